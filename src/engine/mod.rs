@@ -1,0 +1,133 @@
+//! The engine: `assess` turns answers into a triage level, a ranked
+//! differential and a plan; `next_question` picks what to ask next.
+//!
+//! **Both are pure functions of the knowledge base and the answers: no IO, no
+//! clock, no global mutable state, no web types.**
+
+mod flow;
+mod plan;
+mod ranking;
+mod triage;
+
+use serde::Serialize;
+
+pub use flow::{Next, QuestionView, next_question};
+pub use plan::{Plan, PlanItem, PlanSection};
+pub use ranking::{Scored, rank};
+pub use triage::{AnswerShown, TriageReason};
+
+use crate::{
+    answers::Answers,
+    knowledge::{KnowledgeBase, Level},
+};
+
+/// The whole result of one triage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// The not-a-diagnosis notice; every result carries it.
+    pub notice: String,
+    pub knowledge_version: String,
+    pub triage: Level,
+    /// On emergencies that threaten life or limb: call an ambulance.
+    pub ambulance: bool,
+    /// The action in plain words ("See a clinician today").
+    pub action: String,
+    pub timeframe: String,
+    /// The fired rules that set the level, with the answers behind each.
+    pub triage_reasons: Vec<TriageReason>,
+    /// Other warning signs found, below the final level.
+    pub other_findings: Vec<TriageReason>,
+    pub conditions: Vec<RankedCondition>,
+    pub plan: Plan,
+    /// What would change the advice, and when to come back.
+    pub safety_net: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedCondition {
+    pub id: String,
+    pub name: String,
+    /// `strong`, `possible` or `less_likely`.
+    pub likelihood: &'static str,
+    pub score: i32,
+    pub description: String,
+    pub seek_care: String,
+    pub reasons_for: Vec<String>,
+    pub reasons_against: Vec<String>,
+}
+
+/// How many conditions an assessment lists: at least three (the literature's
+/// top-3 measure), and beyond that only those with real support.
+const MIN_LISTED: usize = 3;
+const MAX_LISTED: usize = 8;
+
+pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
+    let ranked = ranking::rank(kb, answers);
+    let triage = triage::triage(kb, answers, &ranked);
+    let suspected = plan::suspected(kb, &ranked);
+    let plan = plan::build(kb, answers, triage.level, &suspected, triage.stop_running);
+    let info = kb.level(triage.level);
+    let action = match info {
+        Some(info) if triage.ambulance => info
+            .ambulance_action
+            .clone()
+            .unwrap_or_else(|| info.action.clone()),
+        Some(info) => info.action.clone(),
+        None => triage.level.as_str().to_string(),
+    };
+    let mut safety_net: Vec<String> = kb
+        .data
+        .safety_net
+        .iter()
+        .filter(|s| s.levels.contains(&triage.level) && s.when.eval(kb, answers))
+        .map(|s| s.text.clone())
+        .collect();
+    if let Some(first) = suspected.first() {
+        let condition = &kb.data.conditions[first.index];
+        if triage.level < Level::Emergency {
+            safety_net.push(format!(
+                "If this is {}: {}",
+                condition.name.to_lowercase(),
+                condition.seek_care
+            ));
+        }
+    }
+    let tuning = kb.data.meta.ranking;
+    let conditions = ranked
+        .iter()
+        .enumerate()
+        .take_while(|(i, s)| *i < MIN_LISTED || (*i < MAX_LISTED && s.score >= tuning.possible))
+        .map(|(_, s)| {
+            let c = &kb.data.conditions[s.index];
+            RankedCondition {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                likelihood: if s.score >= tuning.strong {
+                    "strong"
+                } else if s.score >= tuning.possible {
+                    "possible"
+                } else {
+                    "less_likely"
+                },
+                score: s.score,
+                description: c.description.clone(),
+                seek_care: c.seek_care.clone(),
+                reasons_for: s.reasons_for.clone(),
+                reasons_against: s.reasons_against.clone(),
+            }
+        })
+        .collect();
+    Assessment {
+        notice: kb.data.meta.notice.clone(),
+        knowledge_version: kb.data.meta.version.clone(),
+        triage: triage.level,
+        ambulance: triage.ambulance,
+        action,
+        timeframe: info.map(|i| i.timeframe.clone()).unwrap_or_default(),
+        triage_reasons: triage.reasons,
+        other_findings: triage.other_findings,
+        conditions,
+        plan,
+        safety_net,
+    }
+}

@@ -1,0 +1,136 @@
+//! The plan: advice items chosen by the triage level and the suspected
+//! conditions, grouped into the sections of `knowledge/advice.toml`.
+
+use serde::Serialize;
+
+use super::ranking::Scored;
+use crate::{
+    answers::Answers,
+    knowledge::{Advice, Dose, KnowledgeBase, Level},
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// "Stop running until a clinician has seen it", when a rule or the top
+    /// condition asks for it.
+    pub stop_running: bool,
+    pub sections: Vec<PlanSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanSection {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<PlanItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanItem {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub steps: Vec<String>,
+    pub dose: Dose,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caution: Option<String>,
+    pub source: String,
+    /// The suspected conditions this item is for (empty for general advice).
+    pub for_conditions: Vec<String>,
+}
+
+/// Conditions that shape the plan: the top three that reach the "possible"
+/// score, or the first one alone when nothing does.
+pub fn suspected<'a>(kb: &KnowledgeBase, ranked: &'a [Scored]) -> Vec<&'a Scored> {
+    let possible = kb.data.meta.ranking.possible;
+    let mut out: Vec<&Scored> = ranked
+        .iter()
+        .take(3)
+        .filter(|s| s.score >= possible)
+        .collect();
+    if out.is_empty() {
+        out.extend(ranked.first());
+    }
+    out
+}
+
+pub fn build(
+    kb: &KnowledgeBase,
+    answers: &Answers,
+    level: Level,
+    suspected: &[&Scored],
+    stop_running: bool,
+) -> Plan {
+    let suspected_ids: Vec<&str> = suspected
+        .iter()
+        .map(|s| kb.data.conditions[s.index].id.as_str())
+        .collect();
+    let sections = kb
+        .data
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let items: Vec<PlanItem> = kb
+                .data
+                .advice
+                .iter()
+                .filter(|a| a.section == section.id)
+                .filter_map(|a| select(kb, answers, level, &suspected_ids, stop_running, a))
+                .collect();
+            (!items.is_empty()).then(|| PlanSection {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                items,
+            })
+        })
+        .collect();
+    Plan {
+        stop_running,
+        sections,
+    }
+}
+
+fn select(
+    kb: &KnowledgeBase,
+    answers: &Answers,
+    level: Level,
+    suspected: &[&str],
+    stop_running: bool,
+    advice: &Advice,
+) -> Option<PlanItem> {
+    if !advice.levels.contains(&level) || !advice.when.eval(kb, answers) {
+        return None;
+    }
+    if suspected
+        .iter()
+        .any(|s| advice.not_for.iter().any(|n| n == s))
+    {
+        return None;
+    }
+    // Running advice (run/walk, return to running) never appears while the
+    // runner has been told to stop running; the knowledge marks such items
+    // with `not_for = ["stop_running"]`.
+    if stop_running && advice.not_for.iter().any(|n| n == "stop_running") {
+        return None;
+    }
+    let for_conditions: Vec<String> = suspected
+        .iter()
+        .filter(|s| {
+            kb.condition(s)
+                .is_some_and(|c| c.advice.contains(&advice.id))
+        })
+        .map(|s| s.to_string())
+        .collect();
+    if !advice.general && for_conditions.is_empty() {
+        return None;
+    }
+    Some(PlanItem {
+        id: advice.id.clone(),
+        title: advice.title.clone(),
+        summary: advice.summary.clone(),
+        steps: advice.steps.clone(),
+        dose: advice.dose.clone(),
+        caution: advice.caution.clone(),
+        source: advice.provenance.source.clone(),
+        for_conditions,
+    })
+}

@@ -1,0 +1,127 @@
+//! The ranked differential: every condition scored from the answers, with
+//! plain-language reasons for and against drawn from its features.
+
+use serde::Serialize;
+
+use crate::{
+    answers::{Answer, Answers},
+    knowledge::{Condition, KnowledgeBase},
+};
+
+/// One condition's score and the reasons behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scored {
+    /// Index into `KnowledgeBase::data.conditions`.
+    #[serde(skip)]
+    pub index: usize,
+    pub score: i32,
+    pub reasons_for: Vec<String>,
+    pub reasons_against: Vec<String>,
+    /// Answer keys behind the reasons, for the clinician summary.
+    #[serde(skip)]
+    pub keys: Vec<String>,
+}
+
+/// Scores every condition and sorts them: highest score first, and on a tie
+/// the order of `knowledge/conditions.toml`, so equal answers always give the
+/// same order.
+pub fn rank(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
+    let mut scored: Vec<Scored> = kb
+        .data
+        .conditions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| score_one(kb, answers, i, c))
+        .collect();
+    scored.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    scored
+}
+
+/// The score of one condition, without the reasons; the adaptive flow calls
+/// this many times per question, so it allocates nothing.
+pub fn score_only(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) -> i32 {
+    let mut score = condition.prior + location_score(kb, answers, condition).0;
+    for feature in &condition.features {
+        if feature.when.eval(kb, answers) {
+            score += feature.weight;
+        }
+    }
+    score
+}
+
+fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Condition) -> Scored {
+    let (location, location_reason) = location_score(kb, answers, condition);
+    let mut out = Scored {
+        index,
+        score: condition.prior + location,
+        reasons_for: Vec::new(),
+        reasons_against: Vec::new(),
+        keys: Vec::new(),
+    };
+    match location_reason {
+        Some(reason) if location > 0 => out.reasons_for.push(reason),
+        Some(reason) => out.reasons_against.push(reason),
+        None => {}
+    }
+    if location != 0 {
+        out.keys.push("pain_locations".into());
+    }
+    for feature in &condition.features {
+        if !feature.when.eval(kb, answers) {
+            continue;
+        }
+        out.score += feature.weight;
+        if feature.weight >= 0 {
+            out.reasons_for.push(feature.reason.clone());
+        } else {
+            out.reasons_against.push(feature.reason.clone());
+        }
+        for key in feature.when.expr.keys(kb) {
+            if answers.contains(&key) && !out.keys.contains(&key) {
+                out.keys.push(key);
+            }
+        }
+    }
+    out
+}
+
+/// The weight of the best-matching marked location, or the miss penalty when
+/// places were marked and none is typical for the condition.
+fn location_score(
+    kb: &KnowledgeBase,
+    answers: &Answers,
+    condition: &Condition,
+) -> (i32, Option<String>) {
+    let Some(Answer::Choices(marked)) = answers.get("pain_locations") else {
+        return (0, None);
+    };
+    if marked.is_empty() || condition.locations.is_empty() {
+        return (0, None);
+    }
+    let best = marked
+        .iter()
+        .filter_map(|m| condition.locations.get(m).map(|w| (m, *w)))
+        .max_by_key(|(_, w)| *w);
+    match best {
+        Some((place, weight)) => {
+            let reason = format!(
+                "It hurts at the {}, a typical place for this.",
+                kb.option_label("pain_locations", place).to_lowercase()
+            );
+            (weight, Some(reason))
+        }
+        None => {
+            let typical: Vec<String> = condition
+                .locations
+                .iter()
+                .filter(|(_, w)| **w >= 2)
+                .map(|(place, _)| kb.option_label("pain_locations", place).to_lowercase())
+                .collect();
+            let reason = format!(
+                "It usually hurts at the {}, which you did not mark.",
+                typical.join(" or ")
+            );
+            (-kb.data.meta.ranking.location_miss, Some(reason))
+        }
+    }
+}

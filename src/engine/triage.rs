@@ -1,0 +1,161 @@
+//! Triage: the decision table of `knowledge/rules.toml` plus the top
+//! condition's floor. Every rule whose formula holds fires; the highest level
+//! wins, so a red flag is a hard floor that nothing else can lower.
+
+use serde::Serialize;
+
+use super::ranking::Scored;
+use crate::{
+    answers::{Answer, Answers},
+    knowledge::{KnowledgeBase, Level, formula::Expr},
+};
+
+/// Why the level is what it is: one fired rule, with the answers that made it fire.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TriageReason {
+    /// The rule id, or `condition_floor` for a floor set by the top condition.
+    pub id: String,
+    pub kind: String,
+    pub level: Level,
+    pub reason: String,
+    pub answers: Vec<AnswerShown>,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspects: Option<String>,
+}
+
+/// One answer as shown next to a reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerShown {
+    pub key: String,
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Triage {
+    pub level: Level,
+    pub ambulance: bool,
+    pub stop_running: bool,
+    /// Fired rules at the final level, most specific first.
+    pub reasons: Vec<TriageReason>,
+    /// Fired rules below the final level (never the catch-all).
+    pub other_findings: Vec<TriageReason>,
+}
+
+/// The level alone, for the adaptive flow's look-ahead: the same decision as
+/// `triage`, without building any explanation.
+pub fn level_only(kb: &KnowledgeBase, answers: &Answers, ranked_first: Option<&Scored>) -> Level {
+    let mut level = Level::SelfCare;
+    for rule in &kb.data.rules {
+        if rule.level > level && rule.when.eval(kb, answers) {
+            level = rule.level;
+        }
+    }
+    floor_of(kb, ranked_first).map_or(level, |floor| level.max(floor))
+}
+
+fn floor_of(kb: &KnowledgeBase, first: Option<&Scored>) -> Option<Level> {
+    let first = first?;
+    (first.score >= kb.data.meta.ranking.floor_min_score)
+        .then(|| kb.data.conditions[first.index].floor)
+}
+
+pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triage {
+    let mut fired: Vec<(TriageReason, bool, bool)> = Vec::new();
+    for rule in &kb.data.rules {
+        if !rule.when.eval(kb, answers) {
+            continue;
+        }
+        let reason = TriageReason {
+            id: rule.id.clone(),
+            kind: rule.kind.clone(),
+            level: rule.level,
+            reason: rule.reason.clone(),
+            answers: shown(kb, answers, &rule.when.expr),
+            source: rule.provenance.source.clone(),
+            suspects: rule.suspects.clone(),
+        };
+        fired.push((reason, rule.ambulance, rule.stop_running));
+    }
+    if let (Some(first), Some(floor)) = (ranked.first(), floor_of(kb, ranked.first())) {
+        let condition = &kb.data.conditions[first.index];
+        let rules_level = fired
+            .iter()
+            .map(|(r, _, _)| r.level)
+            .max()
+            .unwrap_or(Level::SelfCare);
+        if floor > Level::SelfCare && floor >= rules_level {
+            let answers_shown = first
+                .keys
+                .iter()
+                .filter_map(|k| answers.get(k).map(|a| show(kb, k, a)))
+                .collect();
+            fired.push((
+                TriageReason {
+                    id: "condition_floor".into(),
+                    kind: "condition".into(),
+                    level: floor,
+                    reason: format!(
+                        "Your answers fit {} best. {}",
+                        condition.name.to_lowercase(),
+                        condition.seek_care
+                    ),
+                    answers: answers_shown,
+                    source: condition.provenance.source.clone(),
+                    suspects: Some(condition.id.clone()),
+                },
+                false,
+                condition.stop_running,
+            ));
+        }
+    }
+    let level = fired
+        .iter()
+        .map(|(r, _, _)| r.level)
+        .max()
+        .unwrap_or(Level::SelfCare);
+    let ambulance = level == Level::Emergency && fired.iter().any(|(_, amb, _)| *amb);
+    let stop_running = level > Level::SelfCare && fired.iter().any(|(_, _, stop)| *stop);
+    let (mut reasons, mut other_findings) = (Vec::new(), Vec::new());
+    for (reason, amb, _) in fired {
+        if reason.level == level {
+            // Rules that call for an ambulance lead, as they carry the action.
+            if amb {
+                reasons.insert(0, reason)
+            } else {
+                reasons.push(reason)
+            }
+        } else if reason.kind != "default" {
+            other_findings.push(reason);
+        }
+    }
+    other_findings.sort_by(|a, b| b.level.cmp(&a.level));
+    Triage {
+        level,
+        ambulance,
+        stop_running,
+        reasons,
+        other_findings,
+    }
+}
+
+fn shown(kb: &KnowledgeBase, answers: &Answers, expr: &Expr) -> Vec<AnswerShown> {
+    expr.keys(kb)
+        .iter()
+        .filter_map(|k| answers.get(k).map(|a| show(kb, k, a)))
+        .collect()
+}
+
+fn show(kb: &KnowledgeBase, key: &str, answer: &Answer) -> AnswerShown {
+    let question = kb.question(key);
+    let mut text = kb.describe_answer(key, answer);
+    if *answer == Answer::NotSure && question.is_some_and(|q| q.concerning.is_some()) {
+        text.push_str(" (counted as the worrying answer, to be safe)");
+    }
+    AnswerShown {
+        key: key.to_string(),
+        question: question.map_or_else(|| key.to_string(), |q| q.label.clone()),
+        answer: text,
+    }
+}

@@ -1,0 +1,622 @@
+//! The knowledge linter: checks the content the way a compiler checks code.
+//! `cargo test` runs it on the embedded knowledge, and `foot-triage lint DIR`
+//! runs it on a folder a clinician is editing.
+
+use std::{collections::BTreeSet, fmt};
+
+use serde::Serialize;
+
+use super::{
+    KnowledgeBase, Level, QuestionKind,
+    formula::{Expr, Formula},
+    search::Solver,
+};
+use crate::{
+    answers::{Answer, Answers},
+    engine::Scored,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// Occurs when an id is not snake_case (lower-case letters, digits, `_`).
+    BadId,
+    /// Occurs when two items of one kind share an id, or a fact is named like a question.
+    DuplicateId,
+    /// Occurs when something names a question, option, fact, condition,
+    /// advice item, section, level or source that does not exist.
+    UnknownReference,
+    /// Occurs when a formula does not parse.
+    BadFormula,
+    /// Occurs when a formula tests a question in a way its kind cannot answer
+    /// (a number compared to an option, a yes/no question with `has`).
+    TypeMismatch,
+    /// Occurs when an item has no known `source` or no valid `last_reviewed` date.
+    BadProvenance,
+    /// Occurs when no answers can ever open a question's `ask_when` gate.
+    UnreachableQuestion,
+    /// Occurs when no reachable answers can make a triage rule fire.
+    RuleNeverFires,
+    /// Occurs when no answer set the linter can find ranks a condition first.
+    ConditionNeverFirst,
+    /// Occurs when no condition lists an advice item and it is not general,
+    /// or when its `when` can never hold.
+    AdviceNeverSelected,
+    /// Occurs when the rules have no self-care catch-all (`when = "true"`).
+    NoCatchAll,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// The id of the item at fault.
+    pub id: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} in `{}`: {}", self.kind, self.id, self.message)
+    }
+}
+
+/// Every problem found, in a stable order.
+pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
+    let mut l = Linter {
+        kb,
+        problems: Vec::new(),
+    };
+    l.ids();
+    l.provenance();
+    l.references();
+    let reachable = l.reachability();
+    if l.problems
+        .iter()
+        .all(|p| p.kind != ProblemKind::BadFormula && p.kind != ProblemKind::UnknownReference)
+    {
+        l.rules_fire(&reachable);
+        l.advice_selected(&reachable);
+        l.conditions_first(&reachable);
+    }
+    l.problems
+        .sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+    l.problems
+}
+
+struct Linter<'a> {
+    kb: &'a KnowledgeBase,
+    problems: Vec<Problem>,
+}
+
+fn is_snake_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !id.starts_with('_')
+        && !id.ends_with('_')
+        && !id.contains("__")
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let ok = |p: &str, len: usize| p.len() == len && p.chars().all(|c| c.is_ascii_digit());
+    if !(ok(y, 4) && ok(m, 2) && ok(d, 2)) {
+        return false;
+    }
+    let (m, d): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+impl Linter<'_> {
+    fn report(&mut self, kind: ProblemKind, id: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            kind,
+            id: id.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn ids(&mut self) {
+        let d = &self.kb.data;
+        let groups: Vec<(&str, Vec<&str>)> = vec![
+            (
+                "question",
+                d.questions.iter().map(|q| q.id.as_str()).collect(),
+            ),
+            ("fact", d.facts.iter().map(|q| q.id.as_str()).collect()),
+            ("rule", d.rules.iter().map(|q| q.id.as_str()).collect()),
+            (
+                "condition",
+                d.conditions.iter().map(|q| q.id.as_str()).collect(),
+            ),
+            ("advice", d.advice.iter().map(|q| q.id.as_str()).collect()),
+            (
+                "section",
+                d.sections.iter().map(|q| q.id.as_str()).collect(),
+            ),
+            (
+                "safety_net",
+                d.safety_net.iter().map(|q| q.id.as_str()).collect(),
+            ),
+            ("source", d.sources.iter().map(|q| q.id.as_str()).collect()),
+        ];
+        for (what, ids) in &groups {
+            let mut seen = BTreeSet::new();
+            for id in ids {
+                if !is_snake_case(id) {
+                    self.report(
+                        ProblemKind::BadId,
+                        id,
+                        format!("{what} ids must be snake_case"),
+                    );
+                }
+                if !seen.insert(*id) {
+                    self.report(
+                        ProblemKind::DuplicateId,
+                        id,
+                        format!("two {what}s have this id"),
+                    );
+                }
+            }
+        }
+        for q in &d.questions {
+            let mut seen = BTreeSet::new();
+            for o in &q.options {
+                if !is_snake_case(&o.id) {
+                    self.report(
+                        ProblemKind::BadId,
+                        &q.id,
+                        format!("option `{}` is not snake_case", o.id),
+                    );
+                }
+                if !seen.insert(&o.id) {
+                    self.report(
+                        ProblemKind::DuplicateId,
+                        &q.id,
+                        format!("option `{}` appears twice", o.id),
+                    );
+                }
+            }
+        }
+        for f in &d.facts {
+            if self.kb.question(&f.id).is_some() {
+                self.report(
+                    ProblemKind::DuplicateId,
+                    &f.id,
+                    "a fact may not share its name with a question",
+                );
+            }
+        }
+    }
+
+    fn provenance(&mut self) {
+        let d = &self.kb.data;
+        let items = d
+            .questions
+            .iter()
+            .map(|q| (&q.id, &q.provenance))
+            .chain(d.facts.iter().map(|x| (&x.id, &x.provenance)))
+            .chain(d.rules.iter().map(|x| (&x.id, &x.provenance)))
+            .chain(d.conditions.iter().map(|x| (&x.id, &x.provenance)))
+            .chain(d.advice.iter().map(|x| (&x.id, &x.provenance)))
+            .chain(d.safety_net.iter().map(|x| (&x.id, &x.provenance)));
+        let mut found = Vec::new();
+        for (id, p) in items {
+            if self.kb.source(&p.source).is_none() {
+                found.push((
+                    id.clone(),
+                    format!("source `{}` is not in knowledge/sources.toml", p.source),
+                ));
+            }
+            if !is_date(&p.last_reviewed) {
+                found.push((
+                    id.clone(),
+                    format!(
+                        "last_reviewed `{}` is not a YYYY-MM-DD date",
+                        p.last_reviewed
+                    ),
+                ));
+            }
+        }
+        for (id, message) in found {
+            self.report(ProblemKind::BadProvenance, &id, message);
+        }
+    }
+
+    fn references(&mut self) {
+        let kb = self.kb;
+        let d = &kb.data;
+        for (i, f) in d.facts.iter().enumerate() {
+            self.formula(&f.id, &f.when, Some(i));
+        }
+        for q in &d.questions {
+            self.formula(&q.id, &q.ask_when, None);
+            if q.kind != QuestionKind::YesNo && q.concerning.is_some() {
+                self.report(
+                    ProblemKind::TypeMismatch,
+                    &q.id,
+                    "only yes/no questions can have a `concerning` answer",
+                );
+            }
+            if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) && q.options.is_empty()
+            {
+                self.report(
+                    ProblemKind::TypeMismatch,
+                    &q.id,
+                    "a choice question needs options",
+                );
+            }
+        }
+        for r in &d.rules {
+            self.formula(&r.id, &r.when, None);
+            if let Some(c) = &r.suspects {
+                if kb.condition(c).is_none() {
+                    self.report(
+                        ProblemKind::UnknownReference,
+                        &r.id,
+                        format!("suspects unknown condition `{c}`"),
+                    );
+                }
+            }
+        }
+        for level in Level::ALL {
+            if kb.level(level).is_none() {
+                self.report(
+                    ProblemKind::UnknownReference,
+                    level.as_str(),
+                    "this level has no [[level]] text",
+                );
+            }
+        }
+        if !d
+            .rules
+            .iter()
+            .any(|r| r.level == Level::SelfCare && r.when.expr == Expr::True)
+        {
+            self.report(
+                ProblemKind::NoCatchAll,
+                "rules",
+                "add a self-care rule with `when = \"true\"`",
+            );
+        }
+        for c in &d.conditions {
+            for f in &c.features {
+                self.formula(&c.id, &f.when, None);
+            }
+            for place in c.locations.keys() {
+                if !kb
+                    .question("pain_locations")
+                    .is_some_and(|q| q.options.iter().any(|o| &o.id == place))
+                {
+                    self.report(
+                        ProblemKind::UnknownReference,
+                        &c.id,
+                        format!("unknown pain location `{place}`"),
+                    );
+                }
+            }
+            for a in &c.advice {
+                if kb.advice_item(a).is_none() {
+                    self.report(
+                        ProblemKind::UnknownReference,
+                        &c.id,
+                        format!("unknown advice `{a}`"),
+                    );
+                }
+            }
+        }
+        for a in &d.advice {
+            self.formula(&a.id, &a.when, None);
+            if !d.sections.iter().any(|s| s.id == a.section) {
+                self.report(
+                    ProblemKind::UnknownReference,
+                    &a.id,
+                    format!("unknown section `{}`", a.section),
+                );
+            }
+            for n in &a.not_for {
+                if n != "stop_running" && kb.condition(n).is_none() {
+                    self.report(
+                        ProblemKind::UnknownReference,
+                        &a.id,
+                        format!("not_for names unknown `{n}`"),
+                    );
+                }
+            }
+        }
+        for s in &d.safety_net {
+            self.formula(&s.id, &s.when, None);
+        }
+    }
+
+    /// Checks one formula's syntax, names and types. `fact_index` is set for
+    /// facts, which may only use facts defined before them (no cycles).
+    fn formula(&mut self, owner: &str, formula: &Formula, fact_index: Option<usize>) {
+        let mut found: Vec<(ProblemKind, String)> = Vec::new();
+        check_expr(self.kb, &formula.expr, fact_index, &mut found);
+        for (kind, message) in found {
+            self.report(kind, owner, format!("{message} (in `{}`)", formula.text));
+        }
+    }
+
+    /// The questions that some answers can reach, found as a fixed point.
+    fn reachability(&mut self) -> BTreeSet<String> {
+        let kb = self.kb;
+        let mut reachable: BTreeSet<String> = BTreeSet::new();
+        loop {
+            let solver = Solver::new(kb, reachable.clone());
+            let before = reachable.len();
+            for q in &kb.data.questions {
+                if !reachable.contains(&q.id)
+                    && solver.solve(&q.ask_when.expr, &Answers::new()).is_some()
+                {
+                    reachable.insert(q.id.clone());
+                }
+            }
+            if reachable.len() == before {
+                break;
+            }
+        }
+        for q in &kb.data.questions {
+            if !reachable.contains(&q.id) {
+                self.report(
+                    ProblemKind::UnreachableQuestion,
+                    &q.id,
+                    format!("no answers open `{}`", q.ask_when),
+                );
+            }
+        }
+        reachable
+    }
+
+    fn rules_fire(&mut self, reachable: &BTreeSet<String>) {
+        let solver = Solver::new(self.kb, reachable.clone());
+        let dead: Vec<(String, String)> = self
+            .kb
+            .data
+            .rules
+            .iter()
+            .filter(|r| solver.solve(&r.when.expr, &Answers::new()).is_none())
+            .map(|r| (r.id.clone(), r.when.text.clone()))
+            .collect();
+        for (id, text) in dead {
+            self.report(
+                ProblemKind::RuleNeverFires,
+                &id,
+                format!("no reachable answers make `{text}` true"),
+            );
+        }
+    }
+
+    fn advice_selected(&mut self, reachable: &BTreeSet<String>) {
+        let solver = Solver::new(self.kb, reachable.clone());
+        let mut found = Vec::new();
+        for a in &self.kb.data.advice {
+            let listed = self
+                .kb
+                .data
+                .conditions
+                .iter()
+                .any(|c| c.advice.contains(&a.id));
+            if !a.general && !listed {
+                found.push((
+                    a.id.clone(),
+                    "no condition lists it and it is not general".to_string(),
+                ));
+            } else if a.levels.is_empty() {
+                found.push((a.id.clone(), "it has no levels".to_string()));
+            } else if solver.solve(&a.when.expr, &Answers::new()).is_none() {
+                found.push((a.id.clone(), format!("`{}` can never hold", a.when)));
+            }
+        }
+        for (id, message) in found {
+            self.report(ProblemKind::AdviceNeverSelected, &id, message);
+        }
+    }
+
+    /// For each condition, searches for answers that rank it first: its best
+    /// location and features first, then single-answer changes that widen its
+    /// lead. A condition it cannot place first is reported.
+    fn conditions_first(&mut self, reachable: &BTreeSet<String>) {
+        let kb = self.kb;
+        let solver = Solver::new(kb, reachable.clone());
+        let mut missing = Vec::new();
+        for (ci, c) in kb.data.conditions.iter().enumerate() {
+            let mut answers = Answers::new();
+            if let Some((place, _)) = c.locations.iter().max_by_key(|(_, w)| **w) {
+                if reachable.contains("pain_locations") {
+                    let _ = answers.set(kb, "pain_locations", Answer::Choices(vec![place.clone()]));
+                }
+            }
+            let mut features: Vec<_> = c.features.iter().filter(|f| f.weight > 0).collect();
+            features.sort_by_key(|f| -f.weight);
+            for f in features {
+                if let Some(next) = solver.solve(&f.when.expr, &answers) {
+                    if lead(kb, &next, ci) >= lead(kb, &answers, ci) {
+                        answers = next;
+                    }
+                }
+            }
+            if !ranks_first(kb, &answers, ci) && !climb(kb, reachable, &mut answers, ci) {
+                missing.push(c.id.clone());
+            }
+        }
+        for id in missing {
+            self.report(
+                ProblemKind::ConditionNeverFirst,
+                &id,
+                "no answer set found that ranks it first",
+            );
+        }
+    }
+}
+
+fn ranked(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
+    crate::engine::rank(kb, answers)
+}
+
+fn ranks_first(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> bool {
+    ranked(kb, answers).first().is_some_and(|s| s.index == ci)
+}
+
+/// The condition's score minus the best other score.
+fn lead(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> i32 {
+    let r = ranked(kb, answers);
+    let own = r.iter().find(|s| s.index == ci).map_or(0, |s| s.score);
+    let other = r
+        .iter()
+        .filter(|s| s.index != ci)
+        .map(|s| s.score)
+        .max()
+        .unwrap_or(0);
+    own - other
+}
+
+fn climb(
+    kb: &KnowledgeBase,
+    reachable: &BTreeSet<String>,
+    answers: &mut Answers,
+    ci: usize,
+) -> bool {
+    for _ in 0..3 {
+        let mut improved = false;
+        for q in kb
+            .data
+            .questions
+            .iter()
+            .filter(|q| reachable.contains(&q.id))
+        {
+            let mut candidates: Vec<Answer> = match q.kind {
+                QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
+                QuestionKind::Single => q
+                    .options
+                    .iter()
+                    .map(|o| Answer::Choice(o.id.clone()))
+                    .collect(),
+                QuestionKind::Multi => q
+                    .options
+                    .iter()
+                    .map(|o| Answer::Choices(vec![o.id.clone()]))
+                    .collect(),
+                QuestionKind::Number => {
+                    let mut v = q.probes.clone();
+                    v.extend(q.min);
+                    v.extend(q.max);
+                    v.into_iter().map(Answer::Number).collect()
+                }
+            };
+            candidates.push(Answer::NotSure);
+            for candidate in candidates {
+                let mut trial = answers.clone();
+                if trial.set(kb, &q.id, candidate).is_ok()
+                    && lead(kb, &trial, ci) > lead(kb, answers, ci)
+                {
+                    *answers = trial;
+                    improved = true;
+                }
+            }
+            if ranks_first(kb, answers, ci) {
+                return true;
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    ranks_first(kb, answers, ci)
+}
+
+fn check_expr(
+    kb: &KnowledgeBase,
+    expr: &Expr,
+    fact_index: Option<usize>,
+    out: &mut Vec<(ProblemKind, String)>,
+) {
+    use ProblemKind::*;
+    let question = |key: &str, out: &mut Vec<(ProblemKind, String)>| {
+        let q = kb.question(key);
+        if q.is_none() {
+            out.push((UnknownReference, format!("unknown question `{key}`")));
+        }
+        q
+    };
+    let option_ok =
+        |q: &super::Question, v: &str| v == "not_sure" || q.options.iter().any(|o| o.id == v);
+    match expr {
+        Expr::True => {}
+        Expr::Invalid(message) => out.push((BadFormula, message.clone())),
+        Expr::Name(name) => match (
+            kb.data.facts.iter().position(|f| &f.id == name),
+            kb.question(name),
+        ) {
+            (Some(i), _) => {
+                if fact_index.is_some_and(|me| i >= me) {
+                    out.push((
+                        UnknownReference,
+                        format!("fact `{name}` must be defined before it is used"),
+                    ));
+                }
+            }
+            (None, Some(q)) if q.kind != QuestionKind::YesNo => out.push((
+                TypeMismatch,
+                format!("`{name}` is not a yes/no question; write `{name} is ...`"),
+            )),
+            (None, Some(_)) => {}
+            (None, None) => out.push((
+                UnknownReference,
+                format!("unknown question or fact `{name}`"),
+            )),
+        },
+        Expr::Is(key, value) => {
+            if let Some(q) = question(key, out) {
+                let ok = match q.kind {
+                    QuestionKind::YesNo => matches!(value.as_str(), "yes" | "no" | "not_sure"),
+                    QuestionKind::Single | QuestionKind::Multi => option_ok(q, value),
+                    QuestionKind::Number => false,
+                };
+                if !ok {
+                    out.push((TypeMismatch, format!("`{key}` cannot be `{value}`")));
+                }
+            }
+        }
+        Expr::In(key, values) | Expr::Has(key, values) | Expr::Within(key, values) => {
+            if let Some(q) = question(key, out) {
+                let kind_ok = match expr {
+                    Expr::In(..) => q.kind == QuestionKind::Single,
+                    Expr::Has(..) => matches!(q.kind, QuestionKind::Single | QuestionKind::Multi),
+                    _ => q.kind == QuestionKind::Multi,
+                };
+                if !kind_ok {
+                    out.push((
+                        TypeMismatch,
+                        format!(
+                            "`{key}` is a {:?} question and cannot be tested this way",
+                            q.kind
+                        ),
+                    ));
+                }
+                for v in values.iter().filter(|v| !option_ok(q, v)) {
+                    out.push((UnknownReference, format!("`{key}` has no option `{v}`")));
+                }
+            }
+        }
+        Expr::Cmp(key, _, _) => {
+            if let Some(q) = question(key, out) {
+                if q.kind != QuestionKind::Number {
+                    out.push((TypeMismatch, format!("`{key}` is not a number question")));
+                }
+            }
+        }
+        Expr::Answered(key) => {
+            question(key, out);
+        }
+        Expr::Not(inner) => check_expr(kb, inner, fact_index, out),
+        Expr::And(items) | Expr::Or(items) => items
+            .iter()
+            .for_each(|e| check_expr(kb, e, fact_index, out)),
+    }
+}

@@ -1,0 +1,20 @@
+//! Foot Triage: on-device triage and education for runners' foot pain.
+//!
+//! It is triage and education, not a diagnosis. Read in this order:
+//! - [`answers`]: the answers contract (what goes in);
+//! - [`knowledge`]: the clinical content as typed, linted data;
+//! - [`engine`]: `assess` and `next_question` (what comes out).
+//!
+//! **The clinical modules never import yew, web-sys, gloo or wasm-bindgen**:
+//! those crates are only dependencies of the wasm32 target's `ui` module, so
+//! this is checked by the compiler on every native build.
+
+pub mod answers;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cases;
+pub mod engine;
+pub mod knowledge;
+
+pub use answers::{Answer, AnswerError, Answers};
+pub use engine::{Assessment, Next, assess, next_question};
+pub use knowledge::{KnowledgeBase, Level};
