@@ -37,9 +37,7 @@ impl Answer {
             Answer::NotSure => Value::String("not_sure".into()),
             Answer::Choice(c) => Value::String(c.clone()),
             Answer::Choices(cs) => Value::Array(cs.iter().cloned().map(Value::String).collect()),
-            Answer::Number(n) => {
-                serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number)
-            }
+            Answer::Number(n) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
         }
     }
 }
@@ -57,23 +55,15 @@ impl Answers {
 
     /// Parses and validates a JSON document against the questionnaire.
     pub fn from_json(kb: &KnowledgeBase, text: &str) -> Result<Answers, AnswerError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| AnswerError {
-            key: None,
-            kind: AnswerErrorKind::Syntax(e.to_string()),
-        })?;
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| AnswerError { key: None, kind: AnswerErrorKind::Syntax(e.to_string()) })?;
         Self::from_value(kb, &value)
     }
 
     /// Validates an already-parsed JSON value against the questionnaire.
-    pub fn from_value(
-        kb: &KnowledgeBase,
-        value: &serde_json::Value,
-    ) -> Result<Answers, AnswerError> {
+    pub fn from_value(kb: &KnowledgeBase, value: &serde_json::Value) -> Result<Answers, AnswerError> {
         let serde_json::Value::Object(object) = value else {
-            return Err(AnswerError {
-                key: None,
-                kind: AnswerErrorKind::NotAnObject,
-            });
+            return Err(AnswerError { key: None, kind: AnswerErrorKind::NotAnObject });
         };
         let mut answers = Answers::new();
         for (key, value) in object {
@@ -86,12 +76,7 @@ impl Answers {
 
     /// Sets one answer after checking it against its question, so a UI can
     /// never build an answer set that the CLI would reject.
-    pub fn set(
-        &mut self,
-        kb: &KnowledgeBase,
-        key: &str,
-        answer: Answer,
-    ) -> Result<(), AnswerError> {
+    pub fn set(&mut self, kb: &KnowledgeBase, key: &str, answer: Answer) -> Result<(), AnswerError> {
         let json = answer.to_json();
         match parse_one(kb, key, &json)? {
             Some(checked) => self.map.insert(key.to_string(), checked),
@@ -126,12 +111,7 @@ impl Answers {
 
     /// The answers in contract form, ready to store or send to the CLI.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::Value::Object(
-            self.map
-                .iter()
-                .map(|(k, v)| (k.clone(), v.to_json()))
-                .collect(),
-        )
+        serde_json::Value::Object(self.map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
     }
 }
 
@@ -141,16 +121,9 @@ impl Serialize for Answers {
     }
 }
 
-fn parse_one(
-    kb: &KnowledgeBase,
-    key: &str,
-    value: &serde_json::Value,
-) -> Result<Option<Answer>, AnswerError> {
+fn parse_one(kb: &KnowledgeBase, key: &str, value: &serde_json::Value) -> Result<Option<Answer>, AnswerError> {
     use serde_json::Value;
-    let err = |kind| AnswerError {
-        key: Some(key.to_string()),
-        kind,
-    };
+    let err = |kind| AnswerError { key: Some(key.to_string()), kind };
     let Some(question) = kb.question(key) else {
         return Err(err(AnswerErrorKind::UnknownKey));
     };
@@ -161,10 +134,7 @@ fn parse_one(
         return Ok(Some(Answer::NotSure));
     }
     let wrong_type = |expected: &str| {
-        err(AnswerErrorKind::WrongType {
-            expected: expected.to_string(),
-            found: json_type_name(value).to_string(),
-        })
+        err(AnswerErrorKind::WrongType { expected: expected.to_string(), found: json_type_name(value).to_string() })
     };
     let check_option = |option: &str| {
         if question.options.iter().any(|o| o.id == option) {
@@ -207,16 +177,9 @@ fn parse_one(
         },
         QuestionKind::Number => match value.as_f64() {
             Some(n) if n.is_finite() => {
-                let (min, max) = (
-                    question.min.unwrap_or(f64::MIN),
-                    question.max.unwrap_or(f64::MAX),
-                );
+                let (min, max) = (question.min.unwrap_or(f64::MIN), question.max.unwrap_or(f64::MAX));
                 if n < min || n > max {
-                    return Err(err(AnswerErrorKind::OutOfRange {
-                        value: n,
-                        min: question.min,
-                        max: question.max,
-                    }));
+                    return Err(err(AnswerErrorKind::OutOfRange { value: n, min: question.min, max: question.max }));
                 }
                 Answer::Number(n)
             }
@@ -257,11 +220,7 @@ pub enum AnswerErrorKind {
     /// Occurs when a value has the wrong JSON type for its question.
     WrongType { expected: String, found: String },
     /// Occurs when a number lies outside its question's range.
-    OutOfRange {
-        value: f64,
-        min: Option<f64>,
-        max: Option<f64>,
-    },
+    OutOfRange { value: f64, min: Option<f64>, max: Option<f64> },
     /// Occurs when a choice is not one of its question's options.
     UnknownOption { value: String, options: Vec<String> },
 }
@@ -275,29 +234,17 @@ impl fmt::Display for AnswerError {
                 write!(f, "the answers must be a JSON object of key: value pairs")
             }
             AnswerErrorKind::UnknownKey => {
-                write!(
-                    f,
-                    "`{key}` is not a known answer key (run `foot-triage questions` for the contract)"
-                )
+                write!(f, "`{key}` is not a known answer key (run `foot-triage questions` for the contract)")
             }
             AnswerErrorKind::WrongType { expected, found } => {
                 write!(f, "`{key}` must be {expected}, but it is {found}")
             }
             AnswerErrorKind::OutOfRange { value, min, max } => {
                 let bound = |b: &Option<f64>| b.map_or("any".to_string(), |v| v.to_string());
-                write!(
-                    f,
-                    "`{key}` is {value}, outside its range {} to {}",
-                    bound(min),
-                    bound(max)
-                )
+                write!(f, "`{key}` is {value}, outside its range {} to {}", bound(min), bound(max))
             }
             AnswerErrorKind::UnknownOption { value, options } => {
-                write!(
-                    f,
-                    "`{key}` has no option \"{value}\" (options: {})",
-                    options.join(", ")
-                )
+                write!(f, "`{key}` has no option \"{value}\" (options: {})", options.join(", "))
             }
         }
     }

@@ -47,10 +47,8 @@ pub fn load(path: &Path) -> Result<Vec<Case>, String> {
     };
     let mut cases = Vec::new();
     for file in files {
-        let text =
-            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let parsed: CaseFile =
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let parsed: CaseFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         cases.extend(parsed.cases);
     }
     Ok(cases)
@@ -85,21 +83,14 @@ pub fn check(kb: &KnowledgeBase, case: &Case) -> CaseResult {
     };
     let result = assess(kb, &answers);
     let rank_of = |conditions: &[crate::engine::RankedCondition]| {
-        conditions
-            .iter()
-            .position(|c| c.id == case.condition)
-            .map(|p| p + 1)
+        conditions.iter().position(|c| c.id == case.condition).map(|p| p + 1)
     };
     let rank = crate::engine::rank(kb, &answers)
         .iter()
         .position(|s| kb.data.conditions[s.index].id == case.condition)
         .map(|p| p + 1);
     if result.triage != case.triage {
-        failures.push(format!(
-            "triage {} instead of {}",
-            result.triage.as_str(),
-            case.triage.as_str()
-        ));
+        failures.push(format!("triage {} instead of {}", result.triage.as_str(), case.triage.as_str()));
     }
     if let Some(amb) = case.ambulance {
         if amb != result.ambulance {
@@ -109,11 +100,9 @@ pub fn check(kb: &KnowledgeBase, case: &Case) -> CaseResult {
     match rank {
         Some(1) => {}
         Some(r) if r <= 3 && !case.first => {}
-        Some(r) => failures.push(format!(
-            "{} ranked {r}{}",
-            case.condition,
-            if case.first { ", wanted first" } else { "" }
-        )),
+        Some(r) => {
+            failures.push(format!("{} ranked {r}{}", case.condition, if case.first { ", wanted first" } else { "" }))
+        }
         None => failures.push(format!("{} not ranked", case.condition)),
     }
     if kb.condition(&case.condition).is_none() {
@@ -196,11 +185,7 @@ pub fn summarize(results: &[CaseResult]) -> Summary {
         self_care_kept: count(&|r| r.expected == Level::SelfCare && r.got == Level::SelfCare),
         top1: count(&|r| r.rank == Some(1)),
         top3: count(&|r| r.rank.is_some_and(|k| k <= 3)),
-        mean_questions: if n == 0 {
-            0.0
-        } else {
-            results.iter().map(|r| r.questions as f64).sum::<f64>() / n as f64
-        },
+        mean_questions: if n == 0 { 0.0 } else { results.iter().map(|r| r.questions as f64).sum::<f64>() / n as f64 },
         adaptive_exact_triage: count(&|r| r.adaptive_level == r.expected),
         adaptive_under_triaged: count(&|r| r.adaptive_level < r.expected),
         adaptive_top3: count(&|r| r.adaptive_rank.is_some_and(|k| k <= 3)),
@@ -211,52 +196,21 @@ pub fn summarize(results: &[CaseResult]) -> Summary {
 pub fn report(results: &[CaseResult]) -> String {
     let s = summarize(results);
     let pct = |a: usize, b: usize| {
-        if b == 0 {
-            0.0
-        } else {
-            100.0 * a as f64 / b as f64
-        }
+        if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
     };
     let mut out = String::new();
     for r in results.iter().filter(|r| !r.failures.is_empty()) {
         let _ = writeln!(out, "FAIL {}: {}", r.id, r.failures.join("; "));
     }
     let _ = writeln!(out, "cases                 {}", s.cases);
-    let _ = writeln!(
-        out,
-        "exact triage          {} ({:.0}%)",
-        s.exact_triage,
-        pct(s.exact_triage, s.cases)
-    );
+    let _ = writeln!(out, "exact triage          {} ({:.0}%)", s.exact_triage, pct(s.exact_triage, s.cases));
     let _ = writeln!(out, "under-triaged         {}", s.under_triaged);
     let _ = writeln!(out, "over-triaged          {}", s.over_triaged);
-    let _ = writeln!(
-        out,
-        "emergencies caught    {} of {}",
-        s.emergencies_caught, s.emergencies
-    );
-    let _ = writeln!(
-        out,
-        "self-care kept        {} of {}",
-        s.self_care_kept, s.self_care
-    );
-    let _ = writeln!(
-        out,
-        "condition first       {} ({:.0}%)",
-        s.top1,
-        pct(s.top1, s.cases)
-    );
-    let _ = writeln!(
-        out,
-        "condition in top 3    {} ({:.0}%)",
-        s.top3,
-        pct(s.top3, s.cases)
-    );
-    let _ = writeln!(
-        out,
-        "adaptive: questions   {:.1} on average",
-        s.mean_questions
-    );
+    let _ = writeln!(out, "emergencies caught    {} of {}", s.emergencies_caught, s.emergencies);
+    let _ = writeln!(out, "self-care kept        {} of {}", s.self_care_kept, s.self_care);
+    let _ = writeln!(out, "condition first       {} ({:.0}%)", s.top1, pct(s.top1, s.cases));
+    let _ = writeln!(out, "condition in top 3    {} ({:.0}%)", s.top3, pct(s.top3, s.cases));
+    let _ = writeln!(out, "adaptive: questions   {:.1} on average", s.mean_questions);
     let _ = writeln!(
         out,
         "adaptive: exact       {} ({:.0}%), under-triaged {}",
@@ -264,12 +218,7 @@ pub fn report(results: &[CaseResult]) -> String {
         pct(s.adaptive_exact_triage, s.cases),
         s.adaptive_under_triaged
     );
-    let _ = writeln!(
-        out,
-        "adaptive: top 3       {} ({:.0}%)",
-        s.adaptive_top3,
-        pct(s.adaptive_top3, s.cases)
-    );
+    let _ = writeln!(out, "adaptive: top 3       {} ({:.0}%)", s.adaptive_top3, pct(s.adaptive_top3, s.cases));
     let _ = writeln!(out, "{} passed, {} failed", s.passed, s.cases - s.passed);
     out
 }

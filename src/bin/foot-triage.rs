@@ -39,9 +39,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let command = args.first().map(String::as_str).unwrap_or("--help");
     let operand = args.get(1).map(String::as_str);
     if args.len() > 2 {
-        return Err(format!(
-            "too many arguments for `{command}`; see `foot-triage --help`"
-        ));
+        return Err(format!("too many arguments for `{command}`; see `foot-triage --help`"));
     }
     match command {
         "--help" | "-h" | "help" => {
@@ -50,11 +48,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         "--version" | "-V" => {
             let kb = embedded()?;
-            println!(
-                "foot-triage {} (knowledge {})",
-                env!("CARGO_PKG_VERSION"),
-                kb.data.meta.version
-            );
+            println!("foot-triage {} (knowledge {})", env!("CARGO_PKG_VERSION"), kb.data.meta.version);
             Ok(ExitCode::SUCCESS)
         }
         "questions" => {
@@ -92,26 +86,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 kb.data.advice.len(),
                 problems.len()
             );
-            Ok(if problems.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         "cases" => {
             let kb = embedded()?;
             let library = cases::load(Path::new(operand.unwrap_or("knowledge/cases")))?;
             let results: Vec<_> = library.iter().map(|c| cases::check(kb, c)).collect();
             print!("{}", cases::report(&results));
-            Ok(if results.iter().all(|r| r.failures.is_empty()) {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(if results.iter().all(|r| r.failures.is_empty()) { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        other => Err(format!(
-            "unknown command `{other}`; see `foot-triage --help`"
-        )),
+        other => Err(format!("unknown command `{other}`; see `foot-triage --help`")),
     }
 }
 
@@ -123,14 +107,10 @@ fn read_answers(kb: &KnowledgeBase, file: Option<&str>) -> Result<Answers, Strin
     let text = match file {
         None | Some("-") => {
             let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read stdin: {e}"))?;
             text
         }
-        Some(path) => {
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?
-        }
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?,
     };
     Answers::from_json(kb, &text).map_err(|e| e.to_string())
 }

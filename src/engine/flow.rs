@@ -34,48 +34,31 @@ const LOOKAHEAD: usize = 4;
 
 pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     let asked = answers.len();
-    let done = |reason: &str| Next {
-        done: true,
-        question: None,
-        reason: reason.to_string(),
-        asked,
-    };
+    let done = |reason: &str| Next { done: true, question: None, reason: reason.to_string(), asked };
     let ranked = ranking::rank(kb, answers);
-    if triage::level_only(kb, answers, ranked.first()) == Level::Emergency {
+    if triage::level_only(kb, answers, &ranked) == Level::Emergency {
         return done("A danger sign is present: act on the advice now.");
     }
-    let open: Vec<&Question> = kb
-        .data
-        .questions
-        .iter()
-        .filter(|q| !answers.contains(&q.id) && q.ask_when.eval(kb, answers))
-        .collect();
+    let open: Vec<&Question> =
+        kb.data.questions.iter().filter(|q| !answers.contains(&q.id) && q.ask_when.eval(kb, answers)).collect();
     if let Some(q) = open.iter().find(|q| q.phase < Phase::Detail) {
         let reason = match q.phase {
             Phase::RedFlag => "Checking for danger signs first.",
             Phase::Location => "Where it hurts narrows things down the most.",
             _ => "How it started decides which checks apply.",
         };
-        return Next {
-            done: false,
-            question: Some((*q).clone()),
-            reason: reason.into(),
-            asked,
-        };
+        return Next { done: false, question: Some((*q).clone()), reason: reason.into(), asked };
     }
     let tuning = kb.data.meta.flow;
     if asked >= tuning.max_questions {
         return done("That is enough to give useful advice.");
     }
-    let (first, second) = (
-        ranked.first().map_or(0, |s| s.score),
-        ranked.get(1).map_or(0, |s| s.score),
-    );
+    let (first, second) = (ranked.first().map_or(0, |s| s.score), ranked.get(1).map_or(0, |s| s.score));
     if first >= tuning.stop_min_score && first - second >= tuning.stop_margin {
         return done("One cause clearly fits best.");
     }
     let leaders: Vec<usize> = ranked.iter().take(LOOKAHEAD).map(|s| s.index).collect();
-    let base_level = triage::level_only(kb, answers, ranked.first());
+    let base_level = triage::level_only(kb, answers, &ranked);
     let best = open
         .iter()
         .filter(|q| q.phase == Phase::Detail)
@@ -87,11 +70,8 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         .max_by_key(|(_, gain)| *gain);
     match best {
         Some((q, _)) => {
-            let names: Vec<String> = leaders
-                .iter()
-                .take(2)
-                .map(|&i| kb.data.conditions[i].name.to_lowercase())
-                .collect();
+            let names: Vec<String> =
+                leaders.iter().take(2).map(|&i| kb.data.conditions[i].name.to_lowercase()).collect();
             Next {
                 done: false,
                 question: Some(q.clone()),
@@ -106,13 +86,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
 /// How much a question could change the picture: the spread, over its
 /// possible answers, of the score gaps between the leading conditions, plus a
 /// large bonus when some answer would change the triage level.
-fn information(
-    kb: &KnowledgeBase,
-    answers: &Answers,
-    q: &Question,
-    leaders: &[usize],
-    base: Level,
-) -> i32 {
+fn information(kb: &KnowledgeBase, answers: &Answers, q: &Question, leaders: &[usize], base: Level) -> i32 {
     let mut trial = answers.clone();
     let probes = probes(q);
     let mut gaps: Vec<(i32, i32)> = vec![(i32::MAX, i32::MIN); leaders.len() * leaders.len()];
@@ -121,10 +95,8 @@ fn information(
         if trial.set(kb, &q.id, probe).is_err() {
             continue;
         }
-        let scores: Vec<i32> = leaders
-            .iter()
-            .map(|&i| ranking::score_only(kb, &trial, &kb.data.conditions[i]))
-            .collect();
+        let scores: Vec<i32> =
+            leaders.iter().map(|&i| ranking::score_only(kb, &trial, &kb.data.conditions[i])).collect();
         for i in 0..scores.len() {
             for j in (i + 1)..scores.len() {
                 let gap = scores[i] - scores[j];
@@ -133,15 +105,11 @@ fn information(
             }
         }
         if !level_changes {
-            let first = ranking::rank(kb, &trial);
-            level_changes = triage::level_only(kb, &trial, first.first()) != base;
+            let ranked = ranking::rank(kb, &trial);
+            level_changes = triage::level_only(kb, &trial, &ranked) != base;
         }
     }
-    let spread: i32 = gaps
-        .iter()
-        .filter(|(lo, hi)| lo <= hi)
-        .map(|(lo, hi)| hi - lo)
-        .sum();
+    let spread: i32 = gaps.iter().filter(|(lo, hi)| lo <= hi).map(|(lo, hi)| hi - lo).sum();
     spread + if level_changes { 20 } else { 0 }
 }
 
@@ -149,17 +117,9 @@ fn information(
 fn probes(q: &Question) -> Vec<Answer> {
     match q.kind {
         QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
-        QuestionKind::Single => q
-            .options
-            .iter()
-            .map(|o| Answer::Choice(o.id.clone()))
-            .collect(),
+        QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
         QuestionKind::Multi => std::iter::once(Answer::Choices(Vec::new()))
-            .chain(
-                q.options
-                    .iter()
-                    .map(|o| Answer::Choices(vec![o.id.clone()])),
-            )
+            .chain(q.options.iter().map(|o| Answer::Choices(vec![o.id.clone()])))
             .collect(),
         QuestionKind::Number => q.probes.iter().map(|&n| Answer::Number(n)).collect(),
     }

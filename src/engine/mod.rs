@@ -68,10 +68,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let plan = plan::build(kb, answers, triage.level, &suspected, triage.stop_running);
     let info = kb.level(triage.level);
     let action = match info {
-        Some(info) if triage.ambulance => info
-            .ambulance_action
-            .clone()
-            .unwrap_or_else(|| info.action.clone()),
+        Some(info) if triage.ambulance => info.ambulance_action.clone().unwrap_or_else(|| info.action.clone()),
         Some(info) => info.action.clone(),
         None => triage.level.as_str().to_string(),
     };
@@ -85,11 +82,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     if let Some(first) = suspected.first() {
         let condition = &kb.data.conditions[first.index];
         if triage.level < Level::Emergency {
-            safety_net.push(format!(
-                "If this is {}: {}",
-                condition.name.to_lowercase(),
-                condition.seek_care
-            ));
+            safety_net.push(format!("If this is {}: {}", condition.name.to_lowercase(), condition.seek_care));
         }
     }
     let tuning = kb.data.meta.ranking;

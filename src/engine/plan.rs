@@ -42,28 +42,15 @@ pub struct PlanItem {
 /// score, or the first one alone when nothing does.
 pub fn suspected<'a>(kb: &KnowledgeBase, ranked: &'a [Scored]) -> Vec<&'a Scored> {
     let possible = kb.data.meta.ranking.possible;
-    let mut out: Vec<&Scored> = ranked
-        .iter()
-        .take(3)
-        .filter(|s| s.score >= possible)
-        .collect();
+    let mut out: Vec<&Scored> = ranked.iter().take(3).filter(|s| s.score >= possible).collect();
     if out.is_empty() {
         out.extend(ranked.first());
     }
     out
 }
 
-pub fn build(
-    kb: &KnowledgeBase,
-    answers: &Answers,
-    level: Level,
-    suspected: &[&Scored],
-    stop_running: bool,
-) -> Plan {
-    let suspected_ids: Vec<&str> = suspected
-        .iter()
-        .map(|s| kb.data.conditions[s.index].id.as_str())
-        .collect();
+pub fn build(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&Scored], stop_running: bool) -> Plan {
+    let suspected_ids: Vec<&str> = suspected.iter().map(|s| kb.data.conditions[s.index].id.as_str()).collect();
     let sections = kb
         .data
         .sections
@@ -76,17 +63,10 @@ pub fn build(
                 .filter(|a| a.section == section.id)
                 .filter_map(|a| select(kb, answers, level, &suspected_ids, stop_running, a))
                 .collect();
-            (!items.is_empty()).then(|| PlanSection {
-                id: section.id.clone(),
-                title: section.title.clone(),
-                items,
-            })
+            (!items.is_empty()).then(|| PlanSection { id: section.id.clone(), title: section.title.clone(), items })
         })
         .collect();
-    Plan {
-        stop_running,
-        sections,
-    }
+    Plan { stop_running, sections }
 }
 
 fn select(
@@ -100,10 +80,7 @@ fn select(
     if !advice.levels.contains(&level) || !advice.when.eval(kb, answers) {
         return None;
     }
-    if suspected
-        .iter()
-        .any(|s| advice.not_for.iter().any(|n| n == s))
-    {
+    if suspected.iter().any(|s| advice.not_for.iter().any(|n| n == s)) {
         return None;
     }
     // Running advice (run/walk, return to running) never appears while the
@@ -114,10 +91,7 @@ fn select(
     }
     let for_conditions: Vec<String> = suspected
         .iter()
-        .filter(|s| {
-            kb.condition(s)
-                .is_some_and(|c| c.advice.contains(&advice.id))
-        })
+        .filter(|s| kb.condition(s).is_some_and(|c| c.advice.contains(&advice.id)))
         .map(|s| s.to_string())
         .collect();
     if !advice.general && for_conditions.is_empty() {

@@ -26,13 +26,8 @@ pub struct Scored {
 /// the order of `knowledge/conditions.toml`, so equal answers always give the
 /// same order.
 pub fn rank(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
-    let mut scored: Vec<Scored> = kb
-        .data
-        .conditions
-        .iter()
-        .enumerate()
-        .map(|(i, c)| score_one(kb, answers, i, c))
-        .collect();
+    let mut scored: Vec<Scored> =
+        kb.data.conditions.iter().enumerate().map(|(i, c)| score_one(kb, answers, i, c)).collect();
     scored.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
     scored
 }
@@ -87,21 +82,14 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
 
 /// The weight of the best-matching marked location, or the miss penalty when
 /// places were marked and none is typical for the condition.
-fn location_score(
-    kb: &KnowledgeBase,
-    answers: &Answers,
-    condition: &Condition,
-) -> (i32, Option<String>) {
+fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) -> (i32, Option<String>) {
     let Some(Answer::Choices(marked)) = answers.get("pain_locations") else {
         return (0, None);
     };
     if marked.is_empty() || condition.locations.is_empty() {
         return (0, None);
     }
-    let best = marked
-        .iter()
-        .filter_map(|m| condition.locations.get(m).map(|w| (m, *w)))
-        .max_by_key(|(_, w)| *w);
+    let best = marked.iter().filter_map(|m| condition.locations.get(m).map(|w| (m, *w))).max_by_key(|(_, w)| *w);
     match best {
         Some((place, weight)) => {
             let reason = format!(
@@ -117,10 +105,7 @@ fn location_score(
                 .filter(|(_, w)| **w >= 2)
                 .map(|(place, _)| kb.option_label("pain_locations", place).to_lowercase())
                 .collect();
-            let reason = format!(
-                "It usually hurts at the {}, which you did not mark.",
-                typical.join(" or ")
-            );
+            let reason = format!("It usually hurts at the {}, which you did not mark.", typical.join(" or "));
             (-kb.data.meta.ranking.location_miss, Some(reason))
         }
     }

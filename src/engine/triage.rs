@@ -13,7 +13,7 @@ use crate::{
 /// Why the level is what it is: one fired rule, with the answers that made it fire.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TriageReason {
-    /// The rule id, or `condition_floor` for a floor set by the top condition.
+    /// The rule id, or `floor_<condition>` for a floor set by a condition's score.
     pub id: String,
     pub kind: String,
     pub level: Level,
@@ -45,20 +45,23 @@ pub struct Triage {
 
 /// The level alone, for the adaptive flow's look-ahead: the same decision as
 /// `triage`, without building any explanation.
-pub fn level_only(kb: &KnowledgeBase, answers: &Answers, ranked_first: Option<&Scored>) -> Level {
-    let mut level = Level::SelfCare;
+pub fn level_only(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Level {
+    let mut level = floors(kb, ranked).map(|s| kb.data.conditions[s.index].floor).max().unwrap_or(Level::SelfCare);
     for rule in &kb.data.rules {
         if rule.level > level && rule.when.eval(kb, answers) {
             level = rule.level;
         }
     }
-    floor_of(kb, ranked_first).map_or(level, |floor| level.max(floor))
+    level
 }
 
-fn floor_of(kb: &KnowledgeBase, first: Option<&Scored>) -> Option<Level> {
-    let first = first?;
-    (first.score >= kb.data.meta.ranking.floor_min_score)
-        .then(|| kb.data.conditions[first.index].floor)
+/// The conditions whose floor applies: every one whose own score reaches
+/// `floor_min_score`. This depends on each condition's score alone, never on
+/// the ranking, so a new red-flag answer (which only adds to the scores of
+/// serious conditions) can never take a floor away.
+fn floors<'a>(kb: &'a KnowledgeBase, ranked: &'a [Scored]) -> impl Iterator<Item = &'a Scored> + 'a {
+    let min = kb.data.meta.ranking.floor_min_score;
+    ranked.iter().filter(move |s| s.score >= min && kb.data.conditions[s.index].floor > Level::SelfCare)
 }
 
 pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triage {
@@ -78,73 +81,41 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         };
         fired.push((reason, rule.ambulance, rule.stop_running));
     }
-    if let (Some(first), Some(floor)) = (ranked.first(), floor_of(kb, ranked.first())) {
-        let condition = &kb.data.conditions[first.index];
-        let rules_level = fired
-            .iter()
-            .map(|(r, _, _)| r.level)
-            .max()
-            .unwrap_or(Level::SelfCare);
-        if floor > Level::SelfCare && floor >= rules_level {
-            let answers_shown = first
-                .keys
-                .iter()
-                .filter_map(|k| answers.get(k).map(|a| show(kb, k, a)))
-                .collect();
-            fired.push((
-                TriageReason {
-                    id: "condition_floor".into(),
-                    kind: "condition".into(),
-                    level: floor,
-                    reason: format!(
-                        "Your answers fit {} best. {}",
-                        condition.name.to_lowercase(),
-                        condition.seek_care
-                    ),
-                    answers: answers_shown,
-                    source: condition.provenance.source.clone(),
-                    suspects: Some(condition.id.clone()),
-                },
-                false,
-                condition.stop_running,
-            ));
-        }
+    for scored in floors(kb, ranked) {
+        let condition = &kb.data.conditions[scored.index];
+        let answers_shown = scored.keys.iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect();
+        fired.push((
+            TriageReason {
+                id: format!("floor_{}", condition.id),
+                kind: "condition".into(),
+                level: condition.floor,
+                reason: format!("Your answers fit {}. {}", condition.name.to_lowercase(), condition.seek_care),
+                answers: answers_shown,
+                source: condition.provenance.source.clone(),
+                suspects: Some(condition.id.clone()),
+            },
+            false,
+            condition.stop_running,
+        ));
     }
-    let level = fired
-        .iter()
-        .map(|(r, _, _)| r.level)
-        .max()
-        .unwrap_or(Level::SelfCare);
-    let ambulance = level == Level::Emergency && fired.iter().any(|(_, amb, _)| *amb);
+    let level = fired.iter().map(|(r, _, _)| r.level).max().unwrap_or(Level::SelfCare);
+    let ambulance = level == Level::Emergency && fired.iter().any(|(r, amb, _)| *amb && r.level == level);
     let stop_running = level > Level::SelfCare && fired.iter().any(|(_, _, stop)| *stop);
     let (mut reasons, mut other_findings) = (Vec::new(), Vec::new());
     for (reason, amb, _) in fired {
         if reason.level == level {
             // Rules that call for an ambulance lead, as they carry the action.
-            if amb {
-                reasons.insert(0, reason)
-            } else {
-                reasons.push(reason)
-            }
+            if amb { reasons.insert(0, reason) } else { reasons.push(reason) }
         } else if reason.kind != "default" {
             other_findings.push(reason);
         }
     }
-    other_findings.sort_by(|a, b| b.level.cmp(&a.level));
-    Triage {
-        level,
-        ambulance,
-        stop_running,
-        reasons,
-        other_findings,
-    }
+    other_findings.sort_by_key(|r| std::cmp::Reverse(r.level));
+    Triage { level, ambulance, stop_running, reasons, other_findings }
 }
 
 fn shown(kb: &KnowledgeBase, answers: &Answers, expr: &Expr) -> Vec<AnswerShown> {
-    expr.keys(kb)
-        .iter()
-        .filter_map(|k| answers.get(k).map(|a| show(kb, k, a)))
-        .collect()
+    expr.keys(kb).iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect()
 }
 
 fn show(kb: &KnowledgeBase, key: &str, answer: &Answer) -> AnswerShown {

@@ -82,17 +82,11 @@ pub trait Scope {
 impl Formula {
     pub fn parse(text: &str) -> Formula {
         let expr = Parser::new(text).parse_all().unwrap_or_else(Expr::Invalid);
-        Formula {
-            text: text.to_string(),
-            expr,
-        }
+        Formula { text: text.to_string(), expr }
     }
 
     pub fn always() -> Formula {
-        Formula {
-            text: "true".into(),
-            expr: Expr::True,
-        }
+        Formula { text: "true".into(), expr: Expr::True }
     }
 
     pub fn eval(&self, scope: &dyn Scope, answers: &Answers) -> bool {
@@ -140,9 +134,7 @@ impl Expr {
                 _ => false,
             },
             Expr::Within(key, values) => match answers.get(key) {
-                Some(Answer::Choices(cs)) => {
-                    !cs.is_empty() && cs.iter().all(|c| values.contains(c))
-                }
+                Some(Answer::Choices(cs)) => !cs.is_empty() && cs.iter().all(|c| values.contains(c)),
                 _ => false,
             },
             Expr::Cmp(key, op, bound) => match answers.get(key) {
@@ -174,16 +166,10 @@ impl Expr {
                 Some(fact) => fact.visit_keys_depth(scope, f, depth + 1),
                 None => f(name),
             },
-            Expr::Is(k, _)
-            | Expr::In(k, _)
-            | Expr::Has(k, _)
-            | Expr::Within(k, _)
-            | Expr::Cmp(k, _, _) => f(k),
+            Expr::Is(k, _) | Expr::In(k, _) | Expr::Has(k, _) | Expr::Within(k, _) | Expr::Cmp(k, _, _) => f(k),
             Expr::Answered(k) => f(k),
             Expr::Not(inner) => inner.visit_keys_depth(scope, f, depth + 1),
-            Expr::And(items) | Expr::Or(items) => items
-                .iter()
-                .for_each(|e| e.visit_keys_depth(scope, f, depth + 1)),
+            Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.visit_keys_depth(scope, f, depth + 1)),
         }
     }
 
@@ -268,37 +254,27 @@ impl Parser {
                         ('>', true) => Token::Op(CmpOp::Ge),
                         ('=', true) => Token::Op(CmpOp::Eq),
                         _ => {
-                            error.get_or_insert(format!(
-                                "write `==`, not `=`, at column {}",
-                                start + 1
-                            ));
+                            error.get_or_insert(format!("write `==`, not `=`, at column {}", start + 1));
                             Token::Op(CmpOp::Eq)
                         }
                     }
                 }
                 c if c.is_ascii_digit() || c == '-' || c == '.' => {
-                    while i + 1 < chars.len()
-                        && (chars[i + 1].is_ascii_digit() || chars[i + 1] == '.')
-                    {
+                    while i + 1 < chars.len() && (chars[i + 1].is_ascii_digit() || chars[i + 1] == '.') {
                         i += 1;
                     }
                     let s: String = chars[start..=i].iter().collect();
                     match s.parse::<f64>() {
                         Ok(n) => Token::Number(n),
                         Err(_) => {
-                            error.get_or_insert(format!(
-                                "`{s}` is not a number, at column {}",
-                                start + 1
-                            ));
+                            error.get_or_insert(format!("`{s}` is not a number, at column {}", start + 1));
                             Token::Number(0.0)
                         }
                     }
                 }
                 c if c.is_ascii_lowercase() || c == '_' => {
                     while i + 1 < chars.len()
-                        && (chars[i + 1].is_ascii_lowercase()
-                            || chars[i + 1].is_ascii_digit()
-                            || chars[i + 1] == '_')
+                        && (chars[i + 1].is_ascii_lowercase() || chars[i + 1].is_ascii_digit() || chars[i + 1] == '_')
                     {
                         i += 1;
                     }
@@ -313,11 +289,7 @@ impl Parser {
             tokens.push((start, token));
             i += 1;
         }
-        Parser {
-            tokens,
-            pos: 0,
-            error,
-        }
+        Parser { tokens, pos: 0, error }
     }
 
     fn parse_all(mut self) -> Result<Expr, String> {
@@ -344,11 +316,7 @@ impl Parser {
                 self.pos += 1;
                 Ok(())
             }
-            Some((col, t)) => Err(format!(
-                "expected {what}, found {} at column {}",
-                describe(t),
-                col + 1
-            )),
+            Some((col, t)) => Err(format!("expected {what}, found {} at column {}", describe(t), col + 1)),
             None => Err(format!("expected {what}, but the formula ended")),
         }
     }
@@ -359,11 +327,7 @@ impl Parser {
                 self.pos += 1;
                 Ok(w.clone())
             }
-            Some((col, t)) => Err(format!(
-                "expected {what}, found {} at column {}",
-                describe(t),
-                col + 1
-            )),
+            Some((col, t)) => Err(format!("expected {what}, found {} at column {}", describe(t), col + 1)),
             None => Err(format!("expected {what}, but the formula ended")),
         }
     }
@@ -374,11 +338,7 @@ impl Parser {
             self.pos += 1;
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 {
-            items.pop().unwrap()
-        } else {
-            Expr::Or(items)
-        })
+        Ok(if items.len() == 1 { items.pop().unwrap() } else { Expr::Or(items) })
     }
 
     fn and(&mut self) -> Result<Expr, String> {
@@ -387,11 +347,7 @@ impl Parser {
             self.pos += 1;
             items.push(self.unary()?);
         }
-        Ok(if items.len() == 1 {
-            items.pop().unwrap()
-        } else {
-            Expr::And(items)
-        })
+        Ok(if items.len() == 1 { items.pop().unwrap() } else { Expr::And(items) })
     }
 
     fn unary(&mut self) -> Result<Expr, String> {
@@ -455,11 +411,7 @@ impl Parser {
                         self.pos += 1;
                         Ok(Expr::Cmp(key, op, n))
                     }
-                    Some((col, t)) => Err(format!(
-                        "expected a number, found {} at column {}",
-                        describe(t),
-                        col + 1
-                    )),
+                    Some((col, t)) => Err(format!("expected a number, found {} at column {}", describe(t), col + 1)),
                     None => Err("expected a number, but the formula ended".into()),
                 }
             }
@@ -480,10 +432,7 @@ impl Parser {
 }
 
 fn is_keyword(word: &str) -> bool {
-    matches!(
-        word,
-        "and" | "or" | "not" | "is" | "in" | "has" | "within" | "answered" | "true"
-    )
+    matches!(word, "and" | "or" | "not" | "is" | "in" | "has" | "within" | "answered" | "true")
 }
 
 fn describe(token: &Token) -> String {

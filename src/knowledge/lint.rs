@@ -62,24 +62,22 @@ impl fmt::Display for Problem {
 
 /// Every problem found, in a stable order.
 pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
-    let mut l = Linter {
-        kb,
-        problems: Vec::new(),
-    };
+    let mut l = Linter { kb, problems: Vec::new() };
     l.ids();
     l.provenance();
     l.references();
     let reachable = l.reachability();
-    if l.problems
-        .iter()
-        .all(|p| p.kind != ProblemKind::BadFormula && p.kind != ProblemKind::UnknownReference)
-    {
+    // The deeper checks evaluate formulas, which only makes sense once every
+    // formula parses and names real questions of the right kind.
+    let sound = |p: &Problem| {
+        !matches!(p.kind, ProblemKind::BadFormula | ProblemKind::UnknownReference | ProblemKind::TypeMismatch)
+    };
+    if l.problems.iter().all(sound) {
         l.rules_fire(&reachable);
         l.advice_selected(&reachable);
         l.conditions_first(&reachable);
     }
-    l.problems
-        .sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+    l.problems.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
     l.problems
 }
 
@@ -90,9 +88,7 @@ struct Linter<'a> {
 
 fn is_snake_case(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !id.starts_with('_')
         && !id.ends_with('_')
         && !id.contains("__")
@@ -113,53 +109,29 @@ fn is_date(s: &str) -> bool {
 
 impl Linter<'_> {
     fn report(&mut self, kind: ProblemKind, id: &str, message: impl Into<String>) {
-        self.problems.push(Problem {
-            kind,
-            id: id.to_string(),
-            message: message.into(),
-        });
+        self.problems.push(Problem { kind, id: id.to_string(), message: message.into() });
     }
 
     fn ids(&mut self) {
         let d = &self.kb.data;
         let groups: Vec<(&str, Vec<&str>)> = vec![
-            (
-                "question",
-                d.questions.iter().map(|q| q.id.as_str()).collect(),
-            ),
+            ("question", d.questions.iter().map(|q| q.id.as_str()).collect()),
             ("fact", d.facts.iter().map(|q| q.id.as_str()).collect()),
             ("rule", d.rules.iter().map(|q| q.id.as_str()).collect()),
-            (
-                "condition",
-                d.conditions.iter().map(|q| q.id.as_str()).collect(),
-            ),
+            ("condition", d.conditions.iter().map(|q| q.id.as_str()).collect()),
             ("advice", d.advice.iter().map(|q| q.id.as_str()).collect()),
-            (
-                "section",
-                d.sections.iter().map(|q| q.id.as_str()).collect(),
-            ),
-            (
-                "safety_net",
-                d.safety_net.iter().map(|q| q.id.as_str()).collect(),
-            ),
+            ("section", d.sections.iter().map(|q| q.id.as_str()).collect()),
+            ("safety_net", d.safety_net.iter().map(|q| q.id.as_str()).collect()),
             ("source", d.sources.iter().map(|q| q.id.as_str()).collect()),
         ];
         for (what, ids) in &groups {
             let mut seen = BTreeSet::new();
             for id in ids {
                 if !is_snake_case(id) {
-                    self.report(
-                        ProblemKind::BadId,
-                        id,
-                        format!("{what} ids must be snake_case"),
-                    );
+                    self.report(ProblemKind::BadId, id, format!("{what} ids must be snake_case"));
                 }
                 if !seen.insert(*id) {
-                    self.report(
-                        ProblemKind::DuplicateId,
-                        id,
-                        format!("two {what}s have this id"),
-                    );
+                    self.report(ProblemKind::DuplicateId, id, format!("two {what}s have this id"));
                 }
             }
         }
@@ -167,28 +139,16 @@ impl Linter<'_> {
             let mut seen = BTreeSet::new();
             for o in &q.options {
                 if !is_snake_case(&o.id) {
-                    self.report(
-                        ProblemKind::BadId,
-                        &q.id,
-                        format!("option `{}` is not snake_case", o.id),
-                    );
+                    self.report(ProblemKind::BadId, &q.id, format!("option `{}` is not snake_case", o.id));
                 }
                 if !seen.insert(&o.id) {
-                    self.report(
-                        ProblemKind::DuplicateId,
-                        &q.id,
-                        format!("option `{}` appears twice", o.id),
-                    );
+                    self.report(ProblemKind::DuplicateId, &q.id, format!("option `{}` appears twice", o.id));
                 }
             }
         }
         for f in &d.facts {
             if self.kb.question(&f.id).is_some() {
-                self.report(
-                    ProblemKind::DuplicateId,
-                    &f.id,
-                    "a fact may not share its name with a question",
-                );
+                self.report(ProblemKind::DuplicateId, &f.id, "a fact may not share its name with a question");
             }
         }
     }
@@ -207,19 +167,10 @@ impl Linter<'_> {
         let mut found = Vec::new();
         for (id, p) in items {
             if self.kb.source(&p.source).is_none() {
-                found.push((
-                    id.clone(),
-                    format!("source `{}` is not in knowledge/sources.toml", p.source),
-                ));
+                found.push((id.clone(), format!("source `{}` is not in knowledge/sources.toml", p.source)));
             }
             if !is_date(&p.last_reviewed) {
-                found.push((
-                    id.clone(),
-                    format!(
-                        "last_reviewed `{}` is not a YYYY-MM-DD date",
-                        p.last_reviewed
-                    ),
-                ));
+                found.push((id.clone(), format!("last_reviewed `{}` is not a YYYY-MM-DD date", p.last_reviewed)));
             }
         }
         for (id, message) in found {
@@ -236,95 +187,51 @@ impl Linter<'_> {
         for q in &d.questions {
             self.formula(&q.id, &q.ask_when, None);
             if q.kind != QuestionKind::YesNo && q.concerning.is_some() {
-                self.report(
-                    ProblemKind::TypeMismatch,
-                    &q.id,
-                    "only yes/no questions can have a `concerning` answer",
-                );
+                self.report(ProblemKind::TypeMismatch, &q.id, "only yes/no questions can have a `concerning` answer");
             }
-            if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) && q.options.is_empty()
-            {
-                self.report(
-                    ProblemKind::TypeMismatch,
-                    &q.id,
-                    "a choice question needs options",
-                );
+            if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) && q.options.is_empty() {
+                self.report(ProblemKind::TypeMismatch, &q.id, "a choice question needs options");
             }
         }
         for r in &d.rules {
             self.formula(&r.id, &r.when, None);
             if let Some(c) = &r.suspects {
                 if kb.condition(c).is_none() {
-                    self.report(
-                        ProblemKind::UnknownReference,
-                        &r.id,
-                        format!("suspects unknown condition `{c}`"),
-                    );
+                    self.report(ProblemKind::UnknownReference, &r.id, format!("suspects unknown condition `{c}`"));
                 }
             }
         }
         for level in Level::ALL {
             if kb.level(level).is_none() {
-                self.report(
-                    ProblemKind::UnknownReference,
-                    level.as_str(),
-                    "this level has no [[level]] text",
-                );
+                self.report(ProblemKind::UnknownReference, level.as_str(), "this level has no [[level]] text");
             }
         }
-        if !d
-            .rules
-            .iter()
-            .any(|r| r.level == Level::SelfCare && r.when.expr == Expr::True)
-        {
-            self.report(
-                ProblemKind::NoCatchAll,
-                "rules",
-                "add a self-care rule with `when = \"true\"`",
-            );
+        if !d.rules.iter().any(|r| r.level == Level::SelfCare && r.when.expr == Expr::True) {
+            self.report(ProblemKind::NoCatchAll, "rules", "add a self-care rule with `when = \"true\"`");
         }
         for c in &d.conditions {
             for f in &c.features {
                 self.formula(&c.id, &f.when, None);
             }
             for place in c.locations.keys() {
-                if !kb
-                    .question("pain_locations")
-                    .is_some_and(|q| q.options.iter().any(|o| &o.id == place))
-                {
-                    self.report(
-                        ProblemKind::UnknownReference,
-                        &c.id,
-                        format!("unknown pain location `{place}`"),
-                    );
+                if !kb.question("pain_locations").is_some_and(|q| q.options.iter().any(|o| &o.id == place)) {
+                    self.report(ProblemKind::UnknownReference, &c.id, format!("unknown pain location `{place}`"));
                 }
             }
             for a in &c.advice {
                 if kb.advice_item(a).is_none() {
-                    self.report(
-                        ProblemKind::UnknownReference,
-                        &c.id,
-                        format!("unknown advice `{a}`"),
-                    );
+                    self.report(ProblemKind::UnknownReference, &c.id, format!("unknown advice `{a}`"));
                 }
             }
         }
         for a in &d.advice {
             self.formula(&a.id, &a.when, None);
             if !d.sections.iter().any(|s| s.id == a.section) {
-                self.report(
-                    ProblemKind::UnknownReference,
-                    &a.id,
-                    format!("unknown section `{}`", a.section),
-                );
+                self.report(ProblemKind::UnknownReference, &a.id, format!("unknown section `{}`", a.section));
             }
             for n in &a.not_for {
                 if n != "stop_running" && kb.condition(n).is_none() {
-                    self.report(
-                        ProblemKind::UnknownReference,
-                        &a.id,
-                        format!("not_for names unknown `{n}`"),
-                    );
+                    self.report(ProblemKind::UnknownReference, &a.id, format!("not_for names unknown `{n}`"));
                 }
             }
         }
@@ -351,9 +258,7 @@ impl Linter<'_> {
             let solver = Solver::new(kb, reachable.clone());
             let before = reachable.len();
             for q in &kb.data.questions {
-                if !reachable.contains(&q.id)
-                    && solver.solve(&q.ask_when.expr, &Answers::new()).is_some()
-                {
+                if !reachable.contains(&q.id) && solver.solve(&q.ask_when.expr, &Answers::new()).is_some() {
                     reachable.insert(q.id.clone());
                 }
             }
@@ -363,11 +268,7 @@ impl Linter<'_> {
         }
         for q in &kb.data.questions {
             if !reachable.contains(&q.id) {
-                self.report(
-                    ProblemKind::UnreachableQuestion,
-                    &q.id,
-                    format!("no answers open `{}`", q.ask_when),
-                );
+                self.report(ProblemKind::UnreachableQuestion, &q.id, format!("no answers open `{}`", q.ask_when));
             }
         }
         reachable
@@ -384,11 +285,7 @@ impl Linter<'_> {
             .map(|r| (r.id.clone(), r.when.text.clone()))
             .collect();
         for (id, text) in dead {
-            self.report(
-                ProblemKind::RuleNeverFires,
-                &id,
-                format!("no reachable answers make `{text}` true"),
-            );
+            self.report(ProblemKind::RuleNeverFires, &id, format!("no reachable answers make `{text}` true"));
         }
     }
 
@@ -396,17 +293,9 @@ impl Linter<'_> {
         let solver = Solver::new(self.kb, reachable.clone());
         let mut found = Vec::new();
         for a in &self.kb.data.advice {
-            let listed = self
-                .kb
-                .data
-                .conditions
-                .iter()
-                .any(|c| c.advice.contains(&a.id));
+            let listed = self.kb.data.conditions.iter().any(|c| c.advice.contains(&a.id));
             if !a.general && !listed {
-                found.push((
-                    a.id.clone(),
-                    "no condition lists it and it is not general".to_string(),
-                ));
+                found.push((a.id.clone(), "no condition lists it and it is not general".to_string()));
             } else if a.levels.is_empty() {
                 found.push((a.id.clone(), "it has no levels".to_string()));
             } else if solver.solve(&a.when.expr, &Answers::new()).is_none() {
@@ -446,11 +335,7 @@ impl Linter<'_> {
             }
         }
         for id in missing {
-            self.report(
-                ProblemKind::ConditionNeverFirst,
-                &id,
-                "no answer set found that ranks it first",
-            );
+            self.report(ProblemKind::ConditionNeverFirst, &id, "no answer set found that ranks it first");
         }
     }
 }
@@ -467,41 +352,18 @@ fn ranks_first(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> bool {
 fn lead(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> i32 {
     let r = ranked(kb, answers);
     let own = r.iter().find(|s| s.index == ci).map_or(0, |s| s.score);
-    let other = r
-        .iter()
-        .filter(|s| s.index != ci)
-        .map(|s| s.score)
-        .max()
-        .unwrap_or(0);
+    let other = r.iter().filter(|s| s.index != ci).map(|s| s.score).max().unwrap_or(0);
     own - other
 }
 
-fn climb(
-    kb: &KnowledgeBase,
-    reachable: &BTreeSet<String>,
-    answers: &mut Answers,
-    ci: usize,
-) -> bool {
+fn climb(kb: &KnowledgeBase, reachable: &BTreeSet<String>, answers: &mut Answers, ci: usize) -> bool {
     for _ in 0..3 {
         let mut improved = false;
-        for q in kb
-            .data
-            .questions
-            .iter()
-            .filter(|q| reachable.contains(&q.id))
-        {
+        for q in kb.data.questions.iter().filter(|q| reachable.contains(&q.id)) {
             let mut candidates: Vec<Answer> = match q.kind {
                 QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
-                QuestionKind::Single => q
-                    .options
-                    .iter()
-                    .map(|o| Answer::Choice(o.id.clone()))
-                    .collect(),
-                QuestionKind::Multi => q
-                    .options
-                    .iter()
-                    .map(|o| Answer::Choices(vec![o.id.clone()]))
-                    .collect(),
+                QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+                QuestionKind::Multi => q.options.iter().map(|o| Answer::Choices(vec![o.id.clone()])).collect(),
                 QuestionKind::Number => {
                     let mut v = q.probes.clone();
                     v.extend(q.min);
@@ -512,9 +374,7 @@ fn climb(
             candidates.push(Answer::NotSure);
             for candidate in candidates {
                 let mut trial = answers.clone();
-                if trial.set(kb, &q.id, candidate).is_ok()
-                    && lead(kb, &trial, ci) > lead(kb, answers, ci)
-                {
+                if trial.set(kb, &q.id, candidate).is_ok() && lead(kb, &trial, ci) > lead(kb, answers, ci) {
                     *answers = trial;
                     improved = true;
                 }
@@ -530,12 +390,7 @@ fn climb(
     ranks_first(kb, answers, ci)
 }
 
-fn check_expr(
-    kb: &KnowledgeBase,
-    expr: &Expr,
-    fact_index: Option<usize>,
-    out: &mut Vec<(ProblemKind, String)>,
-) {
+fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &mut Vec<(ProblemKind, String)>) {
     use ProblemKind::*;
     let question = |key: &str, out: &mut Vec<(ProblemKind, String)>| {
         let q = kb.question(key);
@@ -544,32 +399,21 @@ fn check_expr(
         }
         q
     };
-    let option_ok =
-        |q: &super::Question, v: &str| v == "not_sure" || q.options.iter().any(|o| o.id == v);
+    let option_ok = |q: &super::Question, v: &str| v == "not_sure" || q.options.iter().any(|o| o.id == v);
     match expr {
         Expr::True => {}
         Expr::Invalid(message) => out.push((BadFormula, message.clone())),
-        Expr::Name(name) => match (
-            kb.data.facts.iter().position(|f| &f.id == name),
-            kb.question(name),
-        ) {
+        Expr::Name(name) => match (kb.data.facts.iter().position(|f| &f.id == name), kb.question(name)) {
             (Some(i), _) => {
                 if fact_index.is_some_and(|me| i >= me) {
-                    out.push((
-                        UnknownReference,
-                        format!("fact `{name}` must be defined before it is used"),
-                    ));
+                    out.push((UnknownReference, format!("fact `{name}` must be defined before it is used")));
                 }
             }
-            (None, Some(q)) if q.kind != QuestionKind::YesNo => out.push((
-                TypeMismatch,
-                format!("`{name}` is not a yes/no question; write `{name} is ...`"),
-            )),
+            (None, Some(q)) if q.kind != QuestionKind::YesNo => {
+                out.push((TypeMismatch, format!("`{name}` is not a yes/no question; write `{name} is ...`")))
+            }
             (None, Some(_)) => {}
-            (None, None) => out.push((
-                UnknownReference,
-                format!("unknown question or fact `{name}`"),
-            )),
+            (None, None) => out.push((UnknownReference, format!("unknown question or fact `{name}`"))),
         },
         Expr::Is(key, value) => {
             if let Some(q) = question(key, out) {
@@ -593,10 +437,7 @@ fn check_expr(
                 if !kind_ok {
                     out.push((
                         TypeMismatch,
-                        format!(
-                            "`{key}` is a {:?} question and cannot be tested this way",
-                            q.kind
-                        ),
+                        format!("`{key}` is a {:?} question and cannot be tested this way", q.kind),
                     ));
                 }
                 for v in values.iter().filter(|v| !option_ok(q, v)) {
@@ -615,8 +456,6 @@ fn check_expr(
             question(key, out);
         }
         Expr::Not(inner) => check_expr(kb, inner, fact_index, out),
-        Expr::And(items) | Expr::Or(items) => items
-            .iter()
-            .for_each(|e| check_expr(kb, e, fact_index, out)),
+        Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| check_expr(kb, e, fact_index, out)),
     }
 }

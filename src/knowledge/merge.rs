@@ -27,14 +27,10 @@ impl fmt::Display for MergeError {
 pub fn merge_toml(files: &[(String, String)]) -> Result<serde_json::Value, MergeError> {
     let mut merged = serde_json::Map::new();
     for (name, text) in files {
-        let table: toml::Table = toml::from_str(text).map_err(|e| MergeError {
-            file: name.clone(),
-            message: e.to_string().trim().replace('\n', " "),
-        })?;
-        let value = serde_json::to_value(&table).map_err(|e| MergeError {
-            file: name.clone(),
-            message: e.to_string(),
-        })?;
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| MergeError { file: name.clone(), message: e.to_string().trim().replace('\n', " ") })?;
+        let value =
+            serde_json::to_value(&table).map_err(|e| MergeError { file: name.clone(), message: e.to_string() })?;
         let serde_json::Value::Object(map) = value else {
             continue;
         };

@@ -52,9 +52,7 @@ impl KnowledgeBase {
     /// The cache is immutable: it holds no state that `assess` could change.
     pub fn embedded() -> Result<&'static KnowledgeBase, LoadError> {
         static CELL: OnceLock<Result<KnowledgeBase, LoadError>> = OnceLock::new();
-        CELL.get_or_init(|| KnowledgeBase::from_json(EMBEDDED))
-            .as_ref()
-            .map_err(Clone::clone)
+        CELL.get_or_init(|| KnowledgeBase::from_json(EMBEDDED)).as_ref().map_err(Clone::clone)
     }
 
     pub fn from_json(text: &str) -> Result<KnowledgeBase, LoadError> {
@@ -121,38 +119,22 @@ impl KnowledgeBase {
 
     /// An answer in plain words, as a runner or clinician reads it.
     pub fn describe_answer(&self, key: &str, answer: &Answer) -> String {
-        let unit = self
-            .question(key)
-            .and_then(|q| q.unit.as_deref())
-            .unwrap_or("");
+        let unit = self.question(key).and_then(|q| q.unit.as_deref()).unwrap_or("");
         match answer {
             Answer::Yes => "yes".into(),
             Answer::No => "no".into(),
             Answer::NotSure => "not sure".into(),
             Answer::Choice(c) => self.option_label(key, c).to_string(),
             Answer::Choices(cs) if cs.is_empty() => "none".into(),
-            Answer::Choices(cs) => cs
-                .iter()
-                .map(|c| self.option_label(key, c))
-                .collect::<Vec<_>>()
-                .join(", "),
-            Answer::Number(n) => format!(
-                "{}{}{}",
-                trim_number(*n),
-                if unit.is_empty() { "" } else { " " },
-                unit
-            ),
+            Answer::Choices(cs) => cs.iter().map(|c| self.option_label(key, c)).collect::<Vec<_>>().join(", "),
+            Answer::Number(n) => format!("{}{}{}", trim_number(*n), if unit.is_empty() { "" } else { " " }, unit),
         }
     }
 }
 
 /// Prints 12.0 as "12" and 12.5 as "12.5".
 pub fn trim_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n:.1}")
-    }
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n:.1}") }
 }
 
 impl Scope for KnowledgeBase {

@@ -55,7 +55,7 @@ pub struct RankingTuning {
     /// Weight added when the pain is at one of a condition's places is given
     /// per place; this is what is taken away when none of them match.
     pub location_miss: i32,
-    /// The top condition applies its triage floor only at or above this score.
+    /// A condition applies its triage floor when its own score reaches this.
     pub floor_min_score: i32,
 }
 
@@ -96,12 +96,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [
-        Level::SelfCare,
-        Level::Soon,
-        Level::Urgent,
-        Level::Emergency,
-    ];
+    pub const ALL: [Level; 4] = [Level::SelfCare, Level::Soon, Level::Urgent, Level::Emergency];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -247,8 +242,8 @@ pub struct Condition {
     pub locations: BTreeMap<String, i32>,
     #[serde(default)]
     pub prior: i32,
-    /// The lowest triage level when this condition ranks first with a score of
-    /// at least `meta.ranking.floor_min_score`.
+    /// The lowest triage level whenever this condition's score reaches
+    /// `meta.ranking.floor_min_score`, whatever its rank.
     pub floor: Level,
     #[serde(default)]
     pub stop_running: bool,

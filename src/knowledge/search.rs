@@ -44,15 +44,8 @@ fn nnf(kb: &KnowledgeBase, expr: &Expr, positive: bool, depth: usize) -> Nnf {
         },
         Expr::Not(inner) => nnf(kb, inner, !positive, depth + 1),
         Expr::And(items) | Expr::Or(items) => {
-            let parts = items
-                .iter()
-                .map(|e| nnf(kb, e, positive, depth + 1))
-                .collect();
-            if matches!(expr, Expr::And(_)) == positive {
-                Nnf::And(parts)
-            } else {
-                Nnf::Or(parts)
-            }
+            let parts = items.iter().map(|e| nnf(kb, e, positive, depth + 1)).collect();
+            if matches!(expr, Expr::And(_)) == positive { Nnf::And(parts) } else { Nnf::Or(parts) }
         }
         test => Nnf::Lit(test.clone(), positive),
     }
@@ -95,22 +88,15 @@ impl<'a> Solver<'a> {
                     domain.push(Some(Answer::NotSure));
                     match q.kind {
                         QuestionKind::YesNo => domain.extend([Some(Answer::Yes), Some(Answer::No)]),
-                        QuestionKind::Single => domain
-                            .extend(q.options.iter().map(|o| Some(Answer::Choice(o.id.clone())))),
+                        QuestionKind::Single => {
+                            domain.extend(q.options.iter().map(|o| Some(Answer::Choice(o.id.clone()))))
+                        }
                         QuestionKind::Multi => {
-                            let named: Vec<String> = options
-                                .into_iter()
-                                .filter(|o| q.options.iter().any(|x| &x.id == o))
-                                .take(10)
-                                .collect();
+                            let named: Vec<String> =
+                                options.into_iter().filter(|o| q.options.iter().any(|x| &x.id == o)).take(10).collect();
                             for mask in 0u32..(1 << named.len()) {
-                                let set = named
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|(i, _)| mask & (1 << i) != 0);
-                                domain.push(Some(Answer::Choices(
-                                    set.map(|(_, o)| o.clone()).collect(),
-                                )));
+                                let set = named.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0);
+                                domain.push(Some(Answer::Choices(set.map(|(_, o)| o.clone()).collect())));
                             }
                             let all = q.options.iter().map(|o| o.id.clone()).collect();
                             domain.push(Some(Answer::Choices(all)));
@@ -143,9 +129,7 @@ impl<'a> Solver<'a> {
         match form {
             Nnf::True => k(answers),
             Nnf::False => false,
-            Nnf::Or(items) => items
-                .iter()
-                .any(|item| self.search(item, domains, answers, k)),
+            Nnf::Or(items) => items.iter().any(|item| self.search(item, domains, answers, k)),
             Nnf::And(items) => self.search_all(items, domains, answers, k),
             Nnf::Lit(test, positive) => {
                 let key = test_key(test);
@@ -177,9 +161,9 @@ impl<'a> Solver<'a> {
     ) -> bool {
         match items.split_first() {
             None => k(answers),
-            Some((first, rest)) => self.search(first, domains, answers, &mut |a: &mut Answers| {
-                self.search_all(rest, domains, a, k)
-            }),
+            Some((first, rest)) => {
+                self.search(first, domains, answers, &mut |a: &mut Answers| self.search_all(rest, domains, a, k))
+            }
         }
     }
 }
@@ -207,9 +191,7 @@ fn collect(form: &Nnf, named: &mut BTreeMap<String, (BTreeSet<String>, Vec<f64>)
                 Expr::Is(_, v) => {
                     entry.0.insert(v.clone());
                 }
-                Expr::In(_, vs) | Expr::Has(_, vs) | Expr::Within(_, vs) => {
-                    entry.0.extend(vs.iter().cloned())
-                }
+                Expr::In(_, vs) | Expr::Has(_, vs) | Expr::Within(_, vs) => entry.0.extend(vs.iter().cloned()),
                 Expr::Cmp(_, op, b) => {
                     entry.1.push(*b);
                     if *op == CmpOp::Eq {

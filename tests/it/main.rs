@@ -1,1 +1,9 @@
-mod placeholder {}
+//! The one native test binary. Every test goes through a public boundary:
+//! the engine's `assess` and `next_question`, the linter, or the CLI binary.
+
+mod cases;
+mod cli;
+mod flow;
+mod knowledge;
+mod properties;
+mod support;

@@ -1,0 +1,221 @@
+//! The case library (`knowledge/cases/*.toml`) run through one check helper,
+//! plus a few regression cases written inline.
+
+use std::{collections::BTreeSet, path::Path};
+
+use foot_triage::{Level, assess, cases};
+use serde_json::json;
+
+use crate::support::{answers, kb};
+
+fn library() -> Vec<cases::Case> {
+    cases::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/cases").as_path()).expect("case library loads")
+}
+
+#[test]
+fn every_library_case_gets_the_clinicians_triage_and_condition() {
+    let results: Vec<_> = library().iter().map(|c| cases::check(kb(), c)).collect();
+    let report = cases::report(&results);
+    println!("{report}");
+    let failed: Vec<_> = results.iter().filter(|r| !r.failures.is_empty()).collect();
+    assert!(failed.is_empty(), "{report}");
+}
+
+#[test]
+fn the_library_covers_every_condition_and_level() {
+    let library = library();
+    assert!(library.len() >= 40, "only {} cases", library.len());
+    let conditions: BTreeSet<&str> = library.iter().map(|c| c.condition.as_str()).collect();
+    for c in &kb().data.conditions {
+        assert!(conditions.contains(c.id.as_str()), "no case for {}", c.id);
+    }
+    for level in Level::ALL {
+        assert!(library.iter().filter(|c| c.triage == level).count() >= 5, "too few {} cases", level.as_str());
+    }
+    let ids: BTreeSet<&str> = library.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), library.len(), "case ids must be unique");
+}
+
+#[test]
+fn no_emergency_is_under_triaged_even_by_the_adaptive_flow() {
+    let results: Vec<_> = library().iter().map(|c| cases::check(kb(), c)).collect();
+    let summary = cases::summarize(&results);
+    assert_eq!(summary.emergencies_caught, summary.emergencies);
+    assert_eq!(summary.adaptive_under_triaged, 0, "{}", cases::report(&results));
+}
+
+#[test]
+fn the_adaptive_flow_asks_fifteen_questions_or_fewer_on_average() {
+    let results: Vec<_> = library().iter().map(|c| cases::check(kb(), c)).collect();
+    let summary = cases::summarize(&results);
+    assert!(summary.mean_questions <= 15.0, "mean {:.1}", summary.mean_questions);
+}
+
+/// Inline checks, one line each: answers, expected level, ambulance flag,
+/// and a condition that must be ranked first.
+#[test]
+fn inline_regressions() {
+    let table: Vec<(serde_json::Value, Level, bool, &str)> = vec![
+        (json!({"cold_pale_foot": "not_sure"}), Level::Emergency, true, "acute_limb_ischemia"),
+        (
+            json!({"calf_swelling_one_side": true, "breathless_or_chest_pain": true}),
+            Level::Emergency,
+            true,
+            "deep_vein_thrombosis",
+        ),
+        (
+            json!({"injury": "twist_or_roll", "pain_locations": ["outer_ankle"], "duration_days": 1, "can_bear_weight": true, "point_bone_tenderness": false, "swelling": "mild"}),
+            Level::SelfCare,
+            false,
+            "lateral_ankle_sprain",
+        ),
+        (
+            json!({"injury": "twist_or_roll", "pain_locations": ["outer_ankle"], "duration_days": 1, "can_bear_weight": true, "point_bone_tenderness": true}),
+            Level::Urgent,
+            false,
+            "ankle_fracture",
+        ),
+        (
+            json!({"injury": "twist_or_roll", "pain_locations": ["outer_foot"], "duration_days": 2, "tender_spots": ["fifth_metatarsal_base"], "point_bone_tenderness": true}),
+            Level::Urgent,
+            false,
+            "fifth_metatarsal_fracture",
+        ),
+        (
+            json!({"injury": "stub_or_kick", "pain_locations": ["toes"], "point_bone_tenderness": true, "duration_days": 1}),
+            Level::SelfCare,
+            false,
+            "toe_fracture",
+        ),
+        (
+            json!({"injury": "stub_or_kick", "pain_locations": ["toes"], "visible_deformity": true}),
+            Level::Urgent,
+            false,
+            "toe_fracture",
+        ),
+        (
+            json!({"onset": "gradual", "pain_locations": ["top_of_foot"], "point_bone_tenderness": true, "weekly_distance_change_pct": 40}),
+            Level::Soon,
+            false,
+            "metatarsal_stress_fracture",
+        ),
+        (
+            json!({"onset": "gradual", "pain_locations": ["heel_bottom"], "timing": ["first_steps_morning"], "duration_days": 4, "improving_with_rest": true}),
+            Level::SelfCare,
+            false,
+            "plantar_fasciitis",
+        ),
+        // Source disagreement, recorded in knowledge/rules.toml: more than a
+        // week without improvement is enough to book an appointment.
+        (
+            json!({"onset": "gradual", "pain_locations": ["heel_bottom"], "timing": ["first_steps_morning"], "duration_days": 9, "improving_with_rest": false}),
+            Level::Soon,
+            false,
+            "plantar_fasciitis",
+        ),
+        (
+            json!({"onset": "sudden", "snap_or_pop": true, "pain_locations": ["achilles"]}),
+            Level::Urgent,
+            false,
+            "achilles_rupture",
+        ),
+        (
+            json!({"diabetes": true, "blister": true, "pain_locations": ["toes"]}),
+            Level::Urgent,
+            false,
+            "diabetic_foot_infection",
+        ),
+        (
+            json!({"diabetes": true, "open_wound": true, "fever": true}),
+            Level::Emergency,
+            false,
+            "diabetic_foot_infection",
+        ),
+        (
+            json!({"numbness_tingling": true, "numbness_resolves_when_laces_loosened": true, "tight_laces_or_narrow_shoes": true, "pain_locations": ["top_of_foot"]}),
+            Level::SelfCare,
+            false,
+            "lace_compression_neuropathy",
+        ),
+        (
+            json!({"injury": "crush", "swelling": "severe", "numbness_tingling": true, "intensity": 9, "pain_locations": ["whole_foot"]}),
+            Level::Emergency,
+            true,
+            "acute_compartment_syndrome",
+        ),
+    ];
+    for (json, level, ambulance, first) in table {
+        let result = assess(kb(), &answers(json.clone()));
+        assert_eq!(result.triage, level, "{json}");
+        assert_eq!(result.ambulance, ambulance, "{json}");
+        assert_eq!(
+            result.conditions[0].id,
+            first,
+            "{json}: {:?}",
+            result.conditions.iter().map(|c| &c.id).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn every_result_carries_the_notice_reasons_and_a_safety_net() {
+    for json in [json!({}), json!({"cold_pale_foot": true}), json!({"pain_locations": ["arch"]})] {
+        let result = assess(kb(), &answers(json));
+        assert!(result.notice.contains("not a diagnosis"));
+        assert!(!result.triage_reasons.is_empty());
+        assert!(!result.safety_net.is_empty());
+        assert!(result.conditions.len() >= 3);
+        for c in &result.conditions {
+            assert!(!c.name.is_empty());
+        }
+    }
+}
+
+#[test]
+fn an_emergency_plan_has_no_exercises_and_a_fracture_plan_no_running() {
+    let emergency = assess(
+        kb(),
+        &answers(json!({"injury": "twist_or_roll", "visible_deformity": true, "pain_locations": ["outer_ankle"]})),
+    );
+    let sections: Vec<&str> = emergency.plan.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sections, ["seek_care"], "emergency plan: {sections:?}");
+
+    let fracture = assess(
+        kb(),
+        &answers(json!({"onset": "gradual", "pain_locations": ["top_of_foot"], "point_bone_tenderness": true})),
+    );
+    assert!(fracture.plan.stop_running);
+    let items: Vec<&str> = fracture.plan.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.as_str())).collect();
+    for running in ["run_walk", "gradual_return", "calf_raises", "single_leg_balance", "reduce_load_now"] {
+        assert!(!items.contains(&running), "{running} offered for a suspected fracture: {items:?}");
+    }
+    assert!(items.contains(&"rest_from_running"));
+}
+
+#[test]
+fn reasons_name_the_answers_that_set_the_level() {
+    let result = assess(kb(), &answers(json!({"can_bear_weight": "not_sure", "pain_locations": ["outer_ankle"]})));
+    assert_eq!(result.triage, Level::Urgent);
+    let reason = result.triage_reasons.iter().find(|r| r.id == "cannot_bear_weight").expect("cannot_bear_weight fired");
+    assert_eq!(reason.answers[0].key, "can_bear_weight");
+    assert!(reason.answers[0].answer.contains("to be safe"));
+}
+
+#[test]
+fn self_care_plans_have_timed_exercises_and_shoe_advice() {
+    let result = assess(
+        kb(),
+        &answers(
+            json!({"onset": "gradual", "pain_locations": ["heel_bottom", "arch"], "timing": ["first_steps_morning"], "duration_days": 5, "improving_with_rest": true, "shoe_km": 650}),
+        ),
+    );
+    assert_eq!(result.triage, Level::SelfCare);
+    let items: Vec<_> = result.plan.sections.iter().flat_map(|s| s.items.iter()).collect();
+    let ice = items.iter().find(|i| i.id == "ice_pack").expect("ice advice");
+    assert_eq!((ice.dose.minutes, ice.dose.max_minutes), (Some(15), Some(20)));
+    assert!(items.iter().any(|i| i.id == "wall_calf_stretch" && i.dose.hold_seconds == Some(30)));
+    assert!(items.iter().any(|i| i.id == "shoe_replacement"));
+    for item in items {
+        assert!(kb().source(&item.source).is_some(), "{} cites unknown source", item.id);
+    }
+}

@@ -1,0 +1,174 @@
+//! The knowledge linter: the embedded content is clean, and each minimal
+//! broken fixture in `tests/fixtures/knowledge/` yields exactly its problem.
+
+use std::path::Path;
+
+use foot_triage::knowledge::{
+    lint::{ProblemKind, lint},
+    load,
+};
+
+use crate::support::kb;
+
+fn fixture(name: &str) -> Vec<ProblemKind> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/knowledge").join(format!("{name}.toml"));
+    let text = std::fs::read_to_string(&path).expect("fixture exists");
+    let kb = load::from_toml_str(name, &text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    lint(&kb).into_iter().map(|p| p.kind).collect()
+}
+
+#[test]
+fn the_embedded_knowledge_is_clean() {
+    let problems = lint(kb());
+    assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn each_fixture_has_exactly_its_problem() {
+    use ProblemKind::*;
+    let table = [
+        ("valid", vec![]),
+        ("bad_id", vec![BadId]),
+        ("duplicate_id", vec![DuplicateId]),
+        ("unknown_reference", vec![UnknownReference]),
+        ("bad_formula", vec![BadFormula]),
+        ("type_mismatch", vec![TypeMismatch]),
+        ("bad_provenance", vec![BadProvenance]),
+        ("unreachable_question", vec![UnreachableQuestion]),
+        ("rule_never_fires", vec![RuleNeverFires]),
+        ("condition_never_first", vec![ConditionNeverFirst]),
+        ("advice_never_selected", vec![AdviceNeverSelected]),
+        ("no_catch_all", vec![NoCatchAll]),
+    ];
+    for (name, expected) in table {
+        assert_eq!(fixture(name), expected, "fixture {name}");
+    }
+}
+
+#[test]
+fn the_knowledge_folder_on_disk_matches_the_embedded_copy() {
+    let on_disk = load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("loads");
+    assert_eq!(on_disk.data.questions.len(), kb().data.questions.len());
+    assert_eq!(on_disk.data.rules.len(), kb().data.rules.len());
+    assert!(lint(&on_disk).is_empty());
+}
+
+#[test]
+fn every_item_has_provenance_and_the_required_ids_exist() {
+    let d = &kb().data;
+    for id in [
+        "plantar_fasciitis",
+        "calcaneal_stress_fracture",
+        "achilles_tendinopathy",
+        "achilles_rupture",
+        "bone_spur",
+        "metatarsalgia",
+        "metatarsal_stress_fracture",
+        "mortons_neuroma",
+        "sesamoiditis",
+        "bunion",
+        "hallux_rigidus",
+        "extensor_tendinopathy",
+        "navicular_stress_fracture",
+        "lisfranc_injury",
+        "lace_compression_neuropathy",
+        "tarsal_tunnel_syndrome",
+        "posterior_tibial_tendon_dysfunction",
+        "peroneal_tendinopathy",
+        "lateral_ankle_sprain",
+        "ankle_fracture",
+        "fifth_metatarsal_fracture",
+        "toe_fracture",
+        "athletes_foot",
+        "blister",
+        "black_toenail",
+        "cellulitis",
+        "diabetic_foot_infection",
+        "gout",
+        "general_overuse_doms",
+        "deep_vein_thrombosis",
+        "acute_limb_ischemia",
+        "acute_compartment_syndrome",
+    ] {
+        assert!(kb().condition(id).is_some(), "missing condition {id}");
+    }
+    for key in [
+        "age",
+        "sex",
+        "diabetes",
+        "missed_periods",
+        "pain_locations",
+        "side",
+        "onset",
+        "injury",
+        "snap_or_pop",
+        "duration_days",
+        "rest_tried_days",
+        "improving_with_rest",
+        "pain_character",
+        "intensity",
+        "timing",
+        "can_bear_weight",
+        "walks_with_limp",
+        "single_leg_heel_raise",
+        "swelling",
+        "bruising",
+        "sole_bruising",
+        "redness_warmth",
+        "spreading_redness",
+        "visible_deformity",
+        "numbness_tingling",
+        "numbness_resolves_when_laces_loosened",
+        "point_bone_tenderness",
+        "heel_squeeze_pain",
+        "open_wound",
+        "itching_or_peeling_skin",
+        "calf_swelling_one_side",
+        "cold_pale_foot",
+        "fever",
+        "feels_very_unwell",
+        "breathless_or_chest_pain",
+        "weekly_distance_change_pct",
+        "shoe_km",
+        "new_shoes",
+        "tight_laces_or_narrow_shoes",
+        "recent_hills_or_speedwork",
+        "foot_type",
+        "previous_injury_same_area",
+    ] {
+        assert!(kb().question(key).is_some(), "missing answer key {key}");
+    }
+    for advice in [
+        "ice_pack",
+        "elevation",
+        "compression_wrap",
+        "wall_calf_stretch",
+        "toe_wall_stretch",
+        "kneeling_toe_stretch",
+        "towel_stretch",
+        "frozen_bottle_roll",
+        "ball_roll",
+        "calf_foam_roll",
+        "towel_scrunches",
+        "toe_lifts",
+        "golf_ball_warmup",
+        "toe_raises",
+        "marble_pickups",
+        "calf_raises",
+        "ankle_alphabet",
+        "single_leg_balance",
+        "shoe_replacement",
+        "shoe_rotation",
+        "shoe_fit",
+        "wide_toe_box",
+        "relacing",
+        "ten_percent_rule",
+        "run_walk",
+        "cross_training",
+        "no_hills",
+        "gradual_return",
+    ] {
+        assert!(kb().advice_item(advice).is_some(), "missing advice {advice}");
+    }
+    assert!(d.rules.iter().all(|r| !r.provenance.source.is_empty() && !r.provenance.last_reviewed.is_empty()));
+}
