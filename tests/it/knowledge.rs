@@ -172,3 +172,11 @@ fn every_item_has_provenance_and_the_required_ids_exist() {
     }
     assert!(d.rules.iter().all(|r| !r.provenance.source.is_empty() && !r.provenance.last_reviewed.is_empty()));
 }
+
+#[test]
+fn the_contract_document_lists_every_answer_key() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/answers-contract.md")).unwrap();
+    for q in &kb().data.questions {
+        assert!(doc.contains(&format!("| `{}` |", q.id)), "docs/answers-contract.md lacks `{}`", q.id);
+    }
+}
