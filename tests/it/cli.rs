@@ -46,6 +46,7 @@ fn assess_reads_a_file_argument() {
     let file = dir.join("answers.json");
     std::fs::write(&file, r#"{"injury": "twist_or_roll", "can_bear_weight": false}"#).unwrap();
     let (code, out, _) = run(&["assess", file.to_str().unwrap()], "");
+    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 0);
     assert!(out.contains(r#""triage": "urgent""#));
 }
@@ -109,6 +110,7 @@ fn lint_and_cases_succeed_and_usage_errors_fail() {
     )
     .unwrap();
     let (code, out, _) = run(&["lint", dir.to_str().unwrap()], "");
+    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("BadFormula in `broken_rule`"), "{out}");
     assert_eq!(run(&["frobnicate"], "").0, 2);
