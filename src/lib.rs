@@ -14,6 +14,8 @@ pub mod answers;
 pub mod cases;
 pub mod engine;
 pub mod knowledge;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 
 pub use answers::{Answer, AnswerError, Answers};
 pub use engine::{Assessment, Next, assess, next_question};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::formula::Formula;
 
 /// Everything in `knowledge/*.toml`, merged.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Knowledge {
     pub meta: Meta,
     #[serde(rename = "source", default)]
@@ -31,7 +31,7 @@ pub struct Knowledge {
     pub safety_net: Vec<SafetyNet>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Meta {
     /// The content version, printed in every assessment.
     pub version: String,
@@ -45,7 +45,7 @@ pub struct Meta {
     pub flow: FlowTuning,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct RankingTuning {
     /// A condition at or above this score is a "strong match".
     pub strong: i32,
@@ -59,7 +59,7 @@ pub struct RankingTuning {
     pub floor_min_score: i32,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct FlowTuning {
     /// The most questions the adaptive flow asks before it stops.
     pub max_questions: usize,
@@ -69,7 +69,7 @@ pub struct FlowTuning {
     pub stop_min_score: i32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -78,7 +78,7 @@ pub struct Source {
 }
 
 /// Provenance, flattened into every reviewable item.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct Provenance {
     #[serde(default)]
     pub source: String,
@@ -109,7 +109,7 @@ impl Level {
 }
 
 /// What a triage level means for the runner, in plain words.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct LevelInfo {
     pub id: Level,
     pub title: String,
@@ -153,7 +153,7 @@ pub enum Phase {
     Detail,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
@@ -187,7 +187,7 @@ pub struct Question {
     pub provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct QuestionOption {
     pub id: String,
     pub label: String,
@@ -196,7 +196,7 @@ pub struct QuestionOption {
 }
 
 /// A named formula that rules, features and gates can use by name.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Fact {
     pub id: String,
     pub when: Formula,
@@ -207,7 +207,7 @@ pub struct Fact {
 
 /// One row of the triage decision table. Hit policy: every rule whose `when`
 /// holds fires, and the highest level among them wins.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Rule {
     pub id: String,
     /// `red_flag`, `ottawa`, `duration`, `condition` or `default`.
@@ -228,7 +228,7 @@ pub struct Rule {
     pub provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Condition {
     pub id: String,
     pub name: String,
@@ -257,14 +257,14 @@ pub struct Condition {
 }
 
 /// Evidence for (positive weight) or against (negative weight) a condition.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Feature {
     pub when: Formula,
     pub weight: i32,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -288,7 +288,7 @@ pub struct Dose {
     pub times_per_day: Option<u32>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Advice {
     pub id: String,
     pub section: String,
@@ -315,7 +315,7 @@ pub struct Advice {
     pub provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct SafetyNet {
     pub id: String,
     pub text: String,
