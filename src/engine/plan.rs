@@ -11,9 +11,11 @@ use crate::{
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
-    /// "Stop running until a clinician has seen it", when a rule or the top
-    /// condition asks for it.
+    /// Set when a rule or a suspected condition says to stop running.
     pub stop_running: bool,
+    /// The stop-running notice from the knowledge base, when it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop_running_notice: Option<String>,
     pub sections: Vec<PlanSection>,
 }
 
@@ -66,7 +68,8 @@ pub fn build(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&
             (!items.is_empty()).then(|| PlanSection { id: section.id.clone(), title: section.title.clone(), items })
         })
         .collect();
-    Plan { stop_running, sections }
+    let stop_running_notice = stop_running.then(|| kb.data.meta.stop_running.clone());
+    Plan { stop_running, stop_running_notice, sections }
 }
 
 fn select(

@@ -39,6 +39,8 @@ pub struct Meta {
     pub notice: String,
     /// What to do in an emergency, shown before any question.
     pub emergency: String,
+    /// The notice shown when a rule or condition says to stop running.
+    pub stop_running: String,
     /// Scoring thresholds for the ranked differential.
     pub ranking: RankingTuning,
     /// Bounds for the adaptive questionnaire.

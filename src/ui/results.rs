@@ -39,7 +39,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <ul class="ft-reasons">
                 { for a.triage_reasons.iter().map(|r| html! { <li>{ &r.reason }</li> }) }
             </ul>
-            if a.plan.stop_running { <p class="ft-stop">{ "Stop running until a clinician has seen it." }</p> }
+            if let Some(notice) = &a.plan.stop_running_notice { <p class="ft-stop">{ notice }</p> }
             if a.triage != crate::Level::Emergency {
                 <h3>{ "Likely causes" }</h3>
                 <ol class="ft-conditions">

@@ -185,6 +185,7 @@ fn an_emergency_plan_has_no_exercises_and_a_fracture_plan_no_running() {
         &answers(json!({"onset": "gradual", "pain_locations": ["top_of_foot"], "point_bone_tenderness": true})),
     );
     assert!(fracture.plan.stop_running);
+    assert!(fracture.plan.stop_running_notice.as_deref().is_some_and(|n| n.starts_with("Stop running")));
     let items: Vec<&str> = fracture.plan.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.as_str())).collect();
     for running in ["run_walk", "gradual_return", "calf_raises", "single_leg_balance", "reduce_load_now"] {
         assert!(!items.contains(&running), "{running} offered for a suspected fracture: {items:?}");
