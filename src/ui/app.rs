@@ -63,7 +63,7 @@ pub fn App() -> Html {
     let body = if !state.started {
         html! {
             <section class="ft-start" aria-labelledby="ft-start-title">
-                <h1 id="ft-start-title">{ "Foot pain after a run?" }</h1>
+                <h2 id="ft-start-title">{ "Foot pain after a run?" }</h2>
                 <p>{ "Answer a few questions to find out how urgent it is, what is likely behind it, and what to do next." }</p>
                 <p class="ft-private">{ "Everything stays on this device: nothing you enter is sent anywhere." }</p>
                 <p class="ft-notice">{ &kb.data.meta.notice }</p>
@@ -98,5 +98,12 @@ pub fn App() -> Html {
             },
         }
     };
-    html! { <main class="ft-app">{ body }</main> }
+    // One persistent title, so every screen has a top-level heading and the
+    // changing screen below it starts at level two.
+    html! {
+        <main class="ft-app">
+            <h1 class="ft-title">{ "Foot Triage" }</h1>
+            { body }
+        </main>
+    }
 }
