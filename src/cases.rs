@@ -82,13 +82,7 @@ pub fn check(kb: &KnowledgeBase, case: &Case) -> CaseResult {
         }
     };
     let result = assess(kb, &answers);
-    let rank_of = |conditions: &[crate::engine::RankedCondition]| {
-        conditions.iter().position(|c| c.id == case.condition).map(|p| p + 1)
-    };
-    let rank = crate::engine::rank(kb, &answers)
-        .iter()
-        .position(|s| kb.data.conditions[s.index].id == case.condition)
-        .map(|p| p + 1);
+    let rank = rank_of(kb, &answers, &case.condition);
     if result.triage != case.triage {
         failures.push(format!("triage {} instead of {}", result.triage.as_str(), case.triage.as_str()));
     }
@@ -128,14 +122,14 @@ pub fn check(kb: &KnowledgeBase, case: &Case) -> CaseResult {
         rank,
         questions: shown.len(),
         adaptive_level: adaptive.triage,
-        adaptive_rank: rank_of(&adaptive.conditions).or_else(|| {
-            crate::engine::rank(kb, &shown)
-                .iter()
-                .position(|s| kb.data.conditions[s.index].id == case.condition)
-                .map(|p| p + 1)
-        }),
+        adaptive_rank: rank_of(kb, &shown, &case.condition),
         failures,
     }
+}
+
+/// The 1-based position of a condition in the full ranking of these answers.
+fn rank_of(kb: &KnowledgeBase, answers: &Answers, condition: &str) -> Option<usize> {
+    crate::engine::rank(kb, answers).iter().position(|s| kb.data.conditions[s.index].id == condition).map(|p| p + 1)
 }
 
 /// What a case that leaves a question out is taken to answer when the flow

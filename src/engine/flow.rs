@@ -35,8 +35,8 @@ const LOOKAHEAD: usize = 4;
 pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     let asked = answers.len();
     let done = |reason: &str| Next { done: true, question: None, reason: reason.to_string(), asked };
-    let ranked = ranking::rank(kb, answers);
-    if triage::level_only(kb, answers, &ranked) == Level::Emergency {
+    let base_level = triage::level_only(kb, answers);
+    if base_level == Level::Emergency {
         return done("A danger sign is present: act on the advice now.");
     }
     let open: Vec<&Question> =
@@ -50,6 +50,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         return Next { done: false, question: Some((*q).clone()), reason: reason.into(), asked };
     }
     let tuning = kb.data.meta.flow;
+    let ranked = ranking::rank(kb, answers);
     if asked >= tuning.max_questions {
         return done("That is enough to give useful advice.");
     }
@@ -58,7 +59,6 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         return done("One cause clearly fits best.");
     }
     let leaders: Vec<usize> = ranked.iter().take(LOOKAHEAD).map(|s| s.index).collect();
-    let base_level = triage::level_only(kb, answers, &ranked);
     let best = open
         .iter()
         .filter(|q| q.phase == Phase::Detail)
@@ -105,8 +105,7 @@ fn information(kb: &KnowledgeBase, answers: &Answers, q: &Question, leaders: &[u
             }
         }
         if !level_changes {
-            let ranked = ranking::rank(kb, &trial);
-            level_changes = triage::level_only(kb, &trial, &ranked) != base;
+            level_changes = triage::level_only(kb, &trial) != base;
         }
     }
     let spread: i32 = gaps.iter().filter(|(lo, hi)| lo <= hi).map(|(lo, hi)| hi - lo).sum();

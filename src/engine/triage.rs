@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::ranking::Scored;
+use super::ranking::{self, Scored};
 use crate::{
     answers::{Answer, Answers},
     knowledge::{KnowledgeBase, Level, formula::Expr},
@@ -44,9 +44,18 @@ pub struct Triage {
 }
 
 /// The level alone, for the adaptive flow's look-ahead: the same decision as
-/// `triage`, without building any explanation.
-pub fn level_only(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Level {
-    let mut level = floors(kb, ranked).map(|s| kb.data.conditions[s.index].floor).max().unwrap_or(Level::SelfCare);
+/// `triage`, without building any explanation or ranking. Floors need only
+/// each condition's score, so it scores them without collecting reasons.
+pub fn level_only(kb: &KnowledgeBase, answers: &Answers) -> Level {
+    let min = kb.data.meta.ranking.floor_min_score;
+    let mut level = kb
+        .data
+        .conditions
+        .iter()
+        .filter(|c| c.floor > Level::SelfCare && ranking::score_only(kb, answers, c) >= min)
+        .map(|c| c.floor)
+        .max()
+        .unwrap_or(Level::SelfCare);
     for rule in &kb.data.rules {
         if rule.level > level && rule.when.eval(kb, answers) {
             level = rule.level;
