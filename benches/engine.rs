@@ -11,7 +11,7 @@ fn answers(kb: &KnowledgeBase, json: &str) -> Answers {
 }
 
 fn engine(c: &mut Criterion) {
-    let kb = KnowledgeBase::embedded().expect("knowledge loads");
+    let kb = KnowledgeBase::embedded();
     let full = answers(
         kb,
         r#"{"injury": "none", "cold_pale_foot": false, "can_bear_weight": true, "fever": false,

@@ -142,7 +142,7 @@ fn parse_one(kb: &KnowledgeBase, key: &str, value: &serde_json::Value) -> Result
         } else {
             Err(err(AnswerErrorKind::UnknownOption {
                 value: option.to_string(),
-                options: question.options.iter().map(|o| o.id.clone()).collect(),
+                options: question.options.iter().map(|o| o.id.to_string()).collect(),
             }))
         }
     };

@@ -47,21 +47,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         "--version" | "-V" => {
-            let kb = embedded()?;
+            let kb = KnowledgeBase::embedded();
             println!("foot-triage {} (knowledge {})", env!("CARGO_PKG_VERSION"), kb.data.meta.version);
             Ok(ExitCode::SUCCESS)
         }
         "questions" => {
-            let kb = embedded()?;
+            let kb = KnowledgeBase::embedded();
             print_json(&contract(kb))
         }
         "assess" => {
-            let kb = embedded()?;
+            let kb = KnowledgeBase::embedded();
             let answers = read_answers(kb, operand)?;
             print_json(&assess(kb, &answers))
         }
         "next" => {
-            let kb = embedded()?;
+            let kb = KnowledgeBase::embedded();
             let answers = read_answers(kb, operand)?;
             print_json(&next_question(kb, &answers))
         }
@@ -72,7 +72,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     owned = knowledge::load::load_dir(Path::new(dir))?;
                     &owned
                 }
-                None => embedded()?,
+                None => KnowledgeBase::embedded(),
             };
             let problems = knowledge::lint::lint(kb);
             for p in &problems {
@@ -89,7 +89,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         "cases" => {
-            let kb = embedded()?;
+            let kb = KnowledgeBase::embedded();
             let library = cases::load(Path::new(operand.unwrap_or("knowledge/cases")))?;
             let results: Vec<_> = library.iter().map(|c| cases::check(kb, c)).collect();
             print!("{}", cases::report(&results));
@@ -97,10 +97,6 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command `{other}`; see `foot-triage --help`")),
     }
-}
-
-fn embedded() -> Result<&'static KnowledgeBase, String> {
-    KnowledgeBase::embedded().map_err(|e| e.to_string())
 }
 
 fn read_answers(kb: &KnowledgeBase, file: Option<&str>) -> Result<Answers, String> {

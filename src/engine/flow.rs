@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::{ranking, triage};
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{KnowledgeBase, Level, Phase, Question, QuestionKind},
+    knowledge::{KnowledgeBase, Level, Phase, Question, QuestionKind, Text},
 };
 
 /// A question as the flow hands it out: the questionnaire item itself.
@@ -24,7 +24,7 @@ pub struct Next {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<QuestionView>,
     /// Why this question now, or why the flow stopped.
-    pub reason: String,
+    pub reason: Text,
     /// How many questions have been answered (including "not sure").
     pub asked: usize,
 }
@@ -34,7 +34,7 @@ const LOOKAHEAD: usize = 4;
 
 pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     let asked = answers.len();
-    let done = |reason: &str| Next { done: true, question: None, reason: reason.to_string(), asked };
+    let done = |reason: &str| Next { done: true, question: None, reason: Text::from(reason.to_string()), asked };
     let base_level = triage::level_only(kb, answers);
     if base_level == Level::Emergency {
         return done("A danger sign is present: act on the advice now.");
@@ -75,7 +75,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
             Next {
                 done: false,
                 question: Some(q.clone()),
-                reason: format!("This helps tell apart {}.", names.join(" and ")),
+                reason: format!("This helps tell apart {}.", names.join(" and ")).into(),
                 asked,
             }
         }
@@ -116,9 +116,9 @@ fn information(kb: &KnowledgeBase, answers: &Answers, q: &Question, leaders: &[u
 fn probes(q: &Question) -> Vec<Answer> {
     match q.kind {
         QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
-        QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+        QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.to_string())).collect(),
         QuestionKind::Multi => std::iter::once(Answer::Choices(Vec::new()))
-            .chain(q.options.iter().map(|o| Answer::Choices(vec![o.id.clone()])))
+            .chain(q.options.iter().map(|o| Answer::Choices(vec![o.id.to_string()])))
             .collect(),
         QuestionKind::Number => q.probes.iter().map(|&n| Answer::Number(n)).collect(),
     }

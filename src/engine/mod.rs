@@ -18,21 +18,21 @@ pub use triage::{AnswerShown, TriageReason};
 
 use crate::{
     answers::Answers,
-    knowledge::{KnowledgeBase, Level},
+    knowledge::{KnowledgeBase, Level, Text},
 };
 
 /// The whole result of one triage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     /// The not-a-diagnosis notice; every result carries it.
-    pub notice: String,
-    pub knowledge_version: String,
+    pub notice: Text,
+    pub knowledge_version: Text,
     pub triage: Level,
     /// On emergencies that threaten life or limb: call an ambulance.
     pub ambulance: bool,
     /// The action in plain words ("See a clinician today").
-    pub action: String,
-    pub timeframe: String,
+    pub action: Text,
+    pub timeframe: Text,
     /// The fired rules that set the level, with the answers behind each.
     pub triage_reasons: Vec<TriageReason>,
     /// Other warning signs found, below the final level.
@@ -40,20 +40,20 @@ pub struct Assessment {
     pub conditions: Vec<RankedCondition>,
     pub plan: Plan,
     /// What would change the advice, and when to come back.
-    pub safety_net: Vec<String>,
+    pub safety_net: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankedCondition {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     /// `strong`, `possible` or `less_likely`.
     pub likelihood: &'static str,
     pub score: i32,
-    pub description: String,
-    pub seek_care: String,
-    pub reasons_for: Vec<String>,
-    pub reasons_against: Vec<String>,
+    pub description: Text,
+    pub seek_care: Text,
+    pub reasons_for: Vec<Text>,
+    pub reasons_against: Vec<Text>,
 }
 
 /// How many conditions an assessment lists: at least three (the literature's
@@ -70,9 +70,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let action = match info {
         Some(info) if triage.ambulance => info.ambulance_action.clone().unwrap_or_else(|| info.action.clone()),
         Some(info) => info.action.clone(),
-        None => triage.level.as_str().to_string(),
+        None => Text::Borrowed(triage.level.as_str()),
     };
-    let mut safety_net: Vec<String> = kb
+    let mut safety_net: Vec<Text> = kb
         .data
         .safety_net
         .iter()
@@ -82,7 +82,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     if let Some(first) = suspected.first() {
         let condition = &kb.data.conditions[first.index];
         if triage.level < Level::Emergency {
-            safety_net.push(format!("If this is {}: {}", condition.name.to_lowercase(), condition.seek_care));
+            safety_net.push(format!("If this is {}: {}", condition.name, condition.seek_care).into());
         }
     }
     let tuning = kb.data.meta.ranking;

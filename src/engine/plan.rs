@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::ranking::Scored;
 use crate::{
     answers::Answers,
-    knowledge::{Advice, Dose, KnowledgeBase, Level},
+    knowledge::{Advice, Dose, KnowledgeBase, Level, List, Text},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,29 +15,29 @@ pub struct Plan {
     pub stop_running: bool,
     /// The stop-running notice from the knowledge base, when it applies.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stop_running_notice: Option<String>,
+    pub stop_running_notice: Option<Text>,
     pub sections: Vec<PlanSection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanSection {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub items: Vec<PlanItem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanItem {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub steps: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
+    pub steps: List<Text>,
     pub dose: Dose,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caution: Option<String>,
-    pub source: String,
+    pub caution: Option<Text>,
+    pub source: Text,
     /// The suspected conditions this item is for (empty for general advice).
-    pub for_conditions: Vec<String>,
+    pub for_conditions: Vec<Text>,
 }
 
 /// Conditions that shape the plan: the top three that reach the "possible"
@@ -52,7 +52,7 @@ pub fn suspected<'a>(kb: &KnowledgeBase, ranked: &'a [Scored]) -> Vec<&'a Scored
 }
 
 pub fn build(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&Scored], stop_running: bool) -> Plan {
-    let suspected_ids: Vec<&str> = suspected.iter().map(|s| kb.data.conditions[s.index].id.as_str()).collect();
+    let suspected_ids: Vec<&str> = suspected.iter().map(|s| &*kb.data.conditions[s.index].id).collect();
     let sections = kb
         .data
         .sections
@@ -92,10 +92,10 @@ fn select(
     if stop_running && advice.not_for.iter().any(|n| n == "stop_running") {
         return None;
     }
-    let for_conditions: Vec<String> = suspected
+    let for_conditions: Vec<Text> = suspected
         .iter()
         .filter(|s| kb.condition(s).is_some_and(|c| c.advice.contains(&advice.id)))
-        .map(|s| s.to_string())
+        .map(|s| Text::from(s.to_string()))
         .collect();
     if !advice.general && for_conditions.is_empty() {
         return None;
@@ -107,7 +107,7 @@ fn select(
         steps: advice.steps.clone(),
         dose: advice.dose.clone(),
         caution: advice.caution.clone(),
-        source: advice.provenance.source.clone(),
+        source: advice.source.clone(),
         for_conditions,
     })
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{Condition, KnowledgeBase},
+    knowledge::{Condition, KnowledgeBase, Text},
 };
 
 /// One condition's score and the reasons behind it.
@@ -15,11 +15,11 @@ pub struct Scored {
     #[serde(skip)]
     pub index: usize,
     pub score: i32,
-    pub reasons_for: Vec<String>,
-    pub reasons_against: Vec<String>,
+    pub reasons_for: Vec<Text>,
+    pub reasons_against: Vec<Text>,
     /// Answer keys behind the reasons, for the clinician summary.
     #[serde(skip)]
-    pub keys: Vec<String>,
+    pub keys: Vec<Text>,
 }
 
 /// Scores every condition and sorts them: highest score first, and on a tie
@@ -36,7 +36,7 @@ pub fn rank(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
 /// this many times per question, so it allocates nothing.
 pub fn score_only(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) -> i32 {
     let mut score = condition.prior + location_score(kb, answers, condition).0;
-    for feature in &condition.features {
+    for feature in condition.features.iter() {
         if feature.when.eval(kb, answers) {
             score += feature.weight;
         }
@@ -54,14 +54,14 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
         keys: Vec::new(),
     };
     match location_reason {
-        Some(reason) if location > 0 => out.reasons_for.push(reason),
-        Some(reason) => out.reasons_against.push(reason),
+        Some(reason) if location > 0 => out.reasons_for.push(reason.into()),
+        Some(reason) => out.reasons_against.push(reason.into()),
         None => {}
     }
     if location != 0 {
         out.keys.push("pain_locations".into());
     }
-    for feature in &condition.features {
+    for feature in condition.features.iter() {
         if !feature.when.eval(kb, answers) {
             continue;
         }
@@ -72,8 +72,8 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
             out.reasons_against.push(feature.reason.clone());
         }
         for key in feature.when.expr.keys(kb) {
-            if answers.contains(&key) && !out.keys.contains(&key) {
-                out.keys.push(key);
+            if answers.contains(&key) && !out.keys.iter().any(|k| *k == key) {
+                out.keys.push(key.into());
             }
         }
     }
@@ -89,7 +89,10 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
     if marked.is_empty() || condition.locations.is_empty() {
         return (0, None);
     }
-    let best = marked.iter().filter_map(|m| condition.locations.get(m).map(|w| (m, *w))).max_by_key(|(_, w)| *w);
+    let best = marked
+        .iter()
+        .filter_map(|m| condition.locations.iter().find(|(place, _)| place == m).map(|(_, w)| (m, *w)))
+        .max_by_key(|(_, w)| *w);
     match best {
         Some((place, weight)) => {
             let reason = format!(
@@ -102,7 +105,7 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
             let typical: Vec<String> = condition
                 .locations
                 .iter()
-                .filter(|(_, w)| **w >= 2)
+                .filter(|(_, w)| *w >= 2)
                 .map(|(place, _)| kb.option_label("pain_locations", place).to_lowercase())
                 .collect();
             let reason = format!("It usually hurts at the {}, which you did not mark.", typical.join(" or "));

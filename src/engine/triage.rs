@@ -7,29 +7,29 @@ use serde::Serialize;
 use super::ranking::{self, Scored};
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{KnowledgeBase, Level, formula::Expr},
+    knowledge::{KnowledgeBase, Level, Text, formula::Expr},
 };
 
 /// Why the level is what it is: one fired rule, with the answers that made it fire.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TriageReason {
     /// The rule id, or `floor_<condition>` for a floor set by a condition's score.
-    pub id: String,
-    pub kind: String,
+    pub id: Text,
+    pub kind: Text,
     pub level: Level,
-    pub reason: String,
+    pub reason: Text,
     pub answers: Vec<AnswerShown>,
-    pub source: String,
+    pub source: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suspects: Option<String>,
+    pub suspects: Option<Text>,
 }
 
 /// One answer as shown next to a reason.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerShown {
-    pub key: String,
-    pub question: String,
-    pub answer: String,
+    pub key: Text,
+    pub question: Text,
+    pub answer: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +56,7 @@ pub fn level_only(kb: &KnowledgeBase, answers: &Answers) -> Level {
         .map(|c| c.floor)
         .max()
         .unwrap_or(Level::SelfCare);
-    for rule in &kb.data.rules {
+    for rule in kb.data.rules.iter() {
         if rule.level > level && rule.when.eval(kb, answers) {
             level = rule.level;
         }
@@ -75,7 +75,7 @@ fn floors<'a>(kb: &'a KnowledgeBase, ranked: &'a [Scored]) -> impl Iterator<Item
 
 pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triage {
     let mut fired: Vec<(TriageReason, bool, bool)> = Vec::new();
-    for rule in &kb.data.rules {
+    for rule in kb.data.rules.iter() {
         if !rule.when.eval(kb, answers) {
             continue;
         }
@@ -85,7 +85,7 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
             level: rule.level,
             reason: rule.reason.clone(),
             answers: shown(kb, answers, &rule.when.expr),
-            source: rule.provenance.source.clone(),
+            source: rule.source.clone(),
             suspects: rule.suspects.clone(),
         };
         fired.push((reason, rule.ambulance, rule.stop_running));
@@ -95,12 +95,12 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         let answers_shown = scored.keys.iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect();
         fired.push((
             TriageReason {
-                id: format!("floor_{}", condition.id),
+                id: format!("floor_{}", condition.id).into(),
                 kind: "condition".into(),
                 level: condition.floor,
-                reason: format!("Your answers fit {}. {}", condition.name.to_lowercase(), condition.seek_care),
+                reason: format!("Your answers fit this pattern: {}. {}", condition.name, condition.seek_care).into(),
                 answers: answers_shown,
-                source: condition.provenance.source.clone(),
+                source: condition.source.clone(),
                 suspects: Some(condition.id.clone()),
             },
             false,
@@ -134,8 +134,8 @@ fn show(kb: &KnowledgeBase, key: &str, answer: &Answer) -> AnswerShown {
         text.push_str(" (counted as the worrying answer, to be safe)");
     }
     AnswerShown {
-        key: key.to_string(),
-        question: question.map_or_else(|| key.to_string(), |q| q.label.clone()),
-        answer: text,
+        key: Text::from(key.to_string()),
+        question: question.map_or_else(|| Text::from(key.to_string()), |q| q.label.clone()),
+        answer: text.into(),
     }
 }

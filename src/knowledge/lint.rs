@@ -115,14 +115,14 @@ impl Linter<'_> {
     fn ids(&mut self) {
         let d = &self.kb.data;
         let groups: Vec<(&str, Vec<&str>)> = vec![
-            ("question", d.questions.iter().map(|q| q.id.as_str()).collect()),
-            ("fact", d.facts.iter().map(|q| q.id.as_str()).collect()),
-            ("rule", d.rules.iter().map(|q| q.id.as_str()).collect()),
-            ("condition", d.conditions.iter().map(|q| q.id.as_str()).collect()),
-            ("advice", d.advice.iter().map(|q| q.id.as_str()).collect()),
-            ("section", d.sections.iter().map(|q| q.id.as_str()).collect()),
-            ("safety_net", d.safety_net.iter().map(|q| q.id.as_str()).collect()),
-            ("source", d.sources.iter().map(|q| q.id.as_str()).collect()),
+            ("question", d.questions.iter().map(|q| q.id.as_ref()).collect()),
+            ("fact", d.facts.iter().map(|q| q.id.as_ref()).collect()),
+            ("rule", d.rules.iter().map(|q| q.id.as_ref()).collect()),
+            ("condition", d.conditions.iter().map(|q| q.id.as_ref()).collect()),
+            ("advice", d.advice.iter().map(|q| q.id.as_ref()).collect()),
+            ("section", d.sections.iter().map(|q| q.id.as_ref()).collect()),
+            ("safety_net", d.safety_net.iter().map(|q| q.id.as_ref()).collect()),
+            ("source", d.sources.iter().map(|q| q.id.as_ref()).collect()),
         ];
         for (what, ids) in &groups {
             let mut seen = BTreeSet::new();
@@ -135,9 +135,9 @@ impl Linter<'_> {
                 }
             }
         }
-        for q in &d.questions {
+        for q in d.questions.iter() {
             let mut seen = BTreeSet::new();
-            for o in &q.options {
+            for o in q.options.iter() {
                 if !is_snake_case(&o.id) {
                     self.report(ProblemKind::BadId, &q.id, format!("option `{}` is not snake_case", o.id));
                 }
@@ -146,7 +146,7 @@ impl Linter<'_> {
                 }
             }
         }
-        for f in &d.facts {
+        for f in d.facts.iter() {
             if self.kb.question(&f.id).is_some() {
                 self.report(ProblemKind::DuplicateId, &f.id, "a fact may not share its name with a question");
             }
@@ -158,18 +158,18 @@ impl Linter<'_> {
         let items = d
             .questions
             .iter()
-            .map(|q| (&q.id, &q.provenance))
-            .chain(d.facts.iter().map(|x| (&x.id, &x.provenance)))
-            .chain(d.rules.iter().map(|x| (&x.id, &x.provenance)))
-            .chain(d.conditions.iter().map(|x| (&x.id, &x.provenance)))
-            .chain(d.advice.iter().map(|x| (&x.id, &x.provenance)))
-            .chain(d.safety_net.iter().map(|x| (&x.id, &x.provenance)));
+            .map(|q| (&q.id, q.provenance()))
+            .chain(d.facts.iter().map(|x| (&x.id, x.provenance())))
+            .chain(d.rules.iter().map(|x| (&x.id, x.provenance())))
+            .chain(d.conditions.iter().map(|x| (&x.id, x.provenance())))
+            .chain(d.advice.iter().map(|x| (&x.id, x.provenance())))
+            .chain(d.safety_net.iter().map(|x| (&x.id, x.provenance())));
         let mut found = Vec::new();
         for (id, p) in items {
-            if self.kb.source(&p.source).is_none() {
+            if self.kb.source(p.source).is_none() {
                 found.push((id.clone(), format!("source `{}` is not in knowledge/sources.toml", p.source)));
             }
-            if !is_date(&p.last_reviewed) {
+            if !is_date(p.last_reviewed) {
                 found.push((id.clone(), format!("last_reviewed `{}` is not a YYYY-MM-DD date", p.last_reviewed)));
             }
         }
@@ -184,7 +184,7 @@ impl Linter<'_> {
         for (i, f) in d.facts.iter().enumerate() {
             self.formula(&f.id, &f.when, Some(i));
         }
-        for q in &d.questions {
+        for q in d.questions.iter() {
             self.formula(&q.id, &q.ask_when, None);
             if q.kind != QuestionKind::YesNo && q.concerning.is_some() {
                 self.report(ProblemKind::TypeMismatch, &q.id, "only yes/no questions can have a `concerning` answer");
@@ -193,7 +193,7 @@ impl Linter<'_> {
                 self.report(ProblemKind::TypeMismatch, &q.id, "a choice question needs options");
             }
         }
-        for r in &d.rules {
+        for r in d.rules.iter() {
             self.formula(&r.id, &r.when, None);
             if let Some(c) = &r.suspects {
                 if kb.condition(c).is_none() {
@@ -209,33 +209,33 @@ impl Linter<'_> {
         if !d.rules.iter().any(|r| r.level == Level::SelfCare && r.when.expr == Expr::True) {
             self.report(ProblemKind::NoCatchAll, "rules", "add a self-care rule with `when = \"true\"`");
         }
-        for c in &d.conditions {
-            for f in &c.features {
+        for c in d.conditions.iter() {
+            for f in c.features.iter() {
                 self.formula(&c.id, &f.when, None);
             }
-            for place in c.locations.keys() {
+            for (place, _) in c.locations.iter() {
                 if !kb.question("pain_locations").is_some_and(|q| q.options.iter().any(|o| &o.id == place)) {
                     self.report(ProblemKind::UnknownReference, &c.id, format!("unknown pain location `{place}`"));
                 }
             }
-            for a in &c.advice {
+            for a in c.advice.iter() {
                 if kb.advice_item(a).is_none() {
                     self.report(ProblemKind::UnknownReference, &c.id, format!("unknown advice `{a}`"));
                 }
             }
         }
-        for a in &d.advice {
+        for a in d.advice.iter() {
             self.formula(&a.id, &a.when, None);
             if !d.sections.iter().any(|s| s.id == a.section) {
                 self.report(ProblemKind::UnknownReference, &a.id, format!("unknown section `{}`", a.section));
             }
-            for n in &a.not_for {
+            for n in a.not_for.iter() {
                 if n != "stop_running" && kb.condition(n).is_none() {
                     self.report(ProblemKind::UnknownReference, &a.id, format!("not_for names unknown `{n}`"));
                 }
             }
         }
-        for s in &d.safety_net {
+        for s in d.safety_net.iter() {
             self.formula(&s.id, &s.when, None);
         }
     }
@@ -257,17 +257,17 @@ impl Linter<'_> {
         loop {
             let solver = Solver::new(kb, reachable.clone());
             let before = reachable.len();
-            for q in &kb.data.questions {
-                if !reachable.contains(&q.id) && solver.solve(&q.ask_when.expr, &Answers::new()).is_some() {
-                    reachable.insert(q.id.clone());
+            for q in kb.data.questions.iter() {
+                if !reachable.contains(&*q.id) && solver.solve(&q.ask_when.expr, &Answers::new()).is_some() {
+                    reachable.insert(q.id.to_string());
                 }
             }
             if reachable.len() == before {
                 break;
             }
         }
-        for q in &kb.data.questions {
-            if !reachable.contains(&q.id) {
+        for q in kb.data.questions.iter() {
+            if !reachable.contains(&*q.id) {
                 self.report(ProblemKind::UnreachableQuestion, &q.id, format!("no answers open `{}`", q.ask_when));
             }
         }
@@ -282,7 +282,7 @@ impl Linter<'_> {
             .rules
             .iter()
             .filter(|r| solver.solve(&r.when.expr, &Answers::new()).is_none())
-            .map(|r| (r.id.clone(), r.when.text.clone()))
+            .map(|r| (r.id.to_string(), r.when.text.to_string()))
             .collect();
         for (id, text) in dead {
             self.report(ProblemKind::RuleNeverFires, &id, format!("no reachable answers make `{text}` true"));
@@ -292,7 +292,7 @@ impl Linter<'_> {
     fn advice_selected(&mut self, reachable: &BTreeSet<String>) {
         let solver = Solver::new(self.kb, reachable.clone());
         let mut found = Vec::new();
-        for a in &self.kb.data.advice {
+        for a in self.kb.data.advice.iter() {
             let listed = self.kb.data.conditions.iter().any(|c| c.advice.contains(&a.id));
             if !a.general && !listed {
                 found.push((a.id.clone(), "no condition lists it and it is not general".to_string()));
@@ -316,9 +316,9 @@ impl Linter<'_> {
         let mut missing = Vec::new();
         for (ci, c) in kb.data.conditions.iter().enumerate() {
             let mut answers = Answers::new();
-            if let Some((place, _)) = c.locations.iter().max_by_key(|(_, w)| **w) {
+            if let Some((place, _)) = c.locations.iter().max_by_key(|(_, w)| *w) {
                 if reachable.contains("pain_locations") {
-                    let _ = answers.set(kb, "pain_locations", Answer::Choices(vec![place.clone()]));
+                    let _ = answers.set(kb, "pain_locations", Answer::Choices(vec![place.to_string()]));
                 }
             }
             let mut features: Vec<_> = c.features.iter().filter(|f| f.weight > 0).collect();
@@ -359,13 +359,13 @@ fn lead(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> i32 {
 fn climb(kb: &KnowledgeBase, reachable: &BTreeSet<String>, answers: &mut Answers, ci: usize) -> bool {
     for _ in 0..3 {
         let mut improved = false;
-        for q in kb.data.questions.iter().filter(|q| reachable.contains(&q.id)) {
+        for q in kb.data.questions.iter().filter(|q| reachable.contains(&*q.id)) {
             let mut candidates: Vec<Answer> = match q.kind {
                 QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
-                QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
-                QuestionKind::Multi => q.options.iter().map(|o| Answer::Choices(vec![o.id.clone()])).collect(),
+                QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.to_string())).collect(),
+                QuestionKind::Multi => q.options.iter().map(|o| Answer::Choices(vec![o.id.to_string()])).collect(),
                 QuestionKind::Number => {
-                    let mut v = q.probes.clone();
+                    let mut v = q.probes.to_vec();
                     v.extend(q.min);
                     v.extend(q.max);
                     v.into_iter().map(Answer::Number).collect()
@@ -402,7 +402,7 @@ fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &
     let option_ok = |q: &super::Question, v: &str| v == "not_sure" || q.options.iter().any(|o| o.id == v);
     match expr {
         Expr::True => {}
-        Expr::Invalid(message) => out.push((BadFormula, message.clone())),
+        Expr::Invalid(message) => out.push((BadFormula, message.to_string())),
         Expr::Name(name) => match (kb.data.facts.iter().position(|f| &f.id == name), kb.question(name)) {
             (Some(i), _) => {
                 if fact_index.is_some_and(|me| i >= me) {
@@ -418,7 +418,7 @@ fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &
         Expr::Is(key, value) => {
             if let Some(q) = question(key, out) {
                 let ok = match q.kind {
-                    QuestionKind::YesNo => matches!(value.as_str(), "yes" | "no" | "not_sure"),
+                    QuestionKind::YesNo => matches!(value.as_ref(), "yes" | "no" | "not_sure"),
                     QuestionKind::Single | QuestionKind::Multi => option_ok(q, value),
                     QuestionKind::Number => false,
                 };
@@ -455,7 +455,8 @@ fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &
         Expr::Answered(key) => {
             question(key, out);
         }
-        Expr::Not(inner) => check_expr(kb, inner, fact_index, out),
-        Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| check_expr(kb, e, fact_index, out)),
+        Expr::Not(items) | Expr::And(items) | Expr::Or(items) => {
+            items.iter().for_each(|e| check_expr(kb, e, fact_index, out))
+        }
     }
 }

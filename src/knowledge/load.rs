@@ -3,7 +3,7 @@
 
 use std::{fs, path::Path};
 
-use super::{KnowledgeBase, merge};
+use super::{Knowledge, KnowledgeBase, merge};
 
 /// Reads every `*.toml` in `dir` (in name order) and builds a knowledge base.
 pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, String> {
@@ -28,5 +28,9 @@ pub fn from_toml_str(name: &str, text: &str) -> Result<KnowledgeBase, String> {
 
 fn from_files(files: &[(String, String)]) -> Result<KnowledgeBase, String> {
     let merged = merge::merge_toml(files).map_err(|e| e.to_string())?;
-    KnowledgeBase::from_json(&merged.to_string()).map_err(|e| e.to_string())
+    // A shape error (a missing field, a wrong type); content errors are the
+    // linter's job.
+    let data: Knowledge =
+        serde_json::from_value(merged).map_err(|e| format!("the knowledge base could not be read: {e}"))?;
+    Ok(KnowledgeBase::new(data))
 }

@@ -2,9 +2,11 @@
 //! conditions, advice and safety-net items, each with a stable snake_case id,
 //! a `source` and a `last_reviewed` date.
 //!
-//! The content lives in `knowledge/*.toml`; `build.rs` merges it into JSON
-//! that is embedded in the binary, so nothing is fetched at run time.
+//! The content lives in `knowledge/*.toml`. `build.rs` turns it into static
+//! Rust data (`embedded.rs`), so nothing is fetched or parsed at run time;
+//! `load.rs` reads a folder on disk for the linter.
 
+mod embedded;
 pub mod formula;
 pub mod lint;
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,7 +17,7 @@ pub(crate) mod merge;
 mod model;
 mod search;
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::sync::OnceLock;
 
 pub use model::*;
 
@@ -26,80 +28,75 @@ use formula::{Expr, Scope};
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
     pub data: Knowledge,
-    questions: HashMap<String, usize>,
-    facts: HashMap<String, usize>,
-    conditions: HashMap<String, usize>,
-    advice: HashMap<String, usize>,
+    questions: Index,
+    facts: Index,
+    conditions: Index,
+    advice: Index,
 }
 
-/// Occurs when the knowledge data does not have the shape of `Knowledge`
-/// (a missing field, a wrong type). Content errors are the linter's job.
+/// Ids sorted for binary search, each with its item's position. A sorted
+/// list rather than a hash map: the lists are short, and it keeps hashing
+/// code out of the wasm bundle.
 #[derive(Debug, Clone)]
-pub struct LoadError(pub String);
+struct Index(Vec<(Text, usize)>);
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the knowledge base could not be read: {}", self.0)
+impl Index {
+    fn new<T>(items: &[T], id: impl Fn(&T) -> &Text) -> Index {
+        let mut entries: Vec<(Text, usize)> = items.iter().enumerate().map(|(i, item)| (id(item).clone(), i)).collect();
+        // A stable sort keeps duplicates in file order, and `dedup` keeps the
+        // first of each run: the first of two duplicates wins, as the linter
+        // (which reports the second) expects.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|b, a| a.0 == b.0);
+        Index(entries)
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| (**k).cmp(id)).ok().map(|at| self.0[at].1)
     }
 }
-
-impl std::error::Error for LoadError {}
-
-const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.json"));
 
 impl KnowledgeBase {
-    /// The knowledge embedded at build time, read once and then shared.
-    /// The cache is immutable: it holds no state that `assess` could change.
-    pub fn embedded() -> Result<&'static KnowledgeBase, LoadError> {
-        static CELL: OnceLock<Result<KnowledgeBase, LoadError>> = OnceLock::new();
-        CELL.get_or_init(|| KnowledgeBase::from_json(EMBEDDED)).as_ref().map_err(Clone::clone)
-    }
-
-    pub fn from_json(text: &str) -> Result<KnowledgeBase, LoadError> {
-        let data: Knowledge = serde_json::from_str(text).map_err(|e| LoadError(e.to_string()))?;
-        Ok(KnowledgeBase::new(data))
+    /// The knowledge embedded at build time (see `build.rs`), indexed once
+    /// and then shared. The cache is immutable: it holds no state that
+    /// `assess` could change.
+    pub fn embedded() -> &'static KnowledgeBase {
+        static CELL: OnceLock<KnowledgeBase> = OnceLock::new();
+        CELL.get_or_init(|| KnowledgeBase::new(embedded::KNOWLEDGE.clone()))
     }
 
     pub fn new(data: Knowledge) -> KnowledgeBase {
-        fn index<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-            let mut map = HashMap::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                // The first of two duplicates wins; the linter reports the second.
-                map.entry(id(item).to_string()).or_insert(i);
-            }
-            map
-        }
         KnowledgeBase {
-            questions: index(&data.questions, |q| &q.id),
-            facts: index(&data.facts, |f| &f.id),
-            conditions: index(&data.conditions, |c| &c.id),
-            advice: index(&data.advice, |a| &a.id),
+            questions: Index::new(&data.questions, |q| &q.id),
+            facts: Index::new(&data.facts, |f| &f.id),
+            conditions: Index::new(&data.conditions, |c| &c.id),
+            advice: Index::new(&data.advice, |a| &a.id),
             data,
         }
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.get(id).map(|&i| &self.data.questions[i])
+        self.questions.get(id).map(|i| &self.data.questions[i])
     }
 
     pub fn question_index(&self, id: &str) -> Option<usize> {
-        self.questions.get(id).copied()
+        self.questions.get(id)
     }
 
     pub fn fact_def(&self, id: &str) -> Option<&Fact> {
-        self.facts.get(id).map(|&i| &self.data.facts[i])
+        self.facts.get(id).map(|i| &self.data.facts[i])
     }
 
     pub fn condition(&self, id: &str) -> Option<&Condition> {
-        self.conditions.get(id).map(|&i| &self.data.conditions[i])
+        self.conditions.get(id).map(|i| &self.data.conditions[i])
     }
 
     pub fn condition_index(&self, id: &str) -> Option<usize> {
-        self.conditions.get(id).copied()
+        self.conditions.get(id)
     }
 
     pub fn advice_item(&self, id: &str) -> Option<&Advice> {
-        self.advice.get(id).map(|&i| &self.data.advice[i])
+        self.advice.get(id).map(|i| &self.data.advice[i])
     }
 
     pub fn level(&self, level: Level) -> Option<&LevelInfo> {
@@ -112,9 +109,7 @@ impl KnowledgeBase {
 
     /// The display label of one option of a question, or the id itself.
     pub fn option_label<'a>(&'a self, question: &str, option: &'a str) -> &'a str {
-        self.question(question)
-            .and_then(|q| q.options.iter().find(|o| o.id == option))
-            .map_or(option, |o| o.label.as_str())
+        self.question(question).and_then(|q| q.options.iter().find(|o| o.id == option)).map_or(option, |o| &*o.label)
     }
 
     /// An answer in plain words, as a runner or clinician reads it.
@@ -132,9 +127,16 @@ impl KnowledgeBase {
     }
 }
 
-/// Prints 12.0 as "12" and 12.5 as "12.5".
+/// Prints 12.0 as "12" and 12.46 as "12.5": at most one decimal. Integer
+/// arithmetic only, which keeps float formatting out of the wasm bundle.
 pub fn trim_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n:.1}") }
+    if !n.is_finite() {
+        return "?".into();
+    }
+    let tenths = (n * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
+    if tenth == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{tenth}") }
 }
 
 impl Scope for KnowledgeBase {

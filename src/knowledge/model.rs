@@ -1,46 +1,54 @@
 //! The shapes of the knowledge files. Field names match the TOML keys that a
 //! clinician edits; `knowledge/README.md` explains each one.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
 
+/// Text in the knowledge base. The embedded knowledge borrows it from static
+/// data that `build.rs` generates (so the widget parses nothing at start-up);
+/// a folder loaded by `foot-triage lint` owns it.
+pub type Text = Cow<'static, str>;
+
+/// A list in the knowledge base, static or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
+
 /// Everything in `knowledge/*.toml`, merged.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Knowledge {
     pub meta: Meta,
-    #[serde(rename = "source", default)]
-    pub sources: Vec<Source>,
-    #[serde(rename = "level", default)]
-    pub levels: Vec<LevelInfo>,
-    #[serde(rename = "question", default)]
-    pub questions: Vec<Question>,
-    #[serde(rename = "fact", default)]
-    pub facts: Vec<Fact>,
-    #[serde(rename = "rule", default)]
-    pub rules: Vec<Rule>,
-    #[serde(rename = "condition", default)]
-    pub conditions: Vec<Condition>,
-    #[serde(rename = "section", default)]
-    pub sections: Vec<Section>,
-    #[serde(rename = "advice", default)]
-    pub advice: Vec<Advice>,
-    #[serde(rename = "safety_net", default)]
-    pub safety_net: Vec<SafetyNet>,
+    #[serde(rename(deserialize = "source"), default)]
+    pub sources: List<Source>,
+    #[serde(rename(deserialize = "level"), default)]
+    pub levels: List<LevelInfo>,
+    #[serde(rename(deserialize = "question"), default)]
+    pub questions: List<Question>,
+    #[serde(rename(deserialize = "fact"), default)]
+    pub facts: List<Fact>,
+    #[serde(rename(deserialize = "rule"), default)]
+    pub rules: List<Rule>,
+    #[serde(rename(deserialize = "condition"), default)]
+    pub conditions: List<Condition>,
+    #[serde(rename(deserialize = "section"), default)]
+    pub sections: List<Section>,
+    #[serde(rename(deserialize = "advice"), default)]
+    pub advice: List<Advice>,
+    #[serde(rename(deserialize = "safety_net"), default)]
+    pub safety_net: List<SafetyNet>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Meta {
     /// The content version, printed in every assessment.
-    pub version: String,
+    pub version: Text,
     /// The not-a-diagnosis notice that every result carries.
-    pub notice: String,
+    pub notice: Text,
     /// What to do in an emergency, shown before any question.
-    pub emergency: String,
+    pub emergency: Text,
     /// The notice shown when a rule or condition says to stop running.
-    pub stop_running: String,
+    pub stop_running: Text,
     /// Scoring thresholds for the ranked differential.
     pub ranking: RankingTuning,
     /// Bounds for the adaptive questionnaire.
@@ -73,20 +81,33 @@ pub struct FlowTuning {
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// `article` (one of the five source files), `guideline` or `reference`.
-    pub kind: String,
+    pub kind: Text,
 }
 
-/// Provenance, flattened into every reviewable item.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-pub struct Provenance {
-    #[serde(default)]
-    pub source: String,
-    #[serde(default)]
-    pub last_reviewed: String,
+/// Where a reviewable item comes from and when a clinician last checked it.
+/// Each item carries `source` and `last_reviewed` as plain fields (not a
+/// flattened struct: serde's `flatten` buffers every item and costs the wasm
+/// bundle tens of kilobytes).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Provenance<'a> {
+    pub source: &'a str,
+    pub last_reviewed: &'a str,
 }
+
+macro_rules! provenance {
+    ($($item:ty),*) => {$(
+        impl $item {
+            pub fn provenance(&self) -> Provenance<'_> {
+                Provenance { source: &self.source, last_reviewed: &self.last_reviewed }
+            }
+        }
+    )*};
+}
+
+provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -114,13 +135,13 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct LevelInfo {
     pub id: Level,
-    pub title: String,
+    pub title: Text,
     /// The action headline, such as "See a clinician today".
-    pub action: String,
-    pub timeframe: String,
+    pub action: Text,
+    pub timeframe: Text,
     /// The headline used instead of `action` when the ambulance flag is set.
     #[serde(default)]
-    pub ambulance_action: Option<String>,
+    pub ambulance_action: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -157,25 +178,25 @@ pub enum Phase {
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Question {
-    pub id: String,
+    pub id: Text,
     pub kind: QuestionKind,
     pub phase: Phase,
     /// The question as the runner reads it.
-    pub text: String,
+    pub text: Text,
     /// A short label for summaries ("Fever").
-    pub label: String,
+    pub label: Text,
     /// Why we ask, in one or two sentences.
-    pub why: String,
+    pub why: Text,
     #[serde(default)]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     #[serde(default)]
-    pub options: Vec<QuestionOption>,
+    pub options: List<QuestionOption>,
     #[serde(default)]
     pub min: Option<f64>,
     #[serde(default)]
     pub max: Option<f64>,
     #[serde(default)]
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     #[serde(default)]
     pub concerning: Option<Concerning>,
     /// When the question is worth asking; `true` if absent.
@@ -184,36 +205,40 @@ pub struct Question {
     /// Values the flow tries when judging how much a number question would
     /// tell apart; ignored for other kinds.
     #[serde(default)]
-    pub probes: Vec<f64>,
-    #[serde(flatten)]
-    pub provenance: Provenance,
+    pub probes: List<f64>,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct QuestionOption {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
     #[serde(default)]
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 /// A named formula that rules, features and gates can use by name.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Fact {
-    pub id: String,
+    pub id: Text,
     pub when: Formula,
-    pub description: String,
-    #[serde(flatten)]
-    pub provenance: Provenance,
+    pub description: Text,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 /// One row of the triage decision table. Hit policy: every rule whose `when`
 /// holds fires, and the highest level among them wins.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Rule {
-    pub id: String,
+    pub id: Text,
     /// `red_flag`, `ottawa`, `duration`, `condition` or `default`.
-    pub kind: String,
+    pub kind: Text,
     pub level: Level,
     #[serde(default)]
     pub ambulance: bool,
@@ -222,26 +247,28 @@ pub struct Rule {
     pub stop_running: bool,
     pub when: Formula,
     /// Why this answer pattern sets the level, in plain words.
-    pub reason: String,
+    pub reason: Text,
     /// The condition this rule raises suspicion of, if any.
     #[serde(default)]
-    pub suspects: Option<String>,
-    #[serde(flatten)]
-    pub provenance: Provenance,
+    pub suspects: Option<Text>,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Condition {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    #[serde(rename = "where")]
-    pub location_text: String,
-    pub helps: String,
-    pub seek_care: String,
+    pub id: Text,
+    pub name: Text,
+    pub description: Text,
+    #[serde(rename(deserialize = "where"))]
+    pub location_text: Text,
+    pub helps: Text,
+    pub seek_care: Text,
     /// Pain locations and the weight each adds when it is marked.
-    #[serde(default)]
-    pub locations: BTreeMap<String, i32>,
+    #[serde(default, deserialize_with = "locations_from_table")]
+    pub locations: List<(Text, i32)>,
     #[serde(default)]
     pub prior: i32,
     /// The lowest triage level whenever this condition's score reaches
@@ -249,13 +276,15 @@ pub struct Condition {
     pub floor: Level,
     #[serde(default)]
     pub stop_running: bool,
-    #[serde(default, rename = "feature")]
-    pub features: Vec<Feature>,
+    #[serde(default, rename(deserialize = "feature"))]
+    pub features: List<Feature>,
     /// Advice ids this condition's plan draws on.
     #[serde(default)]
-    pub advice: Vec<String>,
-    #[serde(flatten)]
-    pub provenance: Provenance,
+    pub advice: List<Text>,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 /// Evidence for (positive weight) or against (negative weight) a condition.
@@ -263,13 +292,13 @@ pub struct Condition {
 pub struct Feature {
     pub when: Formula,
     pub weight: i32,
-    pub reason: String,
+    pub reason: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Section {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -290,20 +319,35 @@ pub struct Dose {
     pub times_per_day: Option<u32>,
 }
 
+impl Dose {
+    /// No dose at all. `build.rs` completes a generated `Dose` with it, since
+    /// the fields left out of the JSON output are also left out of the
+    /// generated code.
+    pub const NONE: Dose = Dose {
+        hold_seconds: None,
+        reps: None,
+        sets: None,
+        minutes: None,
+        max_minutes: None,
+        per_side: false,
+        times_per_day: None,
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Advice {
-    pub id: String,
-    pub section: String,
-    pub title: String,
-    pub summary: String,
+    pub id: Text,
+    pub section: Text,
+    pub title: Text,
+    pub summary: Text,
     #[serde(default)]
-    pub steps: Vec<String>,
+    pub steps: List<Text>,
     #[serde(default)]
     pub dose: Dose,
     #[serde(default)]
-    pub caution: Option<String>,
+    pub caution: Option<Text>,
     /// The triage levels at which this item may appear.
-    pub levels: Vec<Level>,
+    pub levels: List<Level>,
     /// Shown whatever the conditions are (still subject to `levels`, `when`
     /// and `not_for`).
     #[serde(default)]
@@ -312,18 +356,29 @@ pub struct Advice {
     pub when: Formula,
     /// Never shown while one of these conditions is suspected.
     #[serde(default)]
-    pub not_for: Vec<String>,
-    #[serde(flatten)]
-    pub provenance: Provenance,
+    pub not_for: List<Text>,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct SafetyNet {
-    pub id: String,
-    pub text: String,
-    pub levels: Vec<Level>,
+    pub id: Text,
+    pub text: Text,
+    pub levels: List<Level>,
     #[serde(default)]
     pub when: Formula,
-    #[serde(flatten)]
-    pub provenance: Provenance,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
+}
+
+/// Reads `locations = { heel_bottom = 4, arch = 2 }` into pairs, in the
+/// table's key order (TOML and JSON tables both arrive sorted by key here).
+fn locations_from_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<List<(Text, i32)>, D::Error> {
+    let table = std::collections::BTreeMap::<String, i32>::deserialize(d)?;
+    Ok(Cow::Owned(table.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect()))
 }

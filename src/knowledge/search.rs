@@ -42,7 +42,12 @@ fn nnf(kb: &KnowledgeBase, expr: &Expr, positive: bool, depth: usize) -> Nnf {
             Some(fact) => nnf(kb, fact, positive, depth + 1),
             None => Nnf::Lit(Expr::Is(name.clone(), "yes".into()), positive),
         },
-        Expr::Not(inner) => nnf(kb, inner, !positive, depth + 1),
+        Expr::Not(items) => {
+            // `not` over its one operand; written for any length, read as
+            // "not all of them" (De Morgan), like `Expr::eval`.
+            let parts = items.iter().map(|e| nnf(kb, e, !positive, depth + 1)).collect();
+            if positive { Nnf::Or(parts) } else { Nnf::And(parts) }
+        }
         Expr::And(items) | Expr::Or(items) => {
             let parts = items.iter().map(|e| nnf(kb, e, positive, depth + 1)).collect();
             if matches!(expr, Expr::And(_)) == positive { Nnf::And(parts) } else { Nnf::Or(parts) }
@@ -89,7 +94,7 @@ impl<'a> Solver<'a> {
                     match q.kind {
                         QuestionKind::YesNo => domain.extend([Some(Answer::Yes), Some(Answer::No)]),
                         QuestionKind::Single => {
-                            domain.extend(q.options.iter().map(|o| Some(Answer::Choice(o.id.clone()))))
+                            domain.extend(q.options.iter().map(|o| Some(Answer::Choice(o.id.to_string()))))
                         }
                         QuestionKind::Multi => {
                             let named: Vec<String> =
@@ -98,7 +103,7 @@ impl<'a> Solver<'a> {
                                 let set = named.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0);
                                 domain.push(Some(Answer::Choices(set.map(|(_, o)| o.clone()).collect())));
                             }
-                            let all = q.options.iter().map(|o| o.id.clone()).collect();
+                            let all = q.options.iter().map(|o| o.id.to_string()).collect();
                             domain.push(Some(Answer::Choices(all)));
                         }
                         QuestionKind::Number => {
@@ -189,9 +194,11 @@ fn collect(form: &Nnf, named: &mut BTreeMap<String, (BTreeSet<String>, Vec<f64>)
             let entry = named.entry(test_key(test).to_string()).or_default();
             match test {
                 Expr::Is(_, v) => {
-                    entry.0.insert(v.clone());
+                    entry.0.insert(v.to_string());
                 }
-                Expr::In(_, vs) | Expr::Has(_, vs) | Expr::Within(_, vs) => entry.0.extend(vs.iter().cloned()),
+                Expr::In(_, vs) | Expr::Has(_, vs) | Expr::Within(_, vs) => {
+                    entry.0.extend(vs.iter().map(|v| v.to_string()))
+                }
                 Expr::Cmp(_, op, b) => {
                     entry.1.push(*b);
                     if *op == CmpOp::Eq {

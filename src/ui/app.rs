@@ -28,7 +28,7 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let Ok(kb) = KnowledgeBase::embedded() else { return self };
+        let kb = KnowledgeBase::embedded();
         let mut next = (*self).clone();
         match action {
             Action::Begin => next.started = true,
@@ -52,10 +52,7 @@ impl Reducible for State {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
-    let kb = match KnowledgeBase::embedded() {
-        Ok(kb) => kb,
-        Err(e) => return html! { <div class="ft-error" role="alert">{ e.to_string() }</div> },
-    };
+    let kb = KnowledgeBase::embedded();
     let dispatch = |make: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(make()))

@@ -26,13 +26,13 @@ fn the_library_covers_every_condition_and_level() {
     let library = library();
     assert!(library.len() >= 40, "only {} cases", library.len());
     let conditions: BTreeSet<&str> = library.iter().map(|c| c.condition.as_str()).collect();
-    for c in &kb().data.conditions {
-        assert!(conditions.contains(c.id.as_str()), "no case for {}", c.id);
+    for c in kb().data.conditions.iter() {
+        assert!(conditions.contains(c.id.as_ref()), "no case for {}", c.id);
     }
     for level in Level::ALL {
         assert!(library.iter().filter(|c| c.triage == level).count() >= 5, "too few {} cases", level.as_str());
     }
-    let ids: BTreeSet<&str> = library.iter().map(|c| c.id.as_str()).collect();
+    let ids: BTreeSet<&str> = library.iter().map(|c| c.id.as_ref()).collect();
     assert_eq!(ids.len(), library.len(), "case ids must be unique");
 }
 
@@ -177,7 +177,7 @@ fn an_emergency_plan_has_no_exercises_and_a_fracture_plan_no_running() {
         kb(),
         &answers(json!({"injury": "twist_or_roll", "visible_deformity": true, "pain_locations": ["outer_ankle"]})),
     );
-    let sections: Vec<&str> = emergency.plan.sections.iter().map(|s| s.id.as_str()).collect();
+    let sections: Vec<&str> = emergency.plan.sections.iter().map(|s| s.id.as_ref()).collect();
     assert_eq!(sections, ["seek_care"], "emergency plan: {sections:?}");
 
     let fracture = assess(
@@ -186,7 +186,7 @@ fn an_emergency_plan_has_no_exercises_and_a_fracture_plan_no_running() {
     );
     assert!(fracture.plan.stop_running);
     assert!(fracture.plan.stop_running_notice.as_deref().is_some_and(|n| n.starts_with("Stop running")));
-    let items: Vec<&str> = fracture.plan.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.as_str())).collect();
+    let items: Vec<&str> = fracture.plan.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.as_ref())).collect();
     for running in ["run_walk", "gradual_return", "calf_raises", "single_leg_balance", "reduce_load_now"] {
         assert!(!items.contains(&running), "{running} offered for a suspected fracture: {items:?}");
     }

@@ -47,7 +47,7 @@ fn an_injury_opens_the_deformity_question_and_skips_onset() {
     let mut asked = Vec::new();
     for _ in 0..30 {
         let Some(q) = next_question(kb(), &given).question else { break };
-        asked.push(q.id.clone());
+        asked.push(q.id.to_string());
         given.set(kb(), &q.id, reassuring(&q)).unwrap();
     }
     assert!(asked.contains(&"visible_deformity".to_string()), "{asked:?}");

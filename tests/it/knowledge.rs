@@ -47,9 +47,11 @@ fn each_fixture_has_exactly_its_problem() {
 
 #[test]
 fn the_knowledge_folder_on_disk_matches_the_embedded_copy() {
+    // The embedded copy is Rust code that build.rs generated; the folder is
+    // read at run time by the TOML loader. Equal data means the generator
+    // lost nothing (every field, formula tree and number).
     let on_disk = load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("loads");
-    assert_eq!(on_disk.data.questions.len(), kb().data.questions.len());
-    assert_eq!(on_disk.data.rules.len(), kb().data.rules.len());
+    assert_eq!(on_disk.data, kb().data);
     assert!(lint(&on_disk).is_empty());
 }
 
@@ -170,13 +172,13 @@ fn every_item_has_provenance_and_the_required_ids_exist() {
     ] {
         assert!(kb().advice_item(advice).is_some(), "missing advice {advice}");
     }
-    assert!(d.rules.iter().all(|r| !r.provenance.source.is_empty() && !r.provenance.last_reviewed.is_empty()));
+    assert!(d.rules.iter().all(|r| !r.source.is_empty() && !r.last_reviewed.is_empty()));
 }
 
 #[test]
 fn the_contract_document_lists_every_answer_key() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/answers-contract.md")).unwrap();
-    for q in &kb().data.questions {
+    for q in kb().data.questions.iter() {
         assert!(doc.contains(&format!("| `{}` |", q.id)), "docs/answers-contract.md lacks `{}`", q.id);
     }
 }

@@ -31,13 +31,13 @@ fn arbitrary_answers() -> impl Strategy<Value = Answers> {
                             Answer::No
                         }
                     }
-                    QuestionKind::Single => Answer::Choice(q.options[pick as usize % q.options.len()].id.clone()),
+                    QuestionKind::Single => Answer::Choice(q.options[pick as usize % q.options.len()].id.to_string()),
                     QuestionKind::Multi => Answer::Choices(
                         q.options
                             .iter()
                             .enumerate()
                             .filter(|(i, _)| pick & (1 << (i % 32)) != 0)
-                            .map(|(_, o)| o.id.clone())
+                            .map(|(_, o)| o.id.to_string())
                             .collect(),
                     ),
                     QuestionKind::Number => {
@@ -57,8 +57,8 @@ fn red_flag_questions() -> Vec<(String, Answer)> {
         .questions
         .iter()
         .filter_map(|q| match q.concerning {
-            Some(Concerning::Yes) => Some((q.id.clone(), Answer::Yes)),
-            Some(Concerning::No) => Some((q.id.clone(), Answer::No)),
+            Some(Concerning::Yes) => Some((q.id.to_string(), Answer::Yes)),
+            Some(Concerning::No) => Some((q.id.to_string(), Answer::No)),
             None => None,
         })
         .collect()

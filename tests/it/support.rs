@@ -3,7 +3,7 @@
 use foot_triage::{Answers, KnowledgeBase};
 
 pub fn kb() -> &'static KnowledgeBase {
-    KnowledgeBase::embedded().expect("the embedded knowledge base loads")
+    KnowledgeBase::embedded()
 }
 
 /// Answers from a JSON literal, validated against the questionnaire.
@@ -20,8 +20,8 @@ pub fn reassuring(q: &foot_triage::knowledge::Question) -> foot_triage::Answer {
     match q.kind {
         QuestionKind::YesNo if q.concerning == Some(Concerning::No) => Answer::Yes,
         QuestionKind::YesNo => Answer::No,
-        QuestionKind::Single => Answer::Choice(q.options[0].id.clone()),
-        QuestionKind::Multi => Answer::Choices(vec![q.options[0].id.clone()]),
+        QuestionKind::Single => Answer::Choice(q.options[0].id.to_string()),
+        QuestionKind::Multi => Answer::Choices(vec![q.options[0].id.to_string()]),
         QuestionKind::Number => Answer::Number(q.min.unwrap_or(0.0) + 1.0),
     }
 }

@@ -1,55 +1,50 @@
-//! The small condition language that rules, features, facts and question
-//! gates are written in, so a clinician can read them as sentences.
-//!
-//! ```text
-//! fever and (spreading_redness or feels_very_unwell)
-//! injury in [twist_or_roll, fall_or_impact] and can_bear_weight is no
-//! pain_locations has [heel_bottom, arch] and duration_days > 7
-//! ```
-//!
-//! **Unanswered questions make every test false.** `fever`, `fever is no`,
-//! `x in [...]`, `x has ...` and `x > 3` are all false when `x` was not
-//! answered; only `not` turns that around (`not fever` is true when fever was
-//! not asked), which is why red-flag rules never need `not`. "Not sure" counts
-//! as the question's worrying answer (its `concerning` value) and as nothing
-//! else; `answered(x)` is true only for a real answer, not for "not sure".
+//! The formula language's syntax: the parsed tree and the parser. It depends
+//! only on the knowledge model's `Text` and `List`, so `build.rs` compiles it
+//! too and writes the embedded knowledge with every formula already parsed.
 
-use std::fmt;
+use std::{borrow::Cow, fmt};
 
-use crate::answers::{Answer, Answers};
+use serde::Serialize;
+
+use super::super::model::{List, Text};
 
 /// A parsed formula, kept with its source text for display and linting.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// It serializes as its parts, which is how `build.rs` writes the embedded
+/// knowledge as already-parsed static data; it deserializes from its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Formula {
-    pub text: String,
+    pub text: Text,
     pub expr: Expr,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Expr {
     True,
     /// `key is value`; a bare yes/no key means `key is yes`.
-    Is(String, String),
+    Is(Text, Text),
     /// `key in [a, b]`: a single choice that is one of these.
-    In(String, Vec<String>),
+    In(Text, List<Text>),
     /// `key has [a, b]`: a multiple choice that includes any of these.
-    Has(String, Vec<String>),
+    Has(Text, List<Text>),
     /// `key within [a, b]`: a non-empty multiple choice using only these.
-    Within(String, Vec<String>),
-    Cmp(String, CmpOp, f64),
+    Within(Text, List<Text>),
+    Cmp(Text, CmpOp, f64),
     /// `answered(key)`: a real answer, not "not sure".
-    Answered(String),
+    Answered(Text),
     /// A named fact from the knowledge base (`[[fact]]`), or a yes/no key.
-    Name(String),
-    Not(Box<Expr>),
-    And(Vec<Expr>),
-    Or(Vec<Expr>),
+    Name(Text),
+    /// Holds exactly one expression. A slice rather than a `Box` so that the
+    /// generated static knowledge can build it in a constant.
+    Not(List<Expr>),
+    And(List<Expr>),
+    Or(List<Expr>),
     /// Keeps a parse error so the linter can report it with its owner's id;
     /// it evaluates to false.
-    Invalid(String),
+    Invalid(Text),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum CmpOp {
     Lt,
     Le,
@@ -70,27 +65,14 @@ impl CmpOp {
     }
 }
 
-/// What a formula needs from its surroundings while it is evaluated.
-pub trait Scope {
-    /// The expression of a named fact, if `name` is one.
-    fn fact(&self, name: &str) -> Option<&Expr>;
-    /// The worrying answer of a yes/no question (`Answer::Yes` or `Answer::No`),
-    /// which "not sure" is read as.
-    fn concerning(&self, key: &str) -> Option<&Answer>;
-}
-
 impl Formula {
     pub fn parse(text: &str) -> Formula {
-        let expr = Parser::new(text).parse_all().unwrap_or_else(Expr::Invalid);
-        Formula { text: text.to_string(), expr }
+        let expr = Parser::new(text).parse_all().unwrap_or_else(|e| Expr::Invalid(Cow::Owned(e)));
+        Formula { text: Cow::Owned(text.to_string()), expr }
     }
 
     pub fn always() -> Formula {
-        Formula { text: "true".into(), expr: Expr::True }
-    }
-
-    pub fn eval(&self, scope: &dyn Scope, answers: &Answers) -> bool {
-        self.expr.eval(scope, answers)
+        Formula { text: Cow::Borrowed("true"), expr: Expr::True }
     }
 }
 
@@ -103,99 +85,9 @@ impl<'de> serde::Deserialize<'de> for Formula {
     }
 }
 
-impl serde::Serialize for Formula {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
-    }
-}
-
 impl Default for Formula {
     fn default() -> Self {
         Formula::always()
-    }
-}
-
-impl Expr {
-    pub fn eval(&self, scope: &dyn Scope, answers: &Answers) -> bool {
-        match self {
-            Expr::True => true,
-            Expr::Name(name) => match scope.fact(name) {
-                Some(fact) => fact.eval(scope, answers),
-                None => is(scope, answers, name, "yes"),
-            },
-            Expr::Is(key, value) => is(scope, answers, key, value),
-            Expr::In(key, values) => match answers.get(key) {
-                Some(Answer::Choice(c)) => values.contains(c),
-                _ => false,
-            },
-            Expr::Has(key, values) => match answers.get(key) {
-                Some(Answer::Choices(cs)) => cs.iter().any(|c| values.contains(c)),
-                Some(Answer::Choice(c)) => values.contains(c),
-                _ => false,
-            },
-            Expr::Within(key, values) => match answers.get(key) {
-                Some(Answer::Choices(cs)) => !cs.is_empty() && cs.iter().all(|c| values.contains(c)),
-                _ => false,
-            },
-            Expr::Cmp(key, op, bound) => match answers.get(key) {
-                Some(Answer::Number(n)) => op.apply(*n, *bound),
-                _ => false,
-            },
-            Expr::Answered(key) => matches!(answers.get(key), Some(a) if *a != Answer::NotSure),
-            Expr::Not(inner) => !inner.eval(scope, answers),
-            Expr::And(items) => items.iter().all(|e| e.eval(scope, answers)),
-            Expr::Or(items) => items.iter().any(|e| e.eval(scope, answers)),
-            Expr::Invalid(_) => false,
-        }
-    }
-
-    /// Visits every question key this expression reads, expanding facts.
-    pub fn visit_keys(&self, scope: &dyn Scope, f: &mut dyn FnMut(&str)) {
-        self.visit_keys_depth(scope, f, 0);
-    }
-
-    fn visit_keys_depth(&self, scope: &dyn Scope, f: &mut dyn FnMut(&str), depth: usize) {
-        // Facts may only use facts defined before them (the linter checks it),
-        // so the depth bound is only a guard against a broken knowledge base.
-        if depth > 32 {
-            return;
-        }
-        match self {
-            Expr::True | Expr::Invalid(_) => {}
-            Expr::Name(name) => match scope.fact(name) {
-                Some(fact) => fact.visit_keys_depth(scope, f, depth + 1),
-                None => f(name),
-            },
-            Expr::Is(k, _) | Expr::In(k, _) | Expr::Has(k, _) | Expr::Within(k, _) | Expr::Cmp(k, _, _) => f(k),
-            Expr::Answered(k) => f(k),
-            Expr::Not(inner) => inner.visit_keys_depth(scope, f, depth + 1),
-            Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.visit_keys_depth(scope, f, depth + 1)),
-        }
-    }
-
-    /// The question keys this expression reads, in first-use order.
-    pub fn keys(&self, scope: &dyn Scope) -> Vec<String> {
-        let mut keys: Vec<String> = Vec::new();
-        self.visit_keys(scope, &mut |k| {
-            if !keys.iter().any(|x| x == k) {
-                keys.push(k.to_string());
-            }
-        });
-        keys
-    }
-}
-
-fn is(scope: &dyn Scope, answers: &Answers, key: &str, value: &str) -> bool {
-    let Some(answer) = answers.get(key) else {
-        return false;
-    };
-    match (answer, value) {
-        (Answer::Yes, "yes") | (Answer::No, "no") | (Answer::NotSure, "not_sure") => true,
-        (Answer::NotSure, "yes") => scope.concerning(key) == Some(&Answer::Yes),
-        (Answer::NotSure, "no") => scope.concerning(key) == Some(&Answer::No),
-        (Answer::Choice(c), v) => c == v,
-        (Answer::Choices(cs), v) => cs.iter().any(|c| c == v),
-        _ => false,
     }
 }
 
@@ -338,7 +230,7 @@ impl Parser {
             self.pos += 1;
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Expr::Or(items) })
+        Ok(if items.len() == 1 { items.pop().unwrap() } else { Expr::Or(Cow::Owned(items)) })
     }
 
     fn and(&mut self) -> Result<Expr, String> {
@@ -347,13 +239,13 @@ impl Parser {
             self.pos += 1;
             items.push(self.unary()?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Expr::And(items) })
+        Ok(if items.len() == 1 { items.pop().unwrap() } else { Expr::And(Cow::Owned(items)) })
     }
 
     fn unary(&mut self) -> Result<Expr, String> {
         if self.peek_word("not") {
             self.pos += 1;
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            return Ok(Expr::Not(Cow::Owned(vec![self.unary()?])));
         }
         if self.peek_word("true") {
             self.pos += 1;
@@ -364,7 +256,7 @@ impl Parser {
             self.expect(Token::Open, "`(` after `answered`")?;
             let key = self.ident("a question key")?;
             self.expect(Token::Close, "`)`")?;
-            return Ok(Expr::Answered(key));
+            return Ok(Expr::Answered(Cow::Owned(key)));
         }
         if matches!(self.tokens.get(self.pos), Some((_, Token::Open))) {
             self.pos += 1;
@@ -372,7 +264,7 @@ impl Parser {
             self.expect(Token::Close, "`)`")?;
             return Ok(inner);
         }
-        let key = self.ident("a question key or fact")?;
+        let key: Text = Cow::Owned(self.ident("a question key or fact")?);
         match self.tokens.get(self.pos).map(|(_, t)| t.clone()) {
             Some(Token::Ident(w)) if w == "is" => {
                 self.pos += 1;
@@ -388,7 +280,7 @@ impl Parser {
                     None => return Err("expected a value after `is`, but the formula ended".into()),
                 };
                 self.pos += 1;
-                Ok(Expr::Is(key, value))
+                Ok(Expr::Is(key, Cow::Owned(value)))
             }
             Some(Token::Ident(w)) if w == "in" || w == "has" || w == "within" => {
                 self.pos += 1;
@@ -397,6 +289,7 @@ impl Parser {
                 } else {
                     vec![self.ident("an option")?]
                 };
+                let values: List<Text> = values.into_iter().map(Cow::Owned).collect();
                 Ok(match w.as_str() {
                     "in" => Expr::In(key, values),
                     "has" => Expr::Has(key, values),
