@@ -10,7 +10,7 @@ use std::{
     process::ExitCode,
 };
 
-use foot_triage::{Answers, KnowledgeBase, assess, cases, knowledge, next_question};
+use foot_triage::{Answers, KnowledgeBase, assess, cases, engine::plain_text, knowledge, next_question};
 
 const USAGE: &str = "\
 foot-triage: triage and education for runners' foot pain (not a diagnosis)
@@ -19,6 +19,7 @@ Usage:
   foot-triage questions          print the questionnaire and answers contract (JSON)
   foot-triage assess [FILE]      assess answers from FILE or stdin (JSON in, JSON out)
   foot-triage next [FILE]        print the next question for partial answers
+  foot-triage summary [FILE]     the plain-text summary for a clinician (text out)
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
   foot-triage cases [PATH]       run a case library (default: knowledge/cases)
   foot-triage --help | --version
@@ -64,6 +65,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let kb = KnowledgeBase::embedded();
             let answers = read_answers(kb, operand)?;
             print_json(&next_question(kb, &answers))
+        }
+        "summary" => {
+            let kb = KnowledgeBase::embedded();
+            let answers = read_answers(kb, operand)?;
+            print!("{}", plain_text(kb, &answers, &assess(kb, &answers)));
+            Ok(ExitCode::SUCCESS)
         }
         "lint" => {
             let owned;

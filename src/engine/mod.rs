@@ -7,6 +7,8 @@
 mod flow;
 mod plan;
 mod ranking;
+mod summary;
+pub mod training;
 mod triage;
 
 use serde::Serialize;
@@ -14,6 +16,7 @@ use serde::Serialize;
 pub use flow::{Next, QuestionView, next_question};
 pub use plan::{Plan, PlanItem, PlanSection};
 pub use ranking::{Scored, rank};
+pub use summary::plain_text;
 pub use triage::{AnswerShown, TriageReason};
 
 use crate::{
@@ -82,7 +85,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     if let Some(first) = suspected.first() {
         let condition = &kb.data.conditions[first.index];
         if triage.level < Level::Emergency {
-            safety_net.push(format!("If this is {}: {}", condition.name, condition.seek_care).into());
+            safety_net.push(format!("{}: {}", condition.name, condition.seek_care).into());
         }
     }
     let tuning = kb.data.meta.ranking;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::ranking::Scored;
 use crate::{
     answers::Answers,
-    knowledge::{Advice, Dose, KnowledgeBase, Level, List, Text},
+    knowledge::{Advice, Dose, KnowledgeBase, Level, List, Text, Tool},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,6 +23,9 @@ pub struct Plan {
 pub struct PlanSection {
     pub id: Text,
     pub title: Text,
+    /// The interactive tool that goes with this section, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool: Option<Tool>,
     pub items: Vec<PlanItem>,
 }
 
@@ -65,7 +68,12 @@ pub fn build(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&
                 .filter(|a| a.section == section.id)
                 .filter_map(|a| select(kb, answers, level, &suspected_ids, stop_running, a))
                 .collect();
-            (!items.is_empty()).then(|| PlanSection { id: section.id.clone(), title: section.title.clone(), items })
+            (!items.is_empty()).then(|| PlanSection {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                tool: section.tool,
+                items,
+            })
         })
         .collect();
     let stop_running_notice = stop_running.then(|| kb.data.meta.stop_running.clone());

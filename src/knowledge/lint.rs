@@ -158,19 +158,20 @@ impl Linter<'_> {
         let items = d
             .questions
             .iter()
-            .map(|q| (&q.id, q.provenance()))
-            .chain(d.facts.iter().map(|x| (&x.id, x.provenance())))
-            .chain(d.rules.iter().map(|x| (&x.id, x.provenance())))
-            .chain(d.conditions.iter().map(|x| (&x.id, x.provenance())))
-            .chain(d.advice.iter().map(|x| (&x.id, x.provenance())))
-            .chain(d.safety_net.iter().map(|x| (&x.id, x.provenance())));
+            .map(|q| (&*q.id, q.provenance()))
+            .chain(d.facts.iter().map(|x| (&*x.id, x.provenance())))
+            .chain(d.rules.iter().map(|x| (&*x.id, x.provenance())))
+            .chain(d.conditions.iter().map(|x| (&*x.id, x.provenance())))
+            .chain(d.advice.iter().map(|x| (&*x.id, x.provenance())))
+            .chain(d.safety_net.iter().map(|x| (&*x.id, x.provenance())))
+            .chain([("meta.shoes", d.meta.shoes.provenance()), ("meta.load", d.meta.load.provenance())]);
         let mut found = Vec::new();
         for (id, p) in items {
             if self.kb.source(p.source).is_none() {
-                found.push((id.clone(), format!("source `{}` is not in knowledge/sources.toml", p.source)));
+                found.push((id.to_string(), format!("source `{}` is not in knowledge/sources.toml", p.source)));
             }
             if !is_date(p.last_reviewed) {
-                found.push((id.clone(), format!("last_reviewed `{}` is not a YYYY-MM-DD date", p.last_reviewed)));
+                found.push((id.to_string(), format!("last_reviewed `{}` is not a YYYY-MM-DD date", p.last_reviewed)));
             }
         }
         for (id, message) in found {

@@ -53,6 +53,34 @@ pub struct Meta {
     pub ranking: RankingTuning,
     /// Bounds for the adaptive questionnaire.
     pub flow: FlowTuning,
+    /// The shoe-life range the shoe check compares against.
+    pub shoes: ShoeLife,
+    /// The weekly-increase limit the training-load calculator applies.
+    pub load: LoadRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct ShoeLife {
+    /// From this distance, check the shoes for wear.
+    pub check_km: u32,
+    /// Replace the shoes by this distance at the latest.
+    pub replace_km: u32,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct LoadRule {
+    /// The largest rise in weekly distance from one week to the next.
+    pub max_weekly_increase_percent: u32,
+    /// How many weeks the calculator plans; the last one is lighter.
+    pub weeks: u32,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
@@ -107,7 +135,7 @@ macro_rules! provenance {
     )*};
 }
 
-provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet);
+provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet, ShoeLife, LoadRule);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -299,6 +327,20 @@ pub struct Feature {
 pub struct Section {
     pub id: Text,
     pub title: Text,
+    /// An interactive tool shown with the section when it is in the plan.
+    #[serde(default)]
+    pub tool: Option<Tool>,
+}
+
+/// The interactive tools a plan section can carry; the engine computes what
+/// they show (`engine::training`), the widget only renders it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tool {
+    /// Compares a pair's distance with `meta.shoes`.
+    ShoeCheck,
+    /// Turns this week's distance into a plan within `meta.load`.
+    LoadPlan,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

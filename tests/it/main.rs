@@ -7,3 +7,4 @@ mod flow;
 mod knowledge;
 mod properties;
 mod support;
+mod tools;

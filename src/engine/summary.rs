@@ -1,0 +1,64 @@
+//! The plain-text summary a runner copies into an email or hands to a
+//! clinician: the result and why, the likely causes, every answer given, the
+//! plan's headings and the safety net, with the not-a-diagnosis notice first.
+
+use std::fmt::Write;
+
+use super::Assessment;
+use crate::{answers::Answers, knowledge::KnowledgeBase};
+
+pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment) -> String {
+    let mut out = String::new();
+    // `write!` into a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(out, "FOOT TRIAGE SUMMARY (knowledge {})", assessment.knowledge_version);
+    let _ = writeln!(out, "{}", assessment.notice);
+    let _ = writeln!(out);
+    let level = kb.level(assessment.triage).map_or(assessment.triage.as_str(), |l| &l.title);
+    let _ = writeln!(out, "RESULT: {} ({level}; {})", assessment.action, assessment.timeframe);
+    for reason in &assessment.triage_reasons {
+        let shown: Vec<String> = reason.answers.iter().map(|a| format!("{}: {}", a.question, a.answer)).collect();
+        if shown.is_empty() {
+            let _ = writeln!(out, "- {}", reason.reason);
+        } else {
+            let _ = writeln!(out, "- {} [{}]", reason.reason, shown.join("; "));
+        }
+    }
+    if assessment.plan.stop_running {
+        if let Some(notice) = &assessment.plan.stop_running_notice {
+            let _ = writeln!(out, "- {notice}");
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "POSSIBLE CAUSES (not a diagnosis)");
+    for (i, c) in assessment.conditions.iter().take(3).enumerate() {
+        let likelihood = c.likelihood.replace('_', " ");
+        let _ = writeln!(out, "{}. {} ({likelihood})", i + 1, c.name);
+        for reason in &c.reasons_for {
+            let _ = writeln!(out, "   + {reason}");
+        }
+        for reason in &c.reasons_against {
+            let _ = writeln!(out, "   - {reason}");
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "ANSWERS");
+    for q in kb.data.questions.iter() {
+        if let Some(answer) = answers.get(&q.id) {
+            let _ = writeln!(out, "- {}: {}", q.label, kb.describe_answer(&q.id, answer));
+        }
+    }
+    if !assessment.plan.sections.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "PLAN");
+        for section in &assessment.plan.sections {
+            let titles: Vec<&str> = section.items.iter().map(|i| &*i.title).collect();
+            let _ = writeln!(out, "- {}: {}", section.title, titles.join("; "));
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "WHEN TO GET HELP");
+    for line in &assessment.safety_net {
+        let _ = writeln!(out, "- {line}");
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! The plan's two calculators: the shoe check (a pair's distance against the
+//! shoe-life range in `meta.shoes`) and the training-load plan (this week's
+//! distance grown within `meta.load` over the next weeks). The widget shows
+//! what these return and nothing else, so the thresholds live in one place.
+
+use serde::{Deserialize, Serialize};
+
+use crate::knowledge::{KnowledgeBase, Text, trim_number};
+
+/// The unit a runner enters distances in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistanceUnit {
+    #[default]
+    Km,
+    Mi,
+}
+
+pub const KM_PER_MILE: f64 = 1.609_344;
+
+impl DistanceUnit {
+    pub fn to_km(self, distance: f64) -> f64 {
+        match self {
+            DistanceUnit::Km => distance,
+            DistanceUnit::Mi => distance * KM_PER_MILE,
+        }
+    }
+
+    pub fn from_km(self, km: f64) -> f64 {
+        match self {
+            DistanceUnit::Km => km,
+            DistanceUnit::Mi => km / KM_PER_MILE,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            DistanceUnit::Km => "km",
+            DistanceUnit::Mi => "mi",
+        }
+    }
+
+    /// Reads `km` or `mi` (any case); anything else is `None`.
+    pub fn parse(text: &str) -> Option<DistanceUnit> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "km" => Some(DistanceUnit::Km),
+            "mi" => Some(DistanceUnit::Mi),
+            _ => None,
+        }
+    }
+}
+
+/// Occurs when a distance typed into a calculator cannot be used; the message
+/// says what would be accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistanceError(pub String);
+
+impl std::fmt::Display for DistanceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DistanceError {}
+
+fn check_distance(distance: f64, unit: DistanceUnit, max_km: f64, what: &str) -> Result<f64, DistanceError> {
+    let max = unit.from_km(max_km).floor();
+    if !distance.is_finite() || distance < 0.0 || distance > max {
+        return Err(DistanceError(format!("Enter {what} from 0 to {} {}.", trim_number(max), unit.symbol())));
+    }
+    Ok(unit.to_km(distance))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShoeStatus {
+    /// Below the start of the range.
+    Fine,
+    /// Inside the range: look for wear.
+    Check,
+    /// At or past the end of the range.
+    Replace,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShoeCheck {
+    pub status: ShoeStatus,
+    /// The verdict in plain words, in the runner's unit.
+    pub message: Text,
+    /// How far along the range the pair is, 0 to 1, for a progress bar.
+    pub worn_fraction: f64,
+    pub source: Text,
+}
+
+/// Compares a pair's distance with the shoe-life range.
+pub fn shoe_check(kb: &KnowledgeBase, distance: f64, unit: DistanceUnit) -> Result<ShoeCheck, DistanceError> {
+    let shoes = &kb.data.meta.shoes;
+    let km = check_distance(distance, unit, 5_000.0, "the distance on these shoes")?;
+    let (check, replace) = (f64::from(shoes.check_km), f64::from(shoes.replace_km));
+    let show = |km: f64| format!("{} {}", trim_number(unit.from_km(km).round()), unit.symbol());
+    let (status, message) = if km >= replace {
+        (
+            ShoeStatus::Replace,
+            format!(
+                "Replace this pair: at {} it is past the {} limit, and worn cushioning adds load.",
+                show(km),
+                show(replace)
+            ),
+        )
+    } else if km >= check {
+        (
+            ShoeStatus::Check,
+            format!(
+                "Check this pair for wear (creased midsole, worn tread); plan to replace it by {}. About {} left.",
+                show(replace),
+                show(replace - km)
+            ),
+        )
+    } else {
+        (ShoeStatus::Fine, format!("This pair has life left: start checking it for wear at {}.", show(check)))
+    };
+    Ok(ShoeCheck {
+        status,
+        message: message.into(),
+        worn_fraction: (km / replace).clamp(0.0, 1.0),
+        source: shoes.source.clone(),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedWeek {
+    /// 1 for next week.
+    pub week: u32,
+    /// The weekly total in the runner's unit, one decimal, never above the limit.
+    pub distance: f64,
+    /// Set on the lighter week that ends the plan.
+    pub lighter: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoadPlan {
+    pub weeks: Vec<PlannedWeek>,
+    /// One line explaining the plan, in the runner's unit.
+    pub message: Text,
+    pub source: Text,
+}
+
+/// Grows this week's distance by at most `meta.load.max_weekly_increase_percent`
+/// a week, ending with a lighter week back at the first week's distance.
+/// Distances are rounded down, so rounding never breaks the limit.
+pub fn load_plan(kb: &KnowledgeBase, this_week: f64, unit: DistanceUnit) -> Result<LoadPlan, DistanceError> {
+    let rule = &kb.data.meta.load;
+    check_distance(this_week, unit, 500.0, "this week's distance")?;
+    if this_week <= 0.0 {
+        return Err(DistanceError(
+            "With no running this week, start with short run/walk sessions rather than a percentage increase.".into(),
+        ));
+    }
+    let growth = 1.0 + f64::from(rule.max_weekly_increase_percent) / 100.0;
+    let round_down = |d: f64| (d * 10.0 + 1e-9).floor() / 10.0;
+    let mut weeks = Vec::new();
+    let mut distance = this_week;
+    for week in 1..=rule.weeks.max(2) {
+        let lighter = week == rule.weeks.max(2);
+        distance = if lighter {
+            weeks.first().map_or(this_week, |w: &PlannedWeek| w.distance)
+        } else {
+            round_down(distance * growth)
+        };
+        weeks.push(PlannedWeek { week, distance, lighter });
+    }
+    let message = format!(
+        "At most {}% more each week, then an easier week. Only build up while running stays pain-free; drop back if the pain returns.",
+        rule.max_weekly_increase_percent
+    );
+    Ok(LoadPlan { weeks, message: message.into(), source: rule.source.clone() })
+}
