@@ -1,0 +1,309 @@
+// The widget benchmark: bundle sizes and page timings of the release widget,
+// each beside the same figure for a minimal Yew app (bench/baseline), so a
+// reader can tell the widget's own cost from Yew's. It is a benchmark, not a
+// test: it exits 0 whatever the figures, and 1 only when it could not measure.
+//
+// Run `scripts/bench-widget`, which builds both pages first unless given
+// --no-build. This script never builds: run directly (`node bench/widget.mjs`
+// from the repo root), it measures the existing dist directories, and it
+// accepts --no-build only because the wrapper passes its arguments through. BENCH_RUNS sets the number of timed runs (default 7, at least 5).
+
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// playwright-core lives in tools/, which is not an ancestor of bench/.
+const { chromium } = createRequire(join(root, 'tools/package.json'))('playwright-core');
+
+const TARGETS = [
+  { name: 'widget', dist: join(root, 'dist') },
+  { name: 'baseline', dist: join(root, 'target/bench/baseline-dist') },
+];
+const BUDGET = 150 * 1024;
+const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.css']);
+const WAIT_MS = 20_000;
+const MAX_ANSWERS = 40;
+// A typical self-care case; questions not listed get the generic answer in `answer`.
+const ANSWERS = {
+  injury: 'none',
+  onset: 'gradual',
+  duration_days: '10',
+  pain_locations: ['heel_bottom'],
+  first_steps_pain: 'yes',
+  intensity: '4',
+};
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+// Runs in the page before any of its scripts. It stamps, on the page's own
+// clock (0 is navigation start), when the first question and the results enter
+// the DOM and when the last click happened. Window capture sees a click before
+// any handler of the app does.
+function instrument() {
+  const marks = (window.__bench = { question: null, results: null, lastClick: null });
+  addEventListener('click', () => (marks.lastClick = performance.now()), true);
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (marks.question === null && document.querySelector('[data-ft-question]')) marks.question = now;
+    if (marks.results === null && document.querySelector('[data-ft-results]')) marks.results = now;
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function main() {
+  const runs = Number(process.env.BENCH_RUNS ?? 7);
+  if (!Number.isInteger(runs) || runs < 5) throw new Error('BENCH_RUNS must be an integer of at least 5');
+  const unknown = process.argv.slice(2).filter((arg) => arg !== '--no-build');
+  if (unknown.length) throw new Error(`unknown argument ${unknown[0]} (the only flag is --no-build)`);
+
+  const failures = new Map();
+  const fail = (target, err) => failures.has(target.name) || failures.set(target.name, oneLine(err));
+
+  const bundles = new Map();
+  for (const target of TARGETS) {
+    try {
+      bundles.set(target.name, bundle(target.dist));
+    } catch (err) {
+      fail(target, err);
+    }
+  }
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const timings = new Map(TARGETS.map((t) => [t.name, { question: [], results: [] }]));
+  try {
+    const servers = await Promise.all(TARGETS.map((t) => serve(t.dist)));
+    // Runs alternate between the pages so that drift in machine load (the
+    // machine is shared) falls on both alike.
+    for (let run = 0; run < runs; run++) {
+      for (const [i, target] of TARGETS.entries()) {
+        if (failures.has(target.name)) continue;
+        try {
+          const { question, results } = await measure(browser, servers[i].url);
+          timings.get(target.name).question.push(question);
+          timings.get(target.name).results.push(results);
+        } catch (err) {
+          fail(target, err);
+        }
+      }
+    }
+    servers.forEach((s) => s.server.close());
+    report({ runs, version: browser.version(), bundles, timings, failures });
+  } finally {
+    await browser.close();
+  }
+  process.exitCode = failures.size ? 1 : 0;
+}
+
+// Every file of a dist directory, with its raw and gzip (level 9) size.
+function bundle(dist) {
+  if (!existsDir(dist)) throw new Error(`${relative(root, dist)}/ does not exist: build it with scripts/bench-widget`);
+  const files = walk(dist).map((path) => {
+    const bytes = readFileSync(path);
+    return { name: relative(dist, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
+  const firstLoad = files.filter((f) => FIRST_LOAD.has(extname(f.name)));
+  return { files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), firstLoad: sum(firstLoad, 'gzip') };
+}
+
+// Dot entries are skipped: Trunk stages a build in `.stage/` inside dist.
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
+}
+
+function existsDir(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// A static server for one dist directory on a free port. It sends no caching
+// headers (no ETag, no Last-Modified), so with a fresh browser context per run
+// every load is cold. Files go out uncompressed, as loopback makes transfer
+// time negligible either way.
+function serve(dist) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const file = resolve(dist, '.' + (path.endsWith('/') ? path + 'index.html' : path));
+    let body;
+    try {
+      if (!file.startsWith(dist + sep)) throw new Error('outside dist');
+      body = readFileSync(file);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${server.address().port}/` })),
+  );
+}
+
+// One cold run: load, start, answer until the results show. Returns the two
+// measures in milliseconds, read from the page's own clock.
+async function measure(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    // A panic in the wasm shows only as a missing element; its message says why.
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(oneLine(err)));
+    await page.addInitScript(instrument);
+    try {
+      await page.goto(url);
+      await waitFor(page, 'button[data-ft-start]', 'the start button');
+      await page.click('button[data-ft-start]');
+      await waitFor(page, '[data-ft-question]', 'the first question');
+      await answerUntilResults(page);
+      await page.waitForFunction(() => window.__bench.results !== null);
+    } catch (err) {
+      throw new Error(oneLine(err) + (errors.length ? `; page error: ${errors[0]}` : ''));
+    }
+    const marks = await page.evaluate(() => window.__bench);
+    return { question: marks.question, results: marks.results - marks.lastClick };
+  } finally {
+    await context.close();
+  }
+}
+
+async function waitFor(page, selector, what) {
+  try {
+    await page.waitForSelector(selector, { state: 'visible' });
+  } catch {
+    throw new Error(`${what} (${selector}) did not appear within ${WAIT_MS / 1000} s`);
+  }
+}
+
+// Drives the adaptive questionnaire generically: each screen is answered from
+// ANSWERS by its question id, so the path follows whatever the engine asks.
+async function answerUntilResults(page) {
+  let id;
+  for (let n = 0; n < MAX_ANSWERS; n++) {
+    id = await page.evaluate(() =>
+      document.querySelector('[data-ft-results]') ? null : document.querySelector('[data-ft-question]').getAttribute('data-ft-question'),
+    );
+    if (id === null) return;
+    await answer(page, id, ANSWERS[id]);
+    try {
+      await page.waitForFunction((answered) => {
+        const q = document.querySelector('[data-ft-question]');
+        return document.querySelector('[data-ft-results]') || (q && q.getAttribute('data-ft-question') !== answered);
+      }, id);
+    } catch {
+      throw new Error(`neither a new question nor the results appeared after answering ${id}`);
+    }
+  }
+  throw new Error(`no results after ${MAX_ANSWERS} answers; last question: ${id}`);
+}
+
+async function answer(page, id, value) {
+  const number = page.locator('input[data-ft-number]');
+  const exists = async (selector) => (await page.locator(selector).count()) > 0;
+  const click = async (selector) => {
+    if (!(await exists(selector))) throw new Error(`question ${id} has no ${selector}`);
+    await page.locator(selector).first().click();
+  };
+  // Answer values are plain ids; escaping quotes and backslashes keeps any
+  // other value from breaking the selector.
+  const attr = (name, v) => `[${name}="${String(v).replace(/["\\]/g, '\\$&')}"]`;
+
+  if (Array.isArray(value)) {
+    for (const v of value) await click(`${attr('data-ft-region', v)}, ${attr('data-ft-option', v)}`);
+    await click('button[data-ft-continue]');
+  } else if (value !== undefined && (await number.count())) {
+    await number.first().fill(String(value));
+    await click('button[data-ft-continue]');
+  } else if (value !== undefined) {
+    await click(`button${attr('data-ft-answer', value)}`);
+  } else if (await exists('button[data-ft-answer="no"]')) {
+    await click('button[data-ft-answer="no"]');
+  } else if (await number.count()) {
+    await number.first().fill((await number.first().getAttribute('min')) ?? '0');
+    await click('button[data-ft-continue]');
+  } else if (await exists('button[data-ft-answer]')) {
+    await click('button[data-ft-answer]');
+  } else {
+    // A multi-choice question: an empty answer is allowed where continue is
+    // enabled; otherwise pick the first choice.
+    if (await page.locator('button[data-ft-continue]').first().isDisabled()) {
+      await click('[data-ft-option], [data-ft-region]');
+    }
+    await click('button[data-ft-continue]');
+  }
+}
+
+function report({ runs, version, bundles, timings, failures }) {
+  const kb = (n) => (n / 1024).toFixed(1);
+  const line = (...cols) => console.log(cols.map((c, i) => (i ? String(c).padStart(10) : c.padEnd(46))).join(''));
+
+  console.log(`Widget benchmark, ${new Date().toISOString()}, Chromium ${version}, ${runs} runs\n`);
+  line('Bundle', 'raw B', 'gzip B');
+  for (const { name, dist } of TARGETS) {
+    const b = bundles.get(name);
+    line(`${name} (${relative(root, dist)}/)${b ? '' : ': not measured'}`);
+    for (const f of b?.files ?? []) line(`  ${f.name}`, f.raw, f.gzip);
+    if (b) line('  total', b.raw, b.gzip);
+  }
+  const widget = bundles.get('widget');
+  if (widget) {
+    const verdict = widget.firstLoad <= BUDGET ? 'PASS' : 'OVER';
+    console.log(`\nWidget first load (html+js+wasm+css): ${widget.firstLoad} B gzip = ${kb(widget.firstLoad)} KiB`);
+    console.log(`of the ${kb(BUDGET)} KiB budget: ${verdict}`);
+  }
+
+  console.log();
+  line(`Timing, median ms`, 'widget', 'baseline', 'ratio');
+  const measures = [
+    ['question', 'navigation -> first question'],
+    ['results', 'last answer -> results'],
+  ];
+  for (const [key, label] of measures) {
+    const [w, b] = TARGETS.map((t) => median(timings.get(t.name)[key]));
+    const ratio = w !== null && b !== null ? (w / b).toFixed(2) : '-';
+    line(label, fixed(w), fixed(b), ratio);
+  }
+  console.log('\nAll runs, ms');
+  for (const [key, label] of measures) {
+    for (const { name } of TARGETS) {
+      const values = timings.get(name)[key];
+      if (values.length) console.log(`  ${label}, ${name}: ${values.map(fixed).join(' ')}`);
+    }
+  }
+  for (const [name, message] of failures) console.log(`\n${name}: FAILED: ${message}`);
+}
+
+function median(values) {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const fixed = (v) => (v === null ? '-' : v.toFixed(1));
+
+// Playwright's messages carry a call log over many lines; the first says what failed.
+const oneLine = (err) => String(err?.message ?? err).split('\n')[0];
+
+main().catch((err) => {
+  console.error(`bench/widget.mjs: ${oneLine(err)}`);
+  process.exit(1);
+});
