@@ -7,11 +7,11 @@
 //! defines the keys, so validation here is driven by that data and never by a
 //! hand-kept list.
 
-use std::{collections::BTreeMap, fmt};
+use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::knowledge::{KnowledgeBase, QuestionKind};
+use crate::knowledge::{KnowledgeBase, QuestionKind, trim_number};
 
 /// One answer, typed by the kind of its question.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,9 +43,12 @@ impl Answer {
 }
 
 /// A validated set of answers, keyed by question id.
+///
+/// A list kept sorted by key rather than a map: there are a few dozen
+/// answers at most, and it keeps the map code out of the wasm bundle.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
-    map: BTreeMap<String, Answer>,
+    entries: Vec<(String, Answer)>,
 }
 
 impl Answers {
@@ -67,8 +70,8 @@ impl Answers {
         };
         let mut answers = Answers::new();
         for (key, value) in object {
-            if let Some(answer) = parse_one(kb, key, value)? {
-                answers.map.insert(key.clone(), answer);
+            if let Some(answer) = from_json_value(kb, key, value)? {
+                answers.insert(key, check(kb, key, answer)?);
             }
         }
         Ok(answers)
@@ -77,41 +80,50 @@ impl Answers {
     /// Sets one answer after checking it against its question, so a UI can
     /// never build an answer set that the CLI would reject.
     pub fn set(&mut self, kb: &KnowledgeBase, key: &str, answer: Answer) -> Result<(), AnswerError> {
-        let json = answer.to_json();
-        match parse_one(kb, key, &json)? {
-            Some(checked) => self.map.insert(key.to_string(), checked),
-            None => self.map.remove(key),
-        };
+        let checked = check(kb, key, answer)?;
+        self.insert(key, checked);
         Ok(())
     }
 
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    fn insert(&mut self, key: &str, answer: Answer) {
+        match self.position(key) {
+            Ok(at) => self.entries[at].1 = answer,
+            Err(at) => self.entries.insert(at, (key.to_string(), answer)),
+        }
+    }
+
     pub fn remove(&mut self, key: &str) -> Option<Answer> {
-        self.map.remove(key)
+        self.position(key).ok().map(|at| self.entries.remove(at).1)
     }
 
     pub fn get(&self, key: &str) -> Option<&Answer> {
-        self.map.get(key)
+        self.position(key).ok().map(|at| &self.entries[at].1)
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.position(key).is_ok()
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.entries.is_empty()
     }
 
+    /// The answers in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
-        self.map.iter().map(|(k, v)| (k.as_str(), v))
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// The answers in contract form, ready to store or send to the CLI.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::Value::Object(self.map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+        serde_json::Value::Object(self.entries.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
     }
 }
 
@@ -121,20 +133,51 @@ impl Serialize for Answers {
     }
 }
 
-fn parse_one(kb: &KnowledgeBase, key: &str, value: &serde_json::Value) -> Result<Option<Answer>, AnswerError> {
+/// Reads one JSON value as an answer of the right shape for its question;
+/// `null` means "not answered".
+fn from_json_value(kb: &KnowledgeBase, key: &str, value: &serde_json::Value) -> Result<Option<Answer>, AnswerError> {
     use serde_json::Value;
+    let Some(question) = kb.question(key) else {
+        return Err(AnswerError { key: Some(key.to_string()), kind: AnswerErrorKind::UnknownKey });
+    };
+    let found = || json_type_name(value).to_string();
+    Ok(Some(match (question.kind, value) {
+        (_, Value::Null) => return Ok(None),
+        (_, Value::String(s)) if s == "not_sure" => Answer::NotSure,
+        (QuestionKind::YesNo, Value::Bool(true)) => Answer::Yes,
+        (QuestionKind::YesNo, Value::Bool(false)) => Answer::No,
+        (QuestionKind::Single, Value::String(s)) => Answer::Choice(s.clone()),
+        (QuestionKind::Multi, Value::Array(items)) => {
+            let mut chosen = Vec::with_capacity(items.len());
+            for item in items {
+                match item.as_str() {
+                    Some(s) => chosen.push(s.to_string()),
+                    None => return Err(wrong_type(key, question.kind, found())),
+                }
+            }
+            Answer::Choices(chosen)
+        }
+        (QuestionKind::Number, Value::Number(n)) => Answer::Number(n.as_f64().unwrap_or(f64::NAN)),
+        _ => return Err(wrong_type(key, question.kind, found())),
+    }))
+}
+
+fn wrong_type(key: &str, kind: QuestionKind, found: String) -> AnswerError {
+    let expected = match kind {
+        QuestionKind::YesNo => "true, false or \"not_sure\"",
+        QuestionKind::Single => "one option as a string",
+        QuestionKind::Multi => "a list of option strings",
+        QuestionKind::Number => "a number",
+    };
+    AnswerError { key: Some(key.to_string()), kind: AnswerErrorKind::WrongType { expected: expected.into(), found } }
+}
+
+/// Checks an answer against its question: the kind, the options, the range.
+/// Repeated options of a multiple choice are kept once.
+fn check(kb: &KnowledgeBase, key: &str, answer: Answer) -> Result<Answer, AnswerError> {
     let err = |kind| AnswerError { key: Some(key.to_string()), kind };
     let Some(question) = kb.question(key) else {
         return Err(err(AnswerErrorKind::UnknownKey));
-    };
-    if value.is_null() {
-        return Ok(None);
-    }
-    if value.as_str() == Some("not_sure") {
-        return Ok(Some(Answer::NotSure));
-    }
-    let wrong_type = |expected: &str| {
-        err(AnswerErrorKind::WrongType { expected: expected.to_string(), found: json_type_name(value).to_string() })
     };
     let check_option = |option: &str| {
         if question.options.iter().any(|o| o.id == option) {
@@ -146,47 +189,38 @@ fn parse_one(kb: &KnowledgeBase, key: &str, value: &serde_json::Value) -> Result
             }))
         }
     };
-    let answer = match question.kind {
-        QuestionKind::YesNo => match value {
-            Value::Bool(true) => Answer::Yes,
-            Value::Bool(false) => Answer::No,
-            _ => return Err(wrong_type("true, false or \"not_sure\"")),
-        },
-        QuestionKind::Single => match value {
-            Value::String(s) => {
-                check_option(s)?;
-                Answer::Choice(s.clone())
-            }
-            _ => return Err(wrong_type("one option as a string")),
-        },
-        QuestionKind::Multi => match value {
-            Value::Array(items) => {
-                let mut chosen: Vec<String> = Vec::with_capacity(items.len());
-                for item in items {
-                    let Some(s) = item.as_str() else {
-                        return Err(wrong_type("a list of option strings"));
-                    };
-                    check_option(s)?;
-                    if !chosen.iter().any(|c| c == s) {
-                        chosen.push(s.to_string());
-                    }
-                }
-                Answer::Choices(chosen)
-            }
-            _ => return Err(wrong_type("a list of option strings")),
-        },
-        QuestionKind::Number => match value.as_f64() {
-            Some(n) if n.is_finite() => {
-                let (min, max) = (question.min.unwrap_or(f64::MIN), question.max.unwrap_or(f64::MAX));
-                if n < min || n > max {
-                    return Err(err(AnswerErrorKind::OutOfRange { value: n, min: question.min, max: question.max }));
-                }
-                Answer::Number(n)
-            }
-            _ => return Err(wrong_type("a number")),
-        },
+    let found = match &answer {
+        Answer::Yes | Answer::No => "a boolean",
+        Answer::NotSure => return Ok(Answer::NotSure),
+        Answer::Choice(_) => "a string",
+        Answer::Choices(_) => "a list",
+        Answer::Number(_) => "a number",
     };
-    Ok(Some(answer))
+    match (question.kind, answer) {
+        (QuestionKind::YesNo, a @ (Answer::Yes | Answer::No)) => Ok(a),
+        (QuestionKind::Single, Answer::Choice(c)) => {
+            check_option(&c)?;
+            Ok(Answer::Choice(c))
+        }
+        (QuestionKind::Multi, Answer::Choices(cs)) => {
+            let mut chosen: Vec<String> = Vec::with_capacity(cs.len());
+            for c in cs {
+                check_option(&c)?;
+                if !chosen.contains(&c) {
+                    chosen.push(c);
+                }
+            }
+            Ok(Answer::Choices(chosen))
+        }
+        (QuestionKind::Number, Answer::Number(n)) if n.is_finite() => {
+            let (min, max) = (question.min.unwrap_or(f64::MIN), question.max.unwrap_or(f64::MAX));
+            if n < min || n > max {
+                return Err(err(AnswerErrorKind::OutOfRange { value: n, min: question.min, max: question.max }));
+            }
+            Ok(Answer::Number(n))
+        }
+        (kind, _) => Err(wrong_type(key, kind, found.into())),
+    }
 }
 
 fn json_type_name(value: &serde_json::Value) -> &'static str {
@@ -240,8 +274,8 @@ impl fmt::Display for AnswerError {
                 write!(f, "`{key}` must be {expected}, but it is {found}")
             }
             AnswerErrorKind::OutOfRange { value, min, max } => {
-                let bound = |b: &Option<f64>| b.map_or("any".to_string(), |v| v.to_string());
-                write!(f, "`{key}` is {value}, outside its range {} to {}", bound(min), bound(max))
+                let bound = |b: &Option<f64>| b.map_or("any".to_string(), |v| trim_number(v));
+                write!(f, "`{key}` is {}, outside its range {} to {}", trim_number(*value), bound(min), bound(max))
             }
             AnswerErrorKind::UnknownOption { value, options } => {
                 write!(f, "`{key}` has no option \"{value}\" (options: {})", options.join(", "))

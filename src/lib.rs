@@ -14,6 +14,7 @@ pub mod answers;
 pub mod cases;
 pub mod engine;
 pub mod knowledge;
+mod small_sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

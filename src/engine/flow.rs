@@ -71,7 +71,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     match best {
         Some((q, _)) => {
             let names: Vec<String> =
-                leaders.iter().take(2).map(|&i| kb.data.conditions[i].name.to_lowercase()).collect();
+                leaders.iter().take(2).map(|&i| kb.data.conditions[i].name.to_ascii_lowercase()).collect();
             Next {
                 done: false,
                 question: Some(q.clone()),

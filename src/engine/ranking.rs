@@ -28,7 +28,7 @@ pub struct Scored {
 pub fn rank(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
     let mut scored: Vec<Scored> =
         kb.data.conditions.iter().enumerate().map(|(i, c)| score_one(kb, answers, i, c)).collect();
-    scored.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    crate::small_sort::sort_by(&mut scored, |a, b| (b.score, a.index) < (a.score, b.index));
     scored
 }
 
@@ -97,7 +97,7 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
         Some((place, weight)) => {
             let reason = format!(
                 "It hurts at the {}, a typical place for this.",
-                kb.option_label("pain_locations", place).to_lowercase()
+                kb.option_label("pain_locations", place).to_ascii_lowercase()
             );
             (weight, Some(reason))
         }
@@ -106,7 +106,7 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
                 .locations
                 .iter()
                 .filter(|(_, w)| *w >= 2)
-                .map(|(place, _)| kb.option_label("pain_locations", place).to_lowercase())
+                .map(|(place, _)| kb.option_label("pain_locations", place).to_ascii_lowercase())
                 .collect();
             let reason = format!("It usually hurts at the {}, which you did not mark.", typical.join(" or "));
             (-kb.data.meta.ranking.location_miss, Some(reason))

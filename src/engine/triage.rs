@@ -119,7 +119,7 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
             other_findings.push(reason);
         }
     }
-    other_findings.sort_by_key(|r| std::cmp::Reverse(r.level));
+    crate::small_sort::sort_by(&mut other_findings, |a, b| a.level > b.level);
     Triage { level, ambulance, stop_running, reasons, other_findings }
 }
 

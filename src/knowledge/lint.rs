@@ -7,7 +7,7 @@ use std::{collections::BTreeSet, fmt};
 use serde::Serialize;
 
 use super::{
-    KnowledgeBase, Level, QuestionKind,
+    Control, KnowledgeBase, Level, QuestionKind,
     formula::{Expr, Formula},
     search::Solver,
 };
@@ -192,6 +192,9 @@ impl Linter<'_> {
             }
             if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) && q.options.is_empty() {
                 self.report(ProblemKind::TypeMismatch, &q.id, "a choice question needs options");
+            }
+            if q.control == Some(Control::FootMap) && q.kind != QuestionKind::Multi {
+                self.report(ProblemKind::TypeMismatch, &q.id, "only a multiple-choice question can use the foot map");
             }
         }
         for r in d.rules.iter() {

@@ -2,10 +2,12 @@
 //! conditions, advice and safety-net items, each with a stable snake_case id,
 //! a `source` and a `last_reviewed` date.
 //!
-//! The content lives in `knowledge/*.toml`. `build.rs` turns it into static
-//! Rust data (`embedded.rs`), so nothing is fetched or parsed at run time;
-//! `load.rs` reads a folder on disk for the linter.
+//! The content lives in `knowledge/*.toml`. `build.rs` checks it, parses its
+//! formulas and embeds it in a compact binary form (`compact.rs`), so nothing
+//! is fetched or parsed from text at run time; `load.rs` reads a folder on
+//! disk for the linter.
 
+mod compact;
 mod embedded;
 pub mod formula;
 pub mod lint;
@@ -46,7 +48,7 @@ impl Index {
         // A stable sort keeps duplicates in file order, and `dedup` keeps the
         // first of each run: the first of two duplicates wins, as the linter
         // (which reports the second) expects.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::small_sort::sort_by(&mut entries, |a, b| a.0 < b.0);
         entries.dedup_by(|b, a| a.0 == b.0);
         Index(entries)
     }
@@ -62,7 +64,7 @@ impl KnowledgeBase {
     /// `assess` could change.
     pub fn embedded() -> &'static KnowledgeBase {
         static CELL: OnceLock<KnowledgeBase> = OnceLock::new();
-        CELL.get_or_init(|| KnowledgeBase::new(embedded::KNOWLEDGE.clone()))
+        CELL.get_or_init(|| KnowledgeBase::new(embedded::knowledge()))
     }
 
     pub fn new(data: Knowledge) -> KnowledgeBase {

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
 
-/// Text in the knowledge base. The embedded knowledge borrows it from static
-/// data that `build.rs` generates (so the widget parses nothing at start-up);
-/// a folder loaded by `foot-triage lint` owns it.
+/// Text in the knowledge base. The embedded knowledge borrows it from the
+/// bytes `build.rs` embeds (so start-up copies no text); a folder loaded by
+/// `foot-triage lint` owns it.
 pub type Text = Cow<'static, str>;
 
 /// A list in the knowledge base, static or owned like [`Text`].
@@ -19,23 +19,23 @@ pub type List<T> = Cow<'static, [T]>;
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Knowledge {
     pub meta: Meta,
-    #[serde(rename(deserialize = "source"), default)]
+    #[serde(rename = "source", default)]
     pub sources: List<Source>,
-    #[serde(rename(deserialize = "level"), default)]
+    #[serde(rename = "level", default)]
     pub levels: List<LevelInfo>,
-    #[serde(rename(deserialize = "question"), default)]
+    #[serde(rename = "question", default)]
     pub questions: List<Question>,
-    #[serde(rename(deserialize = "fact"), default)]
+    #[serde(rename = "fact", default)]
     pub facts: List<Fact>,
-    #[serde(rename(deserialize = "rule"), default)]
+    #[serde(rename = "rule", default)]
     pub rules: List<Rule>,
-    #[serde(rename(deserialize = "condition"), default)]
+    #[serde(rename = "condition", default)]
     pub conditions: List<Condition>,
-    #[serde(rename(deserialize = "section"), default)]
+    #[serde(rename = "section", default)]
     pub sections: List<Section>,
-    #[serde(rename(deserialize = "advice"), default)]
+    #[serde(rename = "advice", default)]
     pub advice: List<Advice>,
-    #[serde(rename(deserialize = "safety_net"), default)]
+    #[serde(rename = "safety_net", default)]
     pub safety_net: List<SafetyNet>,
 }
 
@@ -190,6 +190,16 @@ pub enum Concerning {
     No,
 }
 
+/// A presentation hint for a question (as FHIR's `itemControl` is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Control {
+    /// Choose places on a drawing of the foot; every option must have a
+    /// region on the map (the widget's `foot_map.rs`), and the options stay
+    /// available as a list too.
+    FootMap,
+}
+
 /// The order in which the adaptive flow considers questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -227,6 +237,10 @@ pub struct Question {
     pub unit: Option<Text>,
     #[serde(default)]
     pub concerning: Option<Concerning>,
+    /// How the widget should present the question, when not by its kind
+    /// alone. A presentation hint only: it never changes what is asked.
+    #[serde(default)]
+    pub control: Option<Control>,
     /// When the question is worth asking; `true` if absent.
     #[serde(default)]
     pub ask_when: Formula,
@@ -290,7 +304,7 @@ pub struct Condition {
     pub id: Text,
     pub name: Text,
     pub description: Text,
-    #[serde(rename(deserialize = "where"))]
+    #[serde(rename = "where")]
     pub location_text: Text,
     pub helps: Text,
     pub seek_care: Text,
@@ -304,7 +318,7 @@ pub struct Condition {
     pub floor: Level,
     #[serde(default)]
     pub stop_running: bool,
-    #[serde(default, rename(deserialize = "feature"))]
+    #[serde(default, rename = "feature")]
     pub features: List<Feature>,
     /// Advice ids this condition's plan draws on.
     #[serde(default)]
@@ -359,21 +373,6 @@ pub struct Dose {
     pub per_side: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times_per_day: Option<u32>,
-}
-
-impl Dose {
-    /// No dose at all. `build.rs` completes a generated `Dose` with it, since
-    /// the fields left out of the JSON output are also left out of the
-    /// generated code.
-    pub const NONE: Dose = Dose {
-        hold_seconds: None,
-        reps: None,
-        sets: None,
-        minutes: None,
-        max_minutes: None,
-        per_side: false,
-        times_per_day: None,
-    };
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -1,134 +1,193 @@
-//! One question per screen: its controls, "Not sure", "Why we ask" and Back.
+//! One question per screen: progress, the question, its controls, "Not sure",
+//! "Why we ask", Back and the review list. Each question is a fresh component
+//! (keyed by id), so local choices never leak from one question to the next.
 
 use std::rc::Rc;
 
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::{foot_map::FootMap, number, start::use_focus_on_mount, state::Action};
 use crate::{
     Answer,
-    knowledge::{Question, QuestionKind},
+    engine::training::DistanceUnit,
+    knowledge::{Control, Question, QuestionKind, trim_number},
 };
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionCardProps {
-    /// The question the engine chose.
+    /// The question the engine chose (or the one being changed).
     pub question: Rc<Question>,
-    /// How many questions have been answered so far.
-    pub asked: usize,
+    /// The answer already given, when changing it from the review list.
+    pub current: Option<Answer>,
+    /// This question's number in the sequence, from 1.
+    pub number: usize,
     /// The most questions the flow asks, for the progress bar.
     pub limit: usize,
-    /// Called with the question id and the answer given.
-    pub on_answer: Callback<(String, Answer)>,
-    /// Called when the runner goes back one question.
-    pub on_back: Callback<MouseEvent>,
+    pub editing: bool,
+    /// Why the last answer could not be used.
+    pub error: Option<String>,
+    pub act: Callback<Action>,
+    pub units: DistanceUnit,
 }
 
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
-    let q = &props.question;
-    let heading = use_node_ref();
-    let chosen = use_state(Vec::<String>::new);
-    let number = use_node_ref();
-    let error = use_state(|| None::<String>);
-    {
-        // A new question resets the local choices and moves focus to its
-        // heading, so screen readers announce it and keyboard users start there.
-        let (heading, chosen, error) = (heading.clone(), chosen.clone(), error.clone());
-        use_effect_with(q.id.clone(), move |_| {
-            chosen.set(Vec::new());
-            error.set(None);
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
+    let q = props.question.clone();
+    let heading = use_focus_on_mount(true);
+    let chosen = use_state(|| match &props.current {
+        Some(Answer::Choices(c)) => c.clone(),
+        _ => Vec::new(),
+    });
+    // Distances are stored in km; a runner who uses miles types miles.
+    let in_km = q.unit.as_deref() == Some("km");
+    let units = if in_km { props.units } else { DistanceUnit::Km };
+    let typed = use_state(|| match &props.current {
+        Some(Answer::Number(n)) => trim_number(units.from_km(*n)),
+        _ => String::new(),
+    });
+    let local_error = use_state(|| None::<String>);
+    let send = {
+        let (act, id) = (props.act.clone(), q.id.to_string());
+        move |answer: Answer| act.emit(Action::Answer(id.clone(), answer))
+    };
+    let answer_button = |value: &str, label: &str, answer: Answer| {
+        let send = send.clone();
+        let pressed = props.current.as_ref() == Some(&answer);
+        html! {
+            <button class="ft-choice" data-ft-answer={value.to_string()} aria-pressed={pressed.then_some("true")}
+                onclick={Callback::from(move |_: MouseEvent| send(answer.clone()))}>
+                { label.to_string() }
+            </button>
+        }
+    };
+    let toggle = {
+        let chosen = chosen.clone();
+        Callback::from(move |id: String| {
+            let mut next = (*chosen).clone();
+            match next.iter().position(|c| *c == id) {
+                Some(at) => {
+                    next.remove(at);
+                }
+                None => next.push(id),
             }
-        });
-    }
-    let answer = |value: Answer| {
-        let (on_answer, id) = (props.on_answer.clone(), q.id.clone());
-        Callback::from(move |_: MouseEvent| on_answer.emit((id.clone(), value.clone())))
+            chosen.set(next);
+        })
     };
     let controls = match q.kind {
         QuestionKind::YesNo => html! {
             <div class="ft-choices">
-                <button class="ft-choice" onclick={answer(Answer::Yes)}>{ "Yes" }</button>
-                <button class="ft-choice" onclick={answer(Answer::No)}>{ "No" }</button>
+                { answer_button("yes", "Yes", Answer::Yes) }
+                { answer_button("no", "No", Answer::No) }
             </div>
         },
         QuestionKind::Single => html! {
             <div class="ft-choices">
-                { for q.options.iter().map(|o| html! {
-                    <button class="ft-choice" onclick={answer(Answer::Choice(o.id.clone()))}>{ &o.label }</button>
-                }) }
+                { for q.options.iter().map(|o| answer_button(&o.id, &o.label, Answer::Choice(o.id.to_string()))) }
             </div>
         },
         QuestionKind::Multi => {
-            let toggle = |id: String| {
-                let chosen = chosen.clone();
-                Callback::from(move |_: Event| {
-                    let mut now = (*chosen).clone();
-                    match now.iter().position(|c| *c == id) {
-                        Some(i) => {
-                            now.remove(i);
-                        }
-                        None => now.push(id.clone()),
-                    }
-                    chosen.set(now);
-                })
-            };
-            let done = answer(Answer::Choices((*chosen).clone()));
+            let send = send.clone();
+            let chosen_now = (*chosen).clone();
+            let done = Callback::from(move |_: MouseEvent| send(Answer::Choices(chosen_now.clone())));
             html! {
-                <fieldset class="ft-multi">
-                    <legend class="ft-visually-hidden">{ &q.text }</legend>
-                    { for q.options.iter().map(|o| {
-                        let id = format!("ft-{}-{}", q.id, o.id);
-                        html! {
-                            <label class="ft-check" for={id.clone()}>
-                                <input type="checkbox" id={id} checked={chosen.contains(&o.id)} onchange={toggle(o.id.clone())} />
-                                <span>{ &o.label }</span>
-                            </label>
-                        }
-                    }) }
-                    <button class="ft-primary" onclick={done}>{ if chosen.is_empty() { "None of these" } else { "Continue" } }</button>
-                </fieldset>
+                <>
+                    if q.control == Some(Control::FootMap) {
+                        <FootMap question={q.clone()} selected={(*chosen).clone()} on_toggle={toggle.clone()} />
+                    }
+                    <div class="ft-options" role="group" aria-label="Options">
+                        { for q.options.iter().map(|o| {
+                            let on = chosen.contains(&o.id.to_string());
+                            let toggle = toggle.clone();
+                            let id = o.id.to_string();
+                            html! {
+                                <button class="ft-option" data-ft-option={o.id.to_string()}
+                                    aria-pressed={if on { "true" } else { "false" }}
+                                    onclick={Callback::from(move |_: MouseEvent| toggle.emit(id.clone()))}>
+                                    <span class="ft-tick" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
+                                    { &*o.label }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                    <button class="ft-primary" data-ft-continue="" onclick={done}>
+                        { if chosen.is_empty() { "None of these" } else { "Continue" } }
+                    </button>
+                </>
             }
         }
         QuestionKind::Number => {
+            let input_id = format!("ft-input-{}", q.id);
+            let on_input = {
+                let typed = typed.clone();
+                Callback::from(move |e: InputEvent| typed.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+            };
+            // The bounds in the runner's unit, for checking and for the hint.
+            let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
+            let range_hint = match (min, max) {
+                (Some(lo), Some(hi)) => format!("Enter a number from {} to {}.", trim_number(lo), trim_number(hi)),
+                (Some(lo), None) => format!("Enter a number of at least {}.", trim_number(lo)),
+                (None, Some(hi)) => format!("Enter a number up to {}.", trim_number(hi)),
+                (None, None) => "Enter a number.".into(),
+            };
             let submit = {
-                let (number, error, on_answer, id) =
-                    (number.clone(), error.clone(), props.on_answer.clone(), q.id.clone());
-                let (min, max) = (q.min.unwrap_or(f64::MIN), q.max.unwrap_or(f64::MAX));
-                Callback::from(move |_: MouseEvent| {
-                    let value = number.cast::<HtmlInputElement>().map(|i| i.value_as_number()).unwrap_or(f64::NAN);
-                    if value.is_finite() && value >= min && value <= max {
-                        on_answer.emit((id.clone(), Answer::Number(value)));
-                    } else {
-                        error.set(Some(format!("Please enter a number from {min} to {max}.")));
+                let (typed, local_error, send) = (typed.clone(), local_error.clone(), send.clone());
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let in_range = |n: f64| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
+                    match number::parse(&typed) {
+                        Some(Ok(n)) if in_range(n) => {
+                            local_error.set(None);
+                            send(Answer::Number(units.to_km(n)));
+                        }
+                        Some(Ok(_)) => local_error.set(Some(range_hint.clone())),
+                        _ => local_error.set(Some("Enter a number, or choose \"Not sure\".".into())),
                     }
                 })
             };
-            let input_id = format!("ft-{}", q.id);
+            let unit = q.unit.as_deref().map(|u| if in_km { units.symbol() } else { u });
             html! {
-                <div class="ft-number">
-                    <label for={input_id.clone()}>{ q.unit.clone().unwrap_or_default() }</label>
-                    <input id={input_id} ref={number} type="number" inputmode="decimal"
-                        min={q.min.map(|v| v.to_string())} max={q.max.map(|v| v.to_string())}
-                        aria-describedby="ft-number-error" />
-                    <p id="ft-number-error" class="ft-error-text" aria-live="polite">{ (*error).clone().unwrap_or_default() }</p>
-                    <button class="ft-primary" onclick={submit}>{ "Continue" }</button>
-                </div>
+                <form class="ft-number" onsubmit={submit} novalidate=true>
+                    <label for={input_id.clone()}>{ "Your answer" }{ unit.map(|u| format!(" ({u})")).unwrap_or_default() }</label>
+                    <input id={input_id} type="number" inputmode="decimal" data-ft-number=""
+                        min={min.map(trim_number)} max={max.map(trim_number)} step="any"
+                        value={(*typed).clone()} oninput={on_input}
+                        aria-describedby="ft-error" />
+                    <button class="ft-primary" type="submit" data-ft-continue="">{ "Continue" }</button>
+                </form>
             }
         }
     };
+    let not_sure = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(Answer::NotSure))
+    };
+    let back = props.act.reform(|_: MouseEvent| Action::Back);
+    let review = props.act.reform(|_: MouseEvent| Action::Review);
+    let error = (*local_error).clone().or_else(|| props.error.clone());
+    let progress = props.number.min(props.limit);
     html! {
-        <section class="ft-question" aria-labelledby="ft-question-title">
-            <progress class="ft-progress" value={props.asked.to_string()} max={props.limit.to_string()}
-                aria-label={format!("Question {} of at most {}", props.asked + 1, props.limit)} />
-            <h2 id="ft-question-title" tabindex="-1" ref={heading}>{ &q.text }</h2>
-            if let Some(help) = &q.help { <p class="ft-help">{ help }</p> }
+        <section class="ft-screen ft-question" data-ft-question={q.id.to_string()} aria-labelledby="ft-question-title">
+            <div class="ft-progress-row">
+                <span>{ if props.editing { "Changing an answer".to_string() } else { format!("Question {}", props.number) } }</span>
+                <progress class="ft-progress" max={props.limit.to_string()} value={progress.to_string()}
+                    aria-label="Progress through the questions" />
+            </div>
+            <h2 id="ft-question-title" tabindex="-1" ref={heading}>{ &*q.text }</h2>
+            if let Some(help) = &q.help { <p class="ft-help">{ &**help }</p> }
             { controls }
-            <button class="ft-secondary" onclick={answer(Answer::NotSure)}>{ "Not sure" }</button>
-            <details class="ft-why"><summary>{ "Why we ask" }</summary><p>{ &q.why }</p></details>
-            <button class="ft-link" onclick={props.on_back.clone()}>{ "Back" }</button>
+            <p id="ft-error" class="ft-error-text" role="status">{ error.unwrap_or_default() }</p>
+            <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure" onclick={not_sure}>{ "Not sure" }</button>
+            <details class="ft-why">
+                <summary>{ "Why we ask" }</summary>
+                <p>{ &*q.why }</p>
+            </details>
+            <nav class="ft-nav" aria-label="Questionnaire">
+                <button class="ft-link" data-ft-back="" onclick={back}>{ "Back" }</button>
+                if props.number > 1 || props.editing {
+                    <button class="ft-link" data-ft-review="" onclick={review}>{ "Review answers" }</button>
+                }
+            </nav>
         </section>
     }
 }

@@ -1,84 +1,122 @@
-//! The assessment: the action first, then why, the likely causes and the plan.
+//! The assessment: the action first, then why, the likely causes, the plan,
+//! the safety net and the hand-off. On an emergency only the action, what to
+//! do while help comes, and the safety net are shown: nothing that could
+//! delay the runner.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::Assessment;
+use super::{handoff::Handoff, plan::PlanView, start::use_focus_on_mount, state::Action};
+use crate::{
+    Answers, KnowledgeBase, Level,
+    engine::{Assessment, RankedCondition, TriageReason, training::DistanceUnit},
+};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultsProps {
-    /// The engine's assessment of the answers given.
     pub assessment: Rc<Assessment>,
-    /// Called to change the last answer.
-    pub on_back: Callback<MouseEvent>,
-    /// Called to start again with no answers.
-    pub on_restart: Callback<MouseEvent>,
+    pub answers: Answers,
+    pub act: Callback<Action>,
+    pub units: DistanceUnit,
 }
 
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let a = &props.assessment;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
+    let kb = KnowledgeBase::embedded();
+    let heading = use_focus_on_mount(true);
     let level = a.triage.as_str();
+    let emergency = a.triage == Level::Emergency;
+    let title = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
     html! {
-        <section class="ft-results" aria-labelledby="ft-result-title">
-            <div class={classes!("ft-banner", format!("ft-level-{level}"))} role="alert">
-                <h2 id="ft-result-title" tabindex="-1" ref={heading}>{ &a.action }</h2>
-                <p>{ &a.timeframe }</p>
+        <section class="ft-screen ft-results" data-ft-results="" data-ft-level={level} aria-labelledby="ft-result-title">
+            <div class={classes!("ft-banner", format!("ft-level-{level}"))}>
+                <p class="ft-level-name">{ title }</p>
+                <h2 id="ft-result-title" tabindex="-1" ref={heading}>{ &*a.action }</h2>
+                <p class="ft-timeframe">{ &*a.timeframe }</p>
+                if emergency {
+                    <p class="ft-call">{ &*kb.data.meta.emergency }</p>
+                }
             </div>
-            <h3>{ "Why" }</h3>
-            <ul class="ft-reasons">
-                { for a.triage_reasons.iter().map(|r| html! { <li>{ &r.reason }</li> }) }
-            </ul>
-            if let Some(notice) = &a.plan.stop_running_notice { <p class="ft-stop">{ notice }</p> }
-            if a.triage != crate::Level::Emergency {
-                <h3>{ "Likely causes" }</h3>
-                <ol class="ft-conditions">
-                    { for a.conditions.iter().take(3).map(|c| html! {
-                        <li>
-                            <h4>{ &c.name }</h4>
-                            <p>{ &c.description }</p>
-                            if !c.reasons_for.is_empty() {
-                                <p class="ft-for">{ "Fits: " }{ c.reasons_for.join(" ") }</p>
-                            }
-                            if !c.reasons_against.is_empty() {
-                                <p class="ft-against">{ "Against: " }{ c.reasons_against.join(" ") }</p>
-                            }
-                        </li>
-                    }) }
-                </ol>
+            if let Some(notice) = &a.plan.stop_running_notice {
+                <p class="ft-stop" data-ft-stop-running="">{ &**notice }</p>
             }
-            { for a.plan.sections.iter().map(|s| html! {
-                <section class="ft-plan-section">
-                    <h3>{ &s.title }</h3>
-                    { for s.items.iter().map(|i| html! {
-                        <article class="ft-card">
-                            <h4>{ &i.title }</h4>
-                            <p>{ &i.summary }</p>
-                            if !i.steps.is_empty() {
-                                <ol>{ for i.steps.iter().map(|step| html! { <li>{ step }</li> }) }</ol>
-                            }
-                            if let Some(c) = &i.caution { <p class="ft-caution">{ c }</p> }
-                        </article>
-                    }) }
+            <section class="ft-block" aria-labelledby="ft-why-title">
+                <h3 id="ft-why-title">{ "Why this result" }</h3>
+                <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
+            </section>
+            if !emergency {
+                <section class="ft-block" aria-labelledby="ft-causes-title">
+                    <h3 id="ft-causes-title">{ "Possible causes" }</h3>
+                    <p class="ft-help">{ "These fit your answers best. Only an examination can say what it is." }</p>
+                    <ol class="ft-conditions">{ for a.conditions.iter().take(3).map(condition) }</ol>
                 </section>
-            }) }
-            <h3>{ "When to get help" }</h3>
-            <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-            <p class="ft-notice">{ &a.notice }</p>
-            <div class="ft-actions">
-                <button class="ft-secondary" onclick={props.on_back.clone()}>{ "Change my last answer" }</button>
-                <button class="ft-primary" onclick={props.on_restart.clone()}>{ "Start again" }</button>
+            }
+            <PlanView plan={a.plan.clone()} units={props.units} />
+            <section class="ft-block" aria-labelledby="ft-help-title">
+                <h3 id="ft-help-title">{ "When to get help" }</h3>
+                <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
+            </section>
+            <section class="ft-block ft-print-only" aria-labelledby="ft-answers-title">
+                <h3 id="ft-answers-title">{ "Answers given" }</h3>
+                <dl class="ft-answers">
+                    { for kb.data.questions.iter().filter_map(|q| props.answers.get(&q.id).map(|answer| html! {
+                        <>
+                            <dt>{ &*q.label }</dt>
+                            <dd>{ kb.describe_answer(&q.id, answer) }</dd>
+                        </>
+                    })) }
+                </dl>
+            </section>
+            <p class="ft-notice">{ &*a.notice }</p>
+            <Handoff assessment={props.assessment.clone()} answers={props.answers.clone()} />
+            <div class="ft-actions ft-no-print">
+                <button class="ft-secondary" data-ft-review="" onclick={props.act.reform(|_: MouseEvent| Action::Review)}>
+                    { "Review or change answers" }
+                </button>
+                <button class="ft-secondary" data-ft-restart="" onclick={props.act.reform(|_: MouseEvent| Action::Restart)}>
+                    { "Start again" }
+                </button>
             </div>
         </section>
+    }
+}
+
+fn reason(r: &TriageReason) -> Html {
+    html! {
+        <li>
+            { &*r.reason }
+            if !r.answers.is_empty() {
+                <span class="ft-because">
+                    { " You said: " }
+                    { r.answers.iter().map(|s| format!("{}: {}", s.question, s.answer)).collect::<Vec<_>>().join("; ") }
+                    { "." }
+                </span>
+            }
+        </li>
+    }
+}
+
+fn condition(c: &RankedCondition) -> Html {
+    let likelihood = match c.likelihood {
+        "strong" => "Strong match",
+        "possible" => "Possible match",
+        _ => "Less likely",
+    };
+    html! {
+        <li class="ft-card ft-condition" data-ft-condition={c.id.to_string()}>
+            <h4>{ &*c.name }<span class={classes!("ft-badge", format!("ft-{}", c.likelihood))}>{ likelihood }</span></h4>
+            <p>{ &*c.description }</p>
+            if !c.reasons_for.is_empty() {
+                <p class="ft-sub">{ "What fits" }</p>
+                <ul class="ft-for">{ for c.reasons_for.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
+            }
+            if !c.reasons_against.is_empty() {
+                <p class="ft-sub">{ "What does not fit" }</p>
+                <ul class="ft-against">{ for c.reasons_against.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
+            }
+            <p class="ft-seek">{ &*c.seek_care }</p>
+        </li>
     }
 }

@@ -1,0 +1,125 @@
+//! The two calculators in the plan. Each is a small form whose result comes
+//! from `engine::training`; the widget only parses the number and shows the
+//! engine's verdict (or its message about what to enter).
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+
+use super::number;
+use yew::prelude::*;
+
+use crate::{
+    KnowledgeBase,
+    engine::training::{DistanceUnit, ShoeStatus, load_plan, shoe_check},
+    knowledge::trim_number,
+};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CalculatorProps {
+    /// The unit the runner starts with; they can switch it.
+    pub units: DistanceUnit,
+}
+
+/// The typed distance and unit of one calculator.
+#[hook]
+fn use_distance(
+    initial: DistanceUnit,
+) -> (UseStateHandle<String>, UseStateHandle<DistanceUnit>, Callback<InputEvent>, Callback<Event>) {
+    let typed = use_state(String::new);
+    let unit = use_state(|| initial);
+    let on_input = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| typed.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_unit = {
+        let unit = unit.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            unit.set(DistanceUnit::parse(&value).unwrap_or_default());
+        })
+    };
+    (typed, unit, on_input, on_unit)
+}
+
+fn unit_select(id: &str, unit: DistanceUnit, on_change: Callback<Event>) -> Html {
+    html! {
+        <select id={id.to_string()} onchange={on_change} aria-label="Unit">
+            <option value="km" selected={unit == DistanceUnit::Km}>{ "km" }</option>
+            <option value="mi" selected={unit == DistanceUnit::Mi}>{ "miles" }</option>
+        </select>
+    }
+}
+
+/// The number typed, if any; `Err` carries what to tell the runner.
+fn parse(typed: &str) -> Option<Result<f64, String>> {
+    number::parse(typed).map(|n| n.map_err(|()| "Enter a number.".to_string()))
+}
+
+#[component]
+pub fn ShoeCheckTool(props: &CalculatorProps) -> Html {
+    let (typed, unit, on_input, on_unit) = use_distance(props.units);
+    let result =
+        parse(&typed).map(|n| n.and_then(|n| shoe_check(KnowledgeBase::embedded(), n, *unit).map_err(|e| e.0)));
+    html! {
+        <div class="ft-card ft-tool" data-ft-tool="shoe_check">
+            <h5>{ "Shoe check" }</h5>
+            <div class="ft-tool-row">
+                <label for="ft-shoe-distance">{ "Distance on your running shoes" }</label>
+                <input id="ft-shoe-distance" type="number" inputmode="decimal" min="0" step="any"
+                    value={(*typed).clone()} oninput={on_input} />
+                { unit_select("ft-shoe-unit", *unit, on_unit) }
+            </div>
+            <p class="ft-tool-result" role="status" data-ft-shoe-status={result.as_ref().and_then(|r| r.as_ref().ok()).map(|c| match c.status {
+                ShoeStatus::Fine => "fine",
+                ShoeStatus::Check => "check",
+                ShoeStatus::Replace => "replace",
+            })}>
+                { match &result {
+                    Some(Ok(check)) => check.message.to_string(),
+                    Some(Err(message)) => message.clone(),
+                    None => String::new(),
+                } }
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn LoadPlanTool(props: &CalculatorProps) -> Html {
+    let (typed, unit, on_input, on_unit) = use_distance(props.units);
+    let result = parse(&typed).map(|n| n.and_then(|n| load_plan(KnowledgeBase::embedded(), n, *unit).map_err(|e| e.0)));
+    let symbol = unit.symbol();
+    html! {
+        <div class="ft-card ft-tool" data-ft-tool="load_plan">
+            <h5>{ "Four-week plan" }</h5>
+            <div class="ft-tool-row">
+                <label for="ft-load-distance">{ "This week's running distance" }</label>
+                <input id="ft-load-distance" type="number" inputmode="decimal" min="0" step="any"
+                    value={(*typed).clone()} oninput={on_input} />
+                { unit_select("ft-load-unit", *unit, on_unit) }
+            </div>
+            <div role="status">
+                { match &result {
+                    Some(Ok(plan)) => html! {
+                        <>
+                            <table class="ft-weeks">
+                                <caption class="ft-visually-hidden">{ "Weekly distance for the next four weeks" }</caption>
+                                <thead><tr><th scope="col">{ "Week" }</th><th scope="col">{ "Distance" }</th></tr></thead>
+                                <tbody>
+                                    { for plan.weeks.iter().map(|w| html! {
+                                        <tr>
+                                            <th scope="row">{ w.week }</th>
+                                            <td>{ format!("{} {symbol}", trim_number(w.distance)) }{ if w.lighter { " (easier week)" } else { "" } }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                            <p class="ft-help">{ &*plan.message }</p>
+                        </>
+                    },
+                    Some(Err(message)) => html! { <p class="ft-tool-result">{ message }</p> },
+                    None => html! {},
+                } }
+            </div>
+        </div>
+    }
+}

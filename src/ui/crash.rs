@@ -1,0 +1,47 @@
+//! The calm error screen. The release build aborts on panic, so once the
+//! panic hook has run the app can never draw again; the hook therefore builds
+//! the screen itself with plain DOM calls (text only, never HTML) and offers a
+//! restart that reloads the page, which needs no code from the dead module.
+
+use web_sys::Element;
+
+/// Replaces `root`'s content with the error screen when anything panics.
+pub fn install(root: Element) {
+    std::panic::set_hook(Box::new(move |info| {
+        web_sys::console::error_1(&format!("Foot Triage stopped: {info}").into());
+        show(&root);
+    }));
+}
+
+fn show(root: &Element) {
+    let Some(document) = root.owner_document() else { return };
+    let make = |tag: &str, class: &str, text: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_class_name(class);
+        element.set_text_content(Some(text));
+        Some(element)
+    };
+    let (Some(screen), Some(title), Some(body), Some(emergency), Some(restart)) = (
+        make("section", "ft-app ft-crash", ""),
+        make("h2", "", "Something went wrong"),
+        make("p", "", "Foot Triage hit an internal error and had to stop. Your answers were not sent anywhere."),
+        // Fixed text rather than the knowledge base's, which may be what failed.
+        make(
+            "p",
+            "ft-emergency",
+            "If your foot is cold, pale or blue, you have chest pain or breathlessness, or you feel very unwell, call an ambulance or your local emergency number now. If you are worried, contact a health professional.",
+        ),
+        make("a", "ft-primary ft-restart", "Start again"),
+    ) else {
+        return;
+    };
+    let _ = screen.set_attribute("role", "alert");
+    let _ = screen.set_attribute("data-ft-crash", "");
+    // An empty href reloads the current page.
+    let _ = restart.set_attribute("href", "");
+    for child in [&title, &body, &emergency, &restart] {
+        let _ = screen.append_child(child);
+    }
+    root.set_text_content(None);
+    let _ = root.append_child(&screen);
+}

@@ -1,0 +1,159 @@
+//! The timer and rep counter on an advice card: a countdown for ice, massage
+//! and stretch holds, and a counter for repetitions and sets. Both are plain
+//! buttons; the countdown announces only when it ends, so a screen reader is
+//! not interrupted every second.
+
+use std::rc::Rc;
+
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+use crate::knowledge::Dose;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct DoseProps {
+    pub dose: Dose,
+    /// The exercise's title, to name the controls.
+    pub label: String,
+}
+
+/// Picks the tool the dose calls for: minutes or a hold get a countdown;
+/// repetitions get a counter (with the hold, a counter of holds).
+#[component]
+pub fn DoseTool(props: &DoseProps) -> Html {
+    let d = &props.dose;
+    let seconds = d.minutes.map(|m| m * 60).or(d.hold_seconds);
+    html! {
+        <div class="ft-tools">
+            if let Some(seconds) = seconds {
+                <Countdown seconds={seconds} label={props.label.clone()} />
+            }
+            if let Some(reps) = d.reps.filter(|_| d.minutes.is_none()) {
+                <RepCounter reps={reps} sets={d.sets.unwrap_or(1)} label={props.label.clone()} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CountdownProps {
+    pub seconds: u32,
+    pub label: String,
+}
+
+#[derive(Clone, PartialEq)]
+struct Clock {
+    remaining: u32,
+    running: bool,
+    finished: bool,
+}
+
+enum Tick {
+    Toggle,
+    Second,
+    Reset(u32),
+}
+
+impl Reducible for Clock {
+    type Action = Tick;
+
+    fn reduce(self: Rc<Self>, action: Tick) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Tick::Toggle if next.remaining > 0 => {
+                next.running = !next.running;
+                next.finished = false;
+            }
+            Tick::Toggle => {}
+            Tick::Second if next.running => {
+                next.remaining = next.remaining.saturating_sub(1);
+                if next.remaining == 0 {
+                    next.running = false;
+                    next.finished = true;
+                }
+            }
+            Tick::Second => {}
+            Tick::Reset(seconds) => next = Clock { remaining: seconds, running: false, finished: false },
+        }
+        Rc::new(next)
+    }
+}
+
+#[component]
+pub fn Countdown(props: &CountdownProps) -> Html {
+    let seconds = props.seconds;
+    let clock = use_reducer(|| Clock { remaining: seconds, running: false, finished: false });
+    {
+        // The interval lives exactly as long as the clock runs.
+        let dispatcher = clock.dispatcher();
+        use_effect_with(clock.running, move |&running| {
+            let interval = running.then(|| Interval::new(1_000, move || dispatcher.dispatch(Tick::Second)));
+            move || drop(interval)
+        });
+    }
+    let toggle = {
+        let clock = clock.clone();
+        Callback::from(move |_: MouseEvent| clock.dispatch(Tick::Toggle))
+    };
+    let reset = {
+        let clock = clock.clone();
+        Callback::from(move |_: MouseEvent| clock.dispatch(Tick::Reset(seconds)))
+    };
+    let shown = format!("{}:{:02}", clock.remaining / 60, clock.remaining % 60);
+    let start_label = if clock.running {
+        "Pause"
+    } else if clock.remaining < seconds && clock.remaining > 0 {
+        "Resume"
+    } else {
+        "Start timer"
+    };
+    html! {
+        <div class="ft-timer" data-ft-timer="">
+            <span class="ft-clock" role="timer" aria-label={format!("Timer for {}", props.label)}>{ shown }</span>
+            <button class="ft-secondary" onclick={toggle} aria-label={format!("{start_label}: {}", props.label)}>
+                { start_label }
+            </button>
+            <button class="ft-link" onclick={reset} aria-label={format!("Reset timer: {}", props.label)}>{ "Reset" }</button>
+            <span class="ft-timer-status" role="status">{ if clock.finished { "Time is up." } else { "" } }</span>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct RepCounterProps {
+    pub reps: u32,
+    pub sets: u32,
+    pub label: String,
+}
+
+#[component]
+pub fn RepCounter(props: &RepCounterProps) -> Html {
+    // Repetitions done across all sets.
+    let done = use_state(|| 0u32);
+    let total = props.reps * props.sets.max(1);
+    let add = {
+        let done = done.clone();
+        Callback::from(move |_: MouseEvent| done.set((*done + 1).min(total)))
+    };
+    let reset = {
+        let done = done.clone();
+        Callback::from(move |_: MouseEvent| done.set(0))
+    };
+    let set = (*done / props.reps.max(1) + 1).min(props.sets.max(1));
+    let rep = if *done == total { props.reps } else { *done % props.reps.max(1) };
+    let status = if *done == total {
+        "All sets done.".to_string()
+    } else if props.sets > 1 {
+        format!("Set {set} of {}: {rep} of {} done", props.sets, props.reps)
+    } else {
+        format!("{rep} of {} done", props.reps)
+    };
+    html! {
+        <div class="ft-counter" data-ft-counter="">
+            <span class="ft-count" role="status">{ status }</span>
+            <button class="ft-secondary" onclick={add} disabled={*done == total}
+                aria-label={format!("Count one repetition: {}", props.label)}>{ "+1" }</button>
+            <button class="ft-link" onclick={reset} aria-label={format!("Reset count: {}", props.label)}>{ "Reset" }</button>
+        </div>
+    }
+}

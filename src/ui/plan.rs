@@ -1,0 +1,88 @@
+//! The plan as cards, grouped by section. Each card shows its steps, its dose
+//! and, where the dose has a duration or a count, a timer or rep counter; a
+//! section with a tool (shoe check, training-load plan) shows it last.
+
+use yew::prelude::*;
+
+use super::{
+    calculators::{LoadPlanTool, ShoeCheckTool},
+    dose::DoseTool,
+};
+use crate::{
+    engine::{Plan, PlanItem, training::DistanceUnit},
+    knowledge::{Dose, KnowledgeBase, Tool},
+};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct PlanProps {
+    pub plan: Plan,
+    pub units: DistanceUnit,
+}
+
+#[component]
+pub fn PlanView(props: &PlanProps) -> Html {
+    html! {
+        <section class="ft-block ft-plan" aria-labelledby="ft-plan-title">
+            <h3 id="ft-plan-title">{ "Your plan" }</h3>
+            { for props.plan.sections.iter().map(|s| html! {
+                <section class="ft-plan-section" data-ft-section={s.id.to_string()}
+                    aria-labelledby={format!("ft-section-{}", s.id)}>
+                    <h4 id={format!("ft-section-{}", s.id)}>{ &*s.title }</h4>
+                    { for s.items.iter().map(item) }
+                    { match s.tool {
+                        Some(Tool::ShoeCheck) => html! { <ShoeCheckTool units={props.units} /> },
+                        Some(Tool::LoadPlan) => html! { <LoadPlanTool units={props.units} /> },
+                        None => html! {},
+                    } }
+                </section>
+            }) }
+        </section>
+    }
+}
+
+fn item(i: &PlanItem) -> Html {
+    let dose = dose_text(&i.dose);
+    let source =
+        KnowledgeBase::embedded().source(&i.source).map_or_else(|| i.source.to_string(), |s| s.title.to_string());
+    html! {
+        <article class="ft-card ft-advice" data-ft-advice={i.id.to_string()}>
+            <h5>{ &*i.title }</h5>
+            <p>{ &*i.summary }</p>
+            if !i.steps.is_empty() {
+                <ol class="ft-steps">{ for i.steps.iter().map(|step| html! { <li>{ &**step }</li> }) }</ol>
+            }
+            if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
+            <DoseTool dose={i.dose.clone()} label={i.title.to_string()} />
+            if let Some(c) = &i.caution { <p class="ft-caution">{ &**c }</p> }
+            <p class="ft-source">{ "Source: " }{ source }</p>
+        </article>
+    }
+}
+
+/// The dose in words: "hold 30 s, 3 times, each side, 2 times a day".
+fn dose_text(d: &Dose) -> String {
+    let mut parts = Vec::new();
+    match (d.minutes, d.max_minutes) {
+        (Some(m), Some(max)) if max > m => parts.push(format!("{m} to {max} minutes")),
+        (Some(m), _) => parts.push(format!("{m} minutes")),
+        _ => {}
+    }
+    if let Some(s) = d.hold_seconds {
+        parts.push(format!("hold {s} s"));
+    }
+    match (d.reps, d.hold_seconds) {
+        (Some(r), Some(_)) => parts.push(format!("{r} times")),
+        (Some(r), None) => parts.push(format!("{r} repetitions")),
+        _ => {}
+    }
+    if let Some(s) = d.sets {
+        parts.push(format!("{s} sets"));
+    }
+    if d.per_side {
+        parts.push("each side".into());
+    }
+    if let Some(t) = d.times_per_day {
+        parts.push(if t == 1 { "once a day".into() } else { format!("{t} times a day") });
+    }
+    parts.join(", ")
+}

@@ -1,0 +1,52 @@
+//! The review list: every answer so far, in the order given, each with a
+//! "Change" button. Changing one returns to that question; the engine then
+//! carries on from the new answers.
+
+use yew::prelude::*;
+
+use super::{start::use_focus_on_mount, state::Action};
+use crate::{Answers, KnowledgeBase};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ReviewProps {
+    pub answers: Answers,
+    pub asked: Vec<String>,
+    pub act: Callback<Action>,
+}
+
+#[component]
+pub fn Review(props: &ReviewProps) -> Html {
+    let kb = KnowledgeBase::embedded();
+    let heading = use_focus_on_mount(true);
+    let rows = props.asked.iter().filter_map(|key| {
+        let q = kb.question(key)?;
+        let answer = props.answers.get(key)?;
+        let edit = {
+            let key = key.clone();
+            props.act.reform(move |_: MouseEvent| Action::Edit(key.clone()))
+        };
+        Some(html! {
+            <li class="ft-review-row" data-ft-review-row={key.clone()}>
+                <span class="ft-review-q">{ &*q.label }</span>
+                <span class="ft-review-a">{ kb.describe_answer(key, answer) }</span>
+                <button class="ft-secondary" data-ft-edit={key.clone()} onclick={edit}
+                    aria-label={format!("Change: {}", q.label)}>{ "Change" }</button>
+            </li>
+        })
+    });
+    html! {
+        <section class="ft-screen ft-review" aria-labelledby="ft-review-title">
+            <h2 id="ft-review-title" tabindex="-1" ref={heading}>{ "Your answers" }</h2>
+            if props.asked.is_empty() {
+                <p>{ "No answers yet." }</p>
+            } else {
+                <ul class="ft-review-list">{ for rows }</ul>
+            }
+            <div class="ft-actions">
+                <button class="ft-primary" data-ft-resume="" onclick={props.act.reform(|_: MouseEvent| Action::Resume)}>
+                    { "Continue" }
+                </button>
+            </div>
+        </section>
+    }
+}
