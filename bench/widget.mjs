@@ -23,7 +23,8 @@ const TARGETS = [
   { name: 'widget', dist: join(root, 'dist') },
   { name: 'baseline', dist: join(root, 'target/bench/baseline-dist') },
 ];
-const BUDGET = 150 * 1024;
+// 150 KB read strictly as 150,000 bytes (not KiB).
+const BUDGET = 150_000;
 const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.css']);
 const WAIT_MS = 20_000;
 const MAX_ANSWERS = 40;
@@ -237,7 +238,7 @@ async function answer(page, id, value) {
   } else if (await exists('button[data-ft-answer="no"]')) {
     await click('button[data-ft-answer="no"]');
   } else if (await number.count()) {
-    await number.first().fill((await number.first().getAttribute('min')) ?? '0');
+    await number.first().fill((await number.first().getAttribute('data-ft-min')) ?? '0');
     await click('button[data-ft-continue]');
   } else if (await exists('button[data-ft-answer]')) {
     await click('button[data-ft-answer]');

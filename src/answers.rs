@@ -274,7 +274,7 @@ impl fmt::Display for AnswerError {
                 write!(f, "`{key}` must be {expected}, but it is {found}")
             }
             AnswerErrorKind::OutOfRange { value, min, max } => {
-                let bound = |b: &Option<f64>| b.map_or("any".to_string(), |v| trim_number(v));
+                let bound = |b: &Option<f64>| b.map_or("any".to_string(), trim_number);
                 write!(f, "`{key}` is {}, outside its range {} to {}", trim_number(*value), bound(min), bound(max))
             }
             AnswerErrorKind::UnknownOption { value, options } => {

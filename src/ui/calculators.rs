@@ -64,7 +64,7 @@ pub fn ShoeCheckTool(props: &CalculatorProps) -> Html {
             <h5>{ "Shoe check" }</h5>
             <div class="ft-tool-row">
                 <label for="ft-shoe-distance">{ "Distance on your running shoes" }</label>
-                <input id="ft-shoe-distance" type="number" inputmode="decimal" min="0" step="any"
+                <input id="ft-shoe-distance" type="text" inputmode="decimal" autocomplete="off"
                     value={(*typed).clone()} oninput={on_input} />
                 { unit_select("ft-shoe-unit", *unit, on_unit) }
             </div>
@@ -93,7 +93,7 @@ pub fn LoadPlanTool(props: &CalculatorProps) -> Html {
             <h5>{ "Four-week plan" }</h5>
             <div class="ft-tool-row">
                 <label for="ft-load-distance">{ "This week's running distance" }</label>
-                <input id="ft-load-distance" type="number" inputmode="decimal" min="0" step="any"
+                <input id="ft-load-distance" type="text" inputmode="decimal" autocomplete="off"
                     value={(*typed).clone()} oninput={on_input} />
                 { unit_select("ft-load-unit", *unit, on_unit) }
             </div>

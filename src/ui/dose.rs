@@ -10,26 +10,18 @@ use yew::prelude::*;
 
 use crate::knowledge::Dose;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct DoseProps {
-    pub dose: Dose,
-    /// The exercise's title, to name the controls.
-    pub label: String,
-}
-
 /// Picks the tool the dose calls for: minutes or a hold get a countdown;
-/// repetitions get a counter (with the hold, a counter of holds).
-#[component]
-pub fn DoseTool(props: &DoseProps) -> Html {
-    let d = &props.dose;
+/// repetitions get a counter (with the hold, a counter of holds). `label` is
+/// the exercise's title, to name the controls.
+pub fn dose_tool(d: &Dose, label: &str) -> Html {
     let seconds = d.minutes.map(|m| m * 60).or(d.hold_seconds);
     html! {
         <div class="ft-tools">
             if let Some(seconds) = seconds {
-                <Countdown seconds={seconds} label={props.label.clone()} />
+                <Countdown seconds={seconds} label={label.to_string()} />
             }
             if let Some(reps) = d.reps.filter(|_| d.minutes.is_none()) {
-                <RepCounter reps={reps} sets={d.sets.unwrap_or(1)} label={props.label.clone()} />
+                <RepCounter reps={reps} sets={d.sets.unwrap_or(1)} label={label.to_string()} />
             }
         </div>
     }

@@ -32,7 +32,18 @@ impl View {
             View::Top => "Top",
             View::Inner => "Inner side",
             View::Outer => "Outer side",
-            View::Back => "Back",
+            View::Back => "From behind",
+        }
+    }
+
+    /// A stable name for tests and styles.
+    fn id(self) -> &'static str {
+        match self {
+            View::Sole => "sole",
+            View::Top => "top",
+            View::Inner => "inner",
+            View::Outer => "outer",
+            View::Back => "back",
         }
     }
 
@@ -128,7 +139,10 @@ pub fn FootMap(props: &FootMapProps) -> Html {
     let has = |id: &str| q.options.iter().any(|o| o.id == id);
     let views: Vec<View> =
         View::ALL.into_iter().filter(|v| REGIONS.iter().any(|(id, rv, _)| rv == v && has(id))).collect();
-    let current = use_state(|| views.first().copied().unwrap_or(View::Sole));
+    // Open on the view of the question's first option that is drawn: the
+    // sole for where it hurts, the outer side for the Ottawa press points.
+    let first = q.options.iter().find_map(|o| REGIONS.iter().find(|(id, _, _)| o.id == *id).map(|(_, v, _)| *v));
+    let current = use_state(|| first.unwrap_or(View::Sole));
     let view = if views.contains(&current) { *current } else { views.first().copied().unwrap_or(View::Sole) };
     let label_of =
         |id: &str| q.options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.to_string());
@@ -165,7 +179,7 @@ pub fn FootMap(props: &FootMapProps) -> Html {
                     { for views.iter().map(|&v| {
                         let current = current.clone();
                         html! {
-                            <button class="ft-view" aria-pressed={if v == view { "true" } else { "false" }}
+                            <button class="ft-view" data-ft-view={v.id()} aria-pressed={if v == view { "true" } else { "false" }}
                                 onclick={Callback::from(move |_: MouseEvent| current.set(v))}>
                                 { v.label() }
                             </button>

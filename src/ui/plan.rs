@@ -6,32 +6,27 @@ use yew::prelude::*;
 
 use super::{
     calculators::{LoadPlanTool, ShoeCheckTool},
-    dose::DoseTool,
+    dose::dose_tool,
 };
 use crate::{
     engine::{Plan, PlanItem, training::DistanceUnit},
     knowledge::{Dose, KnowledgeBase, Tool},
 };
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct PlanProps {
-    pub plan: Plan,
-    pub units: DistanceUnit,
-}
-
-#[component]
-pub fn PlanView(props: &PlanProps) -> Html {
+/// The plan. A plain function rather than a component: it has no state, and
+/// each component type costs the bundle a few kilobytes.
+pub fn plan_view(plan: &Plan, units: DistanceUnit) -> Html {
     html! {
         <section class="ft-block ft-plan" aria-labelledby="ft-plan-title">
             <h3 id="ft-plan-title">{ "Your plan" }</h3>
-            { for props.plan.sections.iter().map(|s| html! {
+            { for plan.sections.iter().map(|s| html! {
                 <section class="ft-plan-section" data-ft-section={s.id.to_string()}
                     aria-labelledby={format!("ft-section-{}", s.id)}>
                     <h4 id={format!("ft-section-{}", s.id)}>{ &*s.title }</h4>
                     { for s.items.iter().map(item) }
                     { match s.tool {
-                        Some(Tool::ShoeCheck) => html! { <ShoeCheckTool units={props.units} /> },
-                        Some(Tool::LoadPlan) => html! { <LoadPlanTool units={props.units} /> },
+                        Some(Tool::ShoeCheck) => html! { <ShoeCheckTool units={units} /> },
+                        Some(Tool::LoadPlan) => html! { <LoadPlanTool units={units} /> },
                         None => html! {},
                     } }
                 </section>
@@ -52,7 +47,7 @@ fn item(i: &PlanItem) -> Html {
                 <ol class="ft-steps">{ for i.steps.iter().map(|step| html! { <li>{ &**step }</li> }) }</ol>
             }
             if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
-            <DoseTool dose={i.dose.clone()} label={i.title.to_string()} />
+            { dose_tool(&i.dose, &i.title) }
             if let Some(c) = &i.caution { <p class="ft-caution">{ &**c }</p> }
             <p class="ft-source">{ "Source: " }{ source }</p>
         </article>

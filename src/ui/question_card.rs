@@ -124,12 +124,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             };
             // The bounds in the runner's unit, for checking and for the hint.
             let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
-            let range_hint = match (min, max) {
-                (Some(lo), Some(hi)) => format!("Enter a number from {} to {}.", trim_number(lo), trim_number(hi)),
-                (Some(lo), None) => format!("Enter a number of at least {}.", trim_number(lo)),
-                (None, Some(hi)) => format!("Enter a number up to {}.", trim_number(hi)),
-                (None, None) => "Enter a number.".into(),
+            let range = match (min, max) {
+                (Some(lo), Some(hi)) => Some(format!("from {} to {}", trim_number(lo), trim_number(hi))),
+                (Some(lo), None) => Some(format!("of at least {}", trim_number(lo))),
+                (None, Some(hi)) => Some(format!("up to {}", trim_number(hi))),
+                (None, None) => None,
             };
+            let range_hint = format!("Enter a number {}.", range.clone().unwrap_or_default()).replace(" .", ".");
             let submit = {
                 let (typed, local_error, send) = (typed.clone(), local_error.clone(), send.clone());
                 Callback::from(move |e: SubmitEvent| {
@@ -148,9 +149,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             let unit = q.unit.as_deref().map(|u| if in_km { units.symbol() } else { u });
             html! {
                 <form class="ft-number" onsubmit={submit} novalidate=true>
-                    <label for={input_id.clone()}>{ "Your answer" }{ unit.map(|u| format!(" ({u})")).unwrap_or_default() }</label>
-                    <input id={input_id} type="number" inputmode="decimal" data-ft-number=""
-                        min={min.map(trim_number)} max={max.map(trim_number)} step="any"
+                    <label for={input_id.clone()}>
+                        { "Your answer" }{ unit.map(|u| format!(" in {u}")).unwrap_or_default() }
+                        if let Some(range) = range { <span class="ft-range">{ format!(" ({range})") }</span> }
+                    </label>
+                    <input id={input_id} type="text" inputmode="decimal" autocomplete="off" data-ft-number=""
+                        data-ft-min={min.map(trim_number)}
                         value={(*typed).clone()} oninput={on_input}
                         aria-describedby="ft-error" />
                     <button class="ft-primary" type="submit" data-ft-continue="">{ "Continue" }</button>

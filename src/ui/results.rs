@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{handoff::Handoff, plan::PlanView, start::use_focus_on_mount, state::Action};
+use super::{handoff::Handoff, plan::plan_view, start::use_focus_on_mount, state::Action};
 use crate::{
     Answers, KnowledgeBase, Level,
     engine::{Assessment, RankedCondition, TriageReason, training::DistanceUnit},
@@ -53,7 +53,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <ol class="ft-conditions">{ for a.conditions.iter().take(3).map(condition) }</ol>
                 </section>
             }
-            <PlanView plan={a.plan.clone()} units={props.units} />
+            { plan_view(&a.plan, props.units) }
             <section class="ft-block" aria-labelledby="ft-help-title">
                 <h3 id="ft-help-title">{ "When to get help" }</h3>
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>

@@ -1,0 +1,215 @@
+// The widget's interactions in real Chromium: a keyboard-only run, Back and
+// the review list, timers and counters, the two calculators, copying and
+// printing the summary, number validation, a stable layout, and 320 px.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { answer, answerAll, axe, currentQuestion, launch, open, result, root, serve, shot } from './support.mjs';
+
+const SELF_CARE = {
+  injury: 'none',
+  pain_locations: ['heel_bottom'],
+  onset: 'gradual',
+  duration_days: 5,
+  improving_with_rest: 'yes',
+  timing: ['first_steps_morning'],
+  intensity: 4,
+};
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(join(root, 'dist'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage(options, body) {
+  const session = await open(browser, { url: server.url, ...options });
+  try {
+    await body(session.page, session);
+    assert.deepEqual(session.problems, []);
+  } finally {
+    await session.context.close();
+  }
+}
+
+// Presses Tab until the focused element matches `selector`, then `key`.
+async function tabTo(page, selector, key = 'Enter') {
+  for (let i = 0; i < 60; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) {
+      await page.keyboard.press(key);
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('a whole triage with the keyboard alone, foot map included', async () => {
+  await withPage({}, async (page) => {
+    const answers = {
+      injury: 'twist_or_roll',
+      can_bear_weight: 'no',
+      pain_locations: ['outer_ankle'],
+      point_bone_tenderness: 'yes',
+      tender_spots: ['lateral_malleolus'],
+    };
+    await tabTo(page, 'button[data-ft-start]');
+    for (let n = 0; n < 40; n++) {
+      const id = await currentQuestion(page);
+      if (id === null) break;
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ft-question-title', `focus on ${id}`);
+      const value = answers[id];
+      if (Array.isArray(value)) {
+        // Regions are checkboxes on the drawing: Space ticks them. The outer
+        // ankle is drawn on the outer side, so switch to that view first.
+        await tabTo(page, 'button[data-ft-view="outer"]');
+        for (const v of value) await tabTo(page, `[data-ft-region="${v}"]`, 'Space');
+        assert.equal(await page.getAttribute(`[data-ft-region="${value[0]}"]`, 'aria-checked'), 'true');
+        await tabTo(page, 'button[data-ft-continue]');
+      } else if (await page.locator('input[data-ft-number]').count()) {
+        await tabTo(page, 'input[data-ft-number]', 'Digit3');
+        await page.keyboard.press('Enter');
+      } else {
+        const reassuring = id === 'can_bear_weight' || id === 'single_leg_heel_raise' ? 'yes' : 'no';
+        const target = value ?? ((await page.locator('button[data-ft-answer="no"]').count()) ? reassuring : null);
+        await tabTo(page, target ? `button[data-ft-answer="${target}"]` : 'button[data-ft-continue]');
+      }
+      await page.waitForFunction((asked) => {
+        const q = document.querySelector('[data-ft-question]');
+        return document.querySelector('[data-ft-results]') || (q && q.dataset.ftQuestion !== asked);
+      }, id);
+    }
+    const shown = await result(page);
+    assert.equal(shown.level, 'urgent');
+    assert.equal(shown.focused, 'ft-result-title');
+    assert.equal(shown.conditions[0], 'ankle_fracture');
+  });
+});
+
+test('Back returns to the previous question, and the review list changes an answer', async () => {
+  await withPage({}, async (page) => {
+    await page.click('button[data-ft-start]');
+    const first = await currentQuestion(page);
+    await answer(page, first, SELF_CARE[first]);
+    const second = await currentQuestion(page);
+    await page.click('button[data-ft-back]');
+    assert.equal(await currentQuestion(page), first);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'ft-question-title');
+    await answerAll(page, SELF_CARE);
+    assert.equal((await result(page)).level, 'self_care');
+    assert.ok(second);
+
+    await page.click('button[data-ft-review]');
+    assert.deepEqual(await axe(page), [], 'review list');
+    await shot(page, 'review-phone');
+    await page.click('button[data-ft-edit="duration_days"]');
+    assert.equal(await currentQuestion(page), 'duration_days');
+    assert.equal(await page.inputValue('input[data-ft-number]'), '5', 'the answer given is shown');
+    await answer(page, 'duration_days', 30);
+    await answerAll(page, SELF_CARE);
+    // A month without getting better is a reason to see someone.
+    assert.equal((await result(page)).level, 'soon');
+  });
+});
+
+test('a number out of range is refused with a message and nothing is lost', async () => {
+  await withPage({}, async (page) => {
+    await page.click('button[data-ft-start]');
+    let id = await currentQuestion(page);
+    while (id !== 'duration_days') {
+      await answer(page, id, SELF_CARE[id]);
+      id = await currentQuestion(page);
+    }
+    for (const bad of ['-4', 'abc', '100000']) {
+      await page.fill('input[data-ft-number]', bad);
+      await page.click('button[data-ft-continue]');
+      assert.equal(await currentQuestion(page), 'duration_days', `${bad} is refused`);
+      assert.match(await page.textContent('#ft-error'), /Enter a number/);
+    }
+    await answer(page, 'duration_days', '5');
+    assert.notEqual(await currentQuestion(page), 'duration_days');
+  });
+});
+
+test('timers count down, counters count, and the calculators answer in km or miles', async () => {
+  await withPage({}, async (page) => {
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    const timer = page.locator('[data-ft-timer]').first();
+    const before = await timer.locator('[role="timer"]').textContent();
+    await timer.locator('button').first().click();
+    await page.waitForTimeout(2200);
+    const later = await timer.locator('[role="timer"]').textContent();
+    assert.notEqual(later, before, `the timer runs (${before} then ${later})`);
+    await timer.locator('button').first().click();
+
+    const counter = page.locator('[data-ft-counter]').first();
+    await counter.locator('button').first().click();
+    await counter.locator('button').first().click();
+    assert.match(await counter.locator('[role="status"]').textContent(), /2 of \d+ done/);
+
+    const shoes = page.locator('[data-ft-tool="shoe_check"]');
+    await shoes.locator('input').fill('500');
+    assert.equal(await shoes.locator('[data-ft-shoe-status]').getAttribute('data-ft-shoe-status'), 'check');
+    await shoes.locator('select').selectOption('mi');
+    assert.equal(await shoes.locator('[data-ft-shoe-status]').getAttribute('data-ft-shoe-status'), 'replace');
+    await shoes.locator('input').fill('abc');
+    assert.match(await shoes.locator('[role="status"]').textContent(), /Enter a number/);
+
+    const load = page.locator('[data-ft-tool="load_plan"]');
+    await load.locator('input').fill('20');
+    const weeks = await load.locator('tbody td').allTextContents();
+    assert.deepEqual(weeks, ['22 km', '24.2 km', '26.6 km', '22 km (easier week)']);
+    assert.deepEqual(await axe(page), [], 'results with the tools in use');
+  });
+});
+
+test('the summary copies as plain text and prints on one page', async () => {
+  await withPage({}, async (page, { context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    await page.click('button[data-ft-copy]');
+    await page.waitForFunction(() => /copied/i.test(document.querySelector('.ft-handoff [role="status"]').textContent));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^FOOT TRIAGE SUMMARY/);
+    assert.match(copied, /not a diagnosis/);
+    assert.match(copied, /Plantar fasciitis/);
+    assert.equal(copied, await page.inputValue('textarea[data-ft-summary]'));
+
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'print-a4');
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+    assert.equal(pages, 1, 'the clinician summary fits one page');
+  });
+});
+
+test('questions keep their place: no layout shift between screens', async () => {
+  await withPage({}, async (page) => {
+    await page.click('button[data-ft-start]');
+    const tops = new Set();
+    await answerAll(page, SELF_CARE, async () => {
+      tops.add(await page.evaluate(() => Math.round(document.querySelector('#ft-question-title').getBoundingClientRect().top)));
+    });
+    assert.equal(tops.size, 1, `the question heading moved: ${[...tops]}`);
+  });
+});
+
+test('nothing overflows at 320 px', async () => {
+  await withPage({ viewport: { width: 320, height: 640 } }, async (page) => {
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= 320);
+    assert.ok(await fits(), 'start');
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE, async (id) => assert.ok(await fits(), id));
+    assert.ok(await fits(), 'results');
+    await shot(page, 'results-320');
+  });
+});

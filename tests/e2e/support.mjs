@@ -1,0 +1,162 @@
+// Shared pieces of the end-to-end tests (and of bench/widget.mjs): a static
+// server for a built dist/ folder, Chromium from Debian driven by
+// playwright-core, an axe-core audit, screenshots, and a driver that answers
+// the adaptive questionnaire from a map of answers by question id.
+
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+// The npm tools live in tools/, which is not an ancestor of tests/.
+const toolsRequire = createRequire(join(root, 'tools/package.json'));
+const { chromium } = toolsRequire('playwright-core');
+const axeSource = readFileSync(toolsRequire.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+export const SHOTS = join(root, 'target/screenshots');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+// Serves `dir` on a free loopback port. `headers` are added to every
+// response (the CSP tests use it). Nothing is cached, so every load is cold.
+export function serve(dir, headers = {}) {
+  const base = resolve(dir);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const file = resolve(base, '.' + (path.endsWith('/') ? path + 'index.html' : path));
+    let body;
+    try {
+      if (!file.startsWith(base + sep)) throw new Error('outside the served folder');
+      body = readFileSync(file);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res
+      .writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...headers })
+      .end(body);
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((c) => server.close(c)) }),
+    ),
+  );
+}
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+}
+
+// A fresh page that records what must never happen: console errors, page
+// errors (a panic shows here) and requests to anything but `origin`.
+export async function open(browser, { viewport = PHONE, colorScheme = 'light', url } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  if (url) {
+    await page.goto(url);
+    await page.waitForSelector('button[data-ft-start]');
+  }
+  return { page, context, problems, requests };
+}
+
+// Runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, plus best practice) on the
+// page and returns the violations, one readable line each.
+export async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// Yes/no questions whose worrying answer is "no"; every other yes/no
+// question is answered "no" when a path does not say otherwise.
+const REASSURING_YES = new Set(['can_bear_weight', 'single_leg_heel_raise']);
+
+// The id of the question on screen, or null once the results show.
+export async function currentQuestion(page) {
+  await page.waitForSelector('[data-ft-question], [data-ft-results]');
+  return page.evaluate(() =>
+    document.querySelector('[data-ft-results]') ? null : document.querySelector('[data-ft-question]').dataset.ftQuestion,
+  );
+}
+
+// Answers the question on screen with `value`: an option id, "yes", "no",
+// "not_sure", a number, or a list of option ids (chosen on the foot map when
+// the question has one, else in the list). `undefined` gives the reassuring
+// default. Waits until the next screen shows.
+export async function answer(page, id, value) {
+  const exists = async (selector) => (await page.locator(selector).count()) > 0;
+  const number = page.locator('input[data-ft-number]');
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const region = `[data-ft-question] [data-ft-region="${v}"]`;
+      await page.locator((await exists(region)) ? region : `[data-ft-option="${v}"]`).first().click();
+    }
+    await page.click('button[data-ft-continue]');
+  } else if (await number.count()) {
+    await number.fill(String(value ?? (await number.getAttribute('data-ft-min')) ?? '0'));
+    await page.click('button[data-ft-continue]');
+  } else if (value !== undefined) {
+    await page.click(`button[data-ft-answer="${value}"]`);
+  } else if (await exists('button[data-ft-answer="no"]')) {
+    await page.click(`button[data-ft-answer="${REASSURING_YES.has(id) ? 'yes' : 'no'}"]`);
+  } else if (await exists('button[data-ft-continue]')) {
+    await page.click('button[data-ft-continue]');
+  } else {
+    await page.locator('button[data-ft-answer]').first().click();
+  }
+  await page.waitForFunction((asked) => {
+    const q = document.querySelector('[data-ft-question]');
+    return document.querySelector('[data-ft-results]') || (q && q.dataset.ftQuestion !== asked);
+  }, id);
+}
+
+// Answers every question from `answers` (by id) until the results show;
+// `onScreen(id)` runs before each answer. Returns the ids asked, in order.
+export async function answerAll(page, answers, onScreen = async () => {}) {
+  const asked = [];
+  for (let n = 0; n < 40; n++) {
+    const id = await currentQuestion(page);
+    if (id === null) return asked;
+    await onScreen(id);
+    asked.push(id);
+    await answer(page, id, answers[id]);
+  }
+  throw new Error(`no results after 40 answers: ${asked.join(', ')}`);
+}
+
+export async function result(page) {
+  return page.evaluate(() => ({
+    level: document.querySelector('[data-ft-results]').dataset.ftLevel,
+    heading: document.querySelector('#ft-result-title').textContent,
+    conditions: [...document.querySelectorAll('[data-ft-condition]')].map((c) => c.dataset.ftCondition),
+    focused: document.activeElement?.id,
+  }));
+}
