@@ -13,7 +13,8 @@ pub fn install(root: Element) {
     }));
 }
 
-fn show(root: &Element) {
+/// Shows the error screen in `root` (public so a component test can check it).
+pub fn show(root: &Element) {
     let Some(document) = root.owner_document() else { return };
     let make = |tag: &str, class: &str, text: &str| {
         let element = document.create_element(tag).ok()?;

@@ -8,9 +8,9 @@
 
 mod app;
 mod calculators;
-mod crash;
-mod dose;
-mod foot_map;
+pub mod crash;
+pub mod dose;
+pub mod foot_map;
 mod handoff;
 mod number;
 mod plan;

@@ -1,0 +1,128 @@
+//! Component tests: the Yew components mounted in headless Chromium with
+//! wasm-bindgen-test (run by `scripts/test-browser`). They check what a unit
+//! of the UI does with real DOM events; the whole flow is covered end to end
+//! by `tests/e2e`.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use foot_triage::{
+    Answers, KnowledgeBase, next_question,
+    ui::{App, AppProps, crash, dose::Countdown, dose::CountdownProps, foot_map::FootMap, foot_map::FootMapProps},
+};
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use yew::{Callback, Renderer, scheduler::flush};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn find(root: &Element, selector: &str) -> Option<HtmlElement> {
+    root.query_selector(selector).unwrap().map(|e| e.unchecked_into())
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector).unwrap_or_else(|| panic!("no {selector}")).click();
+    flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_app_starts_calmly_then_asks_the_engines_first_question() {
+    let root = root();
+    Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
+    flush().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Foot pain after a run?"), "{text}");
+    assert!(text.contains("not a diagnosis"), "{text}");
+    // Nothing is focused on first load, so an embedding page keeps its focus.
+    let active = web_sys::window().unwrap().document().unwrap().active_element().map(|e| e.id());
+    assert_ne!(active.as_deref(), Some("ft-start-title"));
+
+    click(&root, "[data-ft-start]").await;
+    let first = next_question(KnowledgeBase::embedded(), &Answers::new()).question.unwrap();
+    let shown = find(&root, "[data-ft-question]").unwrap().get_attribute("data-ft-question");
+    assert_eq!(shown.as_deref(), Some(&*first.id));
+
+    // "Not sure" is a real answer, and Back takes it away again.
+    click(&root, "[data-ft-answer=\"not_sure\"]").await;
+    let second = find(&root, "[data-ft-question]").unwrap().get_attribute("data-ft-question");
+    assert_ne!(second.as_deref(), Some(&*first.id));
+    click(&root, "[data-ft-back]").await;
+    let again = find(&root, "[data-ft-question]").unwrap().get_attribute("data-ft-question");
+    assert_eq!(again.as_deref(), Some(&*first.id));
+}
+
+#[wasm_bindgen_test]
+async fn foot_map_regions_toggle_by_click_and_by_keyboard() {
+    let kb = KnowledgeBase::embedded();
+    let question = Rc::new(kb.question("pain_locations").unwrap().clone());
+    let toggled = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let on_toggle = {
+        let toggled = toggled.clone();
+        Callback::from(move |id: String| toggled.borrow_mut().push(id))
+    };
+    let root = root();
+    let props = FootMapProps { question, selected: vec!["arch".into()], on_toggle };
+    Renderer::<FootMap>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    let heel = find(&root, "[data-ft-region=\"heel_bottom\"]").expect("the sole view shows the heel");
+    assert_eq!(heel.get_attribute("role").as_deref(), Some("checkbox"));
+    assert_eq!(heel.get_attribute("aria-label").as_deref(), Some("Bottom of the heel"));
+    assert_eq!(heel.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(heel.get_attribute("aria-checked").as_deref(), Some("false"));
+    let arch = find(&root, "[data-ft-region=\"arch\"]").unwrap();
+    assert_eq!(arch.get_attribute("aria-checked").as_deref(), Some("true"));
+
+    heel.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    let init = KeyboardEventInit::new();
+    init.set_key(" ");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let space = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    arch.dispatch_event(&space).unwrap();
+    flush().await;
+    assert!(space.default_prevented(), "Space must not scroll the page");
+    assert_eq!(*toggled.borrow(), vec!["heel_bottom".to_string(), "arch".to_string()]);
+
+    // Other views hold the other places.
+    click(&root, "[data-ft-view=\"outer\"]").await;
+    assert!(find(&root, "[data-ft-region=\"outer_ankle\"]").is_some());
+    assert!(find(&root, "[data-ft-region=\"heel_bottom\"]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_countdown_runs_to_zero_and_says_so() {
+    let root = root();
+    let props = CountdownProps { seconds: 2, label: "Ice pack".into() };
+    Renderer::<Countdown>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    assert_eq!(find(&root, "[role=\"timer\"]").unwrap().text_content().as_deref(), Some("0:02"));
+    click(&root, "button").await;
+    TimeoutFuture::new(2_600).await;
+    flush().await;
+    assert_eq!(find(&root, "[role=\"timer\"]").unwrap().text_content().as_deref(), Some("0:00"));
+    assert_eq!(find(&root, "[role=\"status\"]").unwrap().text_content().as_deref(), Some("Time is up."));
+}
+
+#[wasm_bindgen_test]
+async fn the_crash_screen_is_calm_text_with_a_way_to_start_again() {
+    let root = root();
+    Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
+    flush().await;
+    crash::show(&root);
+    let screen = find(&root, "[data-ft-crash]").expect("the error screen replaces the app");
+    assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
+    let text = screen.text_content().unwrap();
+    assert!(text.contains("Something went wrong") && text.contains("emergency"), "{text}");
+    assert!(find(&root, "a.ft-restart[href=\"\"]").is_some());
+    assert!(find(&root, "[data-ft-start]").is_none());
+}
