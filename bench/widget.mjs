@@ -8,16 +8,13 @@
 // from the repo root), it measures the existing dist directories, and it
 // accepts --no-build only because the wrapper passes its arguments through. BENCH_RUNS sets the number of timed runs (default 7, at least 5).
 
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-// playwright-core lives in tools/, which is not an ancestor of bench/.
-const { chromium } = createRequire(join(root, 'tools/package.json'))('playwright-core');
+// The server, browser and questionnaire driver are the end-to-end tests' own,
+// so the benchmark walks the widget exactly as the tests do.
+import { answerAll, launch, root, serve } from '../tests/e2e/support.mjs';
 
 const TARGETS = [
   { name: 'widget', dist: join(root, 'dist') },
@@ -27,26 +24,14 @@ const TARGETS = [
 const BUDGET = 150_000;
 const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.css']);
 const WAIT_MS = 20_000;
-const MAX_ANSWERS = 40;
 // A typical self-care case; questions not listed get the generic answer in `answer`.
 const ANSWERS = {
   injury: 'none',
   onset: 'gradual',
   duration_days: '10',
   pain_locations: ['heel_bottom'],
-  first_steps_pain: 'yes',
+  timing: ['first_steps_morning'],
   intensity: '4',
-};
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
 };
 
 // Runs in the page before any of its scripts. It stamps, on the page's own
@@ -81,7 +66,7 @@ async function main() {
     }
   }
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await launch();
   const timings = new Map(TARGETS.map((t) => [t.name, { question: [], results: [] }]));
   try {
     const servers = await Promise.all(TARGETS.map((t) => serve(t.dist)));
@@ -99,7 +84,7 @@ async function main() {
         }
       }
     }
-    servers.forEach((s) => s.server.close());
+    await Promise.all(servers.map((s) => s.close()));
     report({ runs, version: browser.version(), bundles, timings, failures });
   } finally {
     await browser.close();
@@ -135,29 +120,6 @@ function existsDir(path) {
   }
 }
 
-// A static server for one dist directory on a free port. It sends no caching
-// headers (no ETag, no Last-Modified), so with a fresh browser context per run
-// every load is cold. Files go out uncompressed, as loopback makes transfer
-// time negligible either way.
-function serve(dist) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    const file = resolve(dist, '.' + (path.endsWith('/') ? path + 'index.html' : path));
-    let body;
-    try {
-      if (!file.startsWith(dist + sep)) throw new Error('outside dist');
-      body = readFileSync(file);
-    } catch {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${server.address().port}/` })),
-  );
-}
-
 // One cold run: load, start, answer until the results show. Returns the two
 // measures in milliseconds, read from the page's own clock.
 async function measure(browser, url) {
@@ -174,7 +136,7 @@ async function measure(browser, url) {
       await waitFor(page, 'button[data-ft-start]', 'the start button');
       await page.click('button[data-ft-start]');
       await waitFor(page, '[data-ft-question]', 'the first question');
-      await answerUntilResults(page);
+      await answerAll(page, ANSWERS);
       await page.waitForFunction(() => window.__bench.results !== null);
     } catch (err) {
       throw new Error(oneLine(err) + (errors.length ? `; page error: ${errors[0]}` : ''));
@@ -194,64 +156,6 @@ async function waitFor(page, selector, what) {
   }
 }
 
-// Drives the adaptive questionnaire generically: each screen is answered from
-// ANSWERS by its question id, so the path follows whatever the engine asks.
-async function answerUntilResults(page) {
-  let id;
-  for (let n = 0; n < MAX_ANSWERS; n++) {
-    id = await page.evaluate(() =>
-      document.querySelector('[data-ft-results]') ? null : document.querySelector('[data-ft-question]').getAttribute('data-ft-question'),
-    );
-    if (id === null) return;
-    await answer(page, id, ANSWERS[id]);
-    try {
-      await page.waitForFunction((answered) => {
-        const q = document.querySelector('[data-ft-question]');
-        return document.querySelector('[data-ft-results]') || (q && q.getAttribute('data-ft-question') !== answered);
-      }, id);
-    } catch {
-      throw new Error(`neither a new question nor the results appeared after answering ${id}`);
-    }
-  }
-  throw new Error(`no results after ${MAX_ANSWERS} answers; last question: ${id}`);
-}
-
-async function answer(page, id, value) {
-  const number = page.locator('input[data-ft-number]');
-  const exists = async (selector) => (await page.locator(selector).count()) > 0;
-  const click = async (selector) => {
-    if (!(await exists(selector))) throw new Error(`question ${id} has no ${selector}`);
-    await page.locator(selector).first().click();
-  };
-  // Answer values are plain ids; escaping quotes and backslashes keeps any
-  // other value from breaking the selector.
-  const attr = (name, v) => `[${name}="${String(v).replace(/["\\]/g, '\\$&')}"]`;
-
-  if (Array.isArray(value)) {
-    for (const v of value) await click(`${attr('data-ft-region', v)}, ${attr('data-ft-option', v)}`);
-    await click('button[data-ft-continue]');
-  } else if (value !== undefined && (await number.count())) {
-    await number.first().fill(String(value));
-    await click('button[data-ft-continue]');
-  } else if (value !== undefined) {
-    await click(`button${attr('data-ft-answer', value)}`);
-  } else if (await exists('button[data-ft-answer="no"]')) {
-    await click('button[data-ft-answer="no"]');
-  } else if (await number.count()) {
-    await number.first().fill((await number.first().getAttribute('data-ft-min')) ?? '0');
-    await click('button[data-ft-continue]');
-  } else if (await exists('button[data-ft-answer]')) {
-    await click('button[data-ft-answer]');
-  } else {
-    // A multi-choice question: an empty answer is allowed where continue is
-    // enabled; otherwise pick the first choice.
-    if (await page.locator('button[data-ft-continue]').first().isDisabled()) {
-      await click('[data-ft-option], [data-ft-region]');
-    }
-    await click('button[data-ft-continue]');
-  }
-}
-
 function report({ runs, version, bundles, timings, failures }) {
   const kb = (n) => (n / 1024).toFixed(1);
   const line = (...cols) => console.log(cols.map((c, i) => (i ? String(c).padStart(10) : c.padEnd(46))).join(''));
@@ -267,8 +171,9 @@ function report({ runs, version, bundles, timings, failures }) {
   const widget = bundles.get('widget');
   if (widget) {
     const verdict = widget.firstLoad <= BUDGET ? 'PASS' : 'OVER';
-    console.log(`\nWidget first load (html+js+wasm+css): ${widget.firstLoad} B gzip = ${kb(widget.firstLoad)} KiB`);
-    console.log(`of the ${kb(BUDGET)} KiB budget: ${verdict}`);
+    const left = BUDGET - widget.firstLoad;
+    console.log(`\nWidget first load (html+js+wasm+css): ${widget.firstLoad} B gzip`);
+    console.log(`budget ${BUDGET} B (150 KB): ${verdict}, ${left >= 0 ? `${left} B to spare` : `${-left} B over`}`);
   }
 
   console.log();
