@@ -157,7 +157,6 @@ async function waitFor(page, selector, what) {
 }
 
 function report({ runs, version, bundles, timings, failures }) {
-  const kb = (n) => (n / 1024).toFixed(1);
   const line = (...cols) => console.log(cols.map((c, i) => (i ? String(c).padStart(10) : c.padEnd(46))).join(''));
 
   console.log(`Widget benchmark, ${new Date().toISOString()}, Chromium ${version}, ${runs} runs\n`);
