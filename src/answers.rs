@@ -11,7 +11,10 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::knowledge::{KnowledgeBase, QuestionKind, trim_number};
+use crate::{
+    json::Json,
+    knowledge::{KnowledgeBase, QuestionKind, trim_number},
+};
 
 /// One answer, typed by the kind of its question.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,15 +32,14 @@ pub enum Answer {
 
 impl Answer {
     /// The answer as the contract writes it in JSON.
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::Value;
+    pub fn to_tree(&self) -> Json {
         match self {
-            Answer::Yes => Value::Bool(true),
-            Answer::No => Value::Bool(false),
-            Answer::NotSure => Value::String("not_sure".into()),
-            Answer::Choice(c) => Value::String(c.clone()),
-            Answer::Choices(cs) => Value::Array(cs.iter().cloned().map(Value::String).collect()),
-            Answer::Number(n) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+            Answer::Yes => Json::Bool(true),
+            Answer::No => Json::Bool(false),
+            Answer::NotSure => Json::String("not_sure".into()),
+            Answer::Choice(c) => Json::String(c.clone()),
+            Answer::Choices(cs) => Json::Array(cs.iter().cloned().map(Json::String).collect()),
+            Answer::Number(n) => Json::Number(*n),
         }
     }
 }
@@ -65,7 +67,13 @@ impl Answers {
 
     /// Validates an already-parsed JSON value against the questionnaire.
     pub fn from_value(kb: &KnowledgeBase, value: &serde_json::Value) -> Result<Answers, AnswerError> {
-        let serde_json::Value::Object(object) = value else {
+        Self::from_tree(kb, &Json::from(value))
+    }
+
+    /// Validates a JSON tree (from the CLI or from the browser) against the
+    /// questionnaire.
+    pub fn from_tree(kb: &KnowledgeBase, value: &Json) -> Result<Answers, AnswerError> {
+        let Json::Object(object) = value else {
             return Err(AnswerError { key: None, kind: AnswerErrorKind::NotAnObject });
         };
         let mut answers = Answers::new();
@@ -122,8 +130,13 @@ impl Answers {
     }
 
     /// The answers in contract form, ready to store or send to the CLI.
+    pub fn to_tree(&self) -> Json {
+        Json::Object(self.entries.iter().map(|(k, v)| (k.clone(), v.to_tree())).collect())
+    }
+
+    /// The same, as a `serde_json` value for the CLI.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::Value::Object(self.entries.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+        serde_json::Value::from(&self.to_tree())
     }
 }
 
@@ -135,19 +148,18 @@ impl Serialize for Answers {
 
 /// Reads one JSON value as an answer of the right shape for its question;
 /// `null` means "not answered".
-fn from_json_value(kb: &KnowledgeBase, key: &str, value: &serde_json::Value) -> Result<Option<Answer>, AnswerError> {
-    use serde_json::Value;
+fn from_json_value(kb: &KnowledgeBase, key: &str, value: &Json) -> Result<Option<Answer>, AnswerError> {
     let Some(question) = kb.question(key) else {
         return Err(AnswerError { key: Some(key.to_string()), kind: AnswerErrorKind::UnknownKey });
     };
-    let found = || json_type_name(value).to_string();
+    let found = || value.type_name().to_string();
     Ok(Some(match (question.kind, value) {
-        (_, Value::Null) => return Ok(None),
-        (_, Value::String(s)) if s == "not_sure" => Answer::NotSure,
-        (QuestionKind::YesNo, Value::Bool(true)) => Answer::Yes,
-        (QuestionKind::YesNo, Value::Bool(false)) => Answer::No,
-        (QuestionKind::Single, Value::String(s)) => Answer::Choice(s.clone()),
-        (QuestionKind::Multi, Value::Array(items)) => {
+        (_, Json::Null) => return Ok(None),
+        (_, Json::String(s)) if s == "not_sure" => Answer::NotSure,
+        (QuestionKind::YesNo, Json::Bool(true)) => Answer::Yes,
+        (QuestionKind::YesNo, Json::Bool(false)) => Answer::No,
+        (QuestionKind::Single, Json::String(s)) => Answer::Choice(s.clone()),
+        (QuestionKind::Multi, Json::Array(items)) => {
             let mut chosen = Vec::with_capacity(items.len());
             for item in items {
                 match item.as_str() {
@@ -157,7 +169,7 @@ fn from_json_value(kb: &KnowledgeBase, key: &str, value: &serde_json::Value) -> 
             }
             Answer::Choices(chosen)
         }
-        (QuestionKind::Number, Value::Number(n)) => Answer::Number(n.as_f64().unwrap_or(f64::NAN)),
+        (QuestionKind::Number, Json::Number(n)) => Answer::Number(*n),
         _ => return Err(wrong_type(key, question.kind, found())),
     }))
 }
@@ -220,17 +232,6 @@ fn check(kb: &KnowledgeBase, key: &str, answer: Answer) -> Result<Answer, Answer
             Ok(Answer::Number(n))
         }
         (kind, _) => Err(wrong_type(key, kind, found.into())),
-    }
-}
-
-fn json_type_name(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "an object",
     }
 }
 

@@ -13,10 +13,13 @@ pub mod answers;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cases;
 pub mod engine;
+pub mod json;
 pub mod knowledge;
+pub mod saved;
 mod small_sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod widget_config;
 
 pub use answers::{Answer, AnswerError, Answers};
 pub use engine::{Assessment, Next, assess, next_question};

@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod embed;
 mod flow;
 mod knowledge;
 mod properties;

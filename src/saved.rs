@@ -1,0 +1,85 @@
+//! Progress saved on the device, with the runner's consent: the answers, the
+//! order they were given in, and the knowledge version they were assessed
+//! with. The assessment itself is not stored: it is recomputed from the
+//! answers, so a restored result always follows the current rules.
+//!
+//! The record is JSON with a schema number, read here without any browser
+//! type so it is tested natively. The widget (`ui/storage.rs`) moves it in and
+//! out of localStorage.
+//!
+//! Schemas:
+//! - 1 (`{"version": 1, "answers": {...}}`): answers only, before the review
+//!   list needed their order. Migrated by asking the questions in the
+//!   questionnaire's order.
+//! - 2 (`{"schema": 2, "knowledge": "...", "asked": [...], "answers": {...}}`):
+//!   the current one.
+
+use crate::{Answers, KnowledgeBase, json::Json};
+
+pub const SCHEMA: u32 = 2;
+
+/// What is kept between visits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub answers: Answers,
+    /// Question ids in the order they were answered.
+    pub asked: Vec<String>,
+}
+
+/// A record read back, and whether it had to be migrated from an older schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    pub saved: Saved,
+    /// The schema it was written with, when older than `SCHEMA`.
+    pub migrated_from: Option<u32>,
+}
+
+/// Occurs when a stored record cannot be used; the reason is for the console.
+/// The widget sets such a record aside rather than deleting it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+pub fn encode(kb: &KnowledgeBase, saved: &Saved) -> Json {
+    Json::Object(vec![
+        ("schema".into(), Json::Number(f64::from(SCHEMA))),
+        ("knowledge".into(), Json::String(kb.data.meta.version.to_string())),
+        ("asked".into(), Json::Array(saved.asked.iter().cloned().map(Json::String).collect())),
+        ("answers".into(), saved.answers.to_tree()),
+    ])
+}
+
+pub fn decode(kb: &KnowledgeBase, record: &Json) -> Result<Restored, Unreadable> {
+    let bad = |why: &str| Unreadable(why.to_string());
+    if !matches!(record, Json::Object(_)) {
+        return Err(bad("the record is not a JSON object"));
+    }
+    let schema = match (record.get("schema").and_then(Json::as_f64), record.get("version").and_then(Json::as_f64)) {
+        (Some(s), _) if s == f64::from(SCHEMA) => SCHEMA,
+        (Some(s), _) if s > f64::from(SCHEMA) => return Err(bad("it was saved by a newer version of Foot Triage")),
+        (None, Some(v)) if v == 1.0 => 1,
+        _ => return Err(bad("its schema is unknown")),
+    };
+    let answers = record.get("answers").ok_or_else(|| bad("it has no answers"))?;
+    let answers = Answers::from_tree(kb, answers).map_err(|e| Unreadable(e.to_string()))?;
+    let mut asked = Vec::new();
+    if schema == SCHEMA {
+        let Some(Json::Array(items)) = record.get("asked") else {
+            return Err(bad("it has no answer order"));
+        };
+        for item in items {
+            match item.as_str() {
+                Some(id) if answers.contains(id) && !asked.iter().any(|a| a == id) => asked.push(id.to_string()),
+                _ => return Err(bad("its answer order does not match its answers")),
+            }
+        }
+    }
+    // Schema 1 kept no order; any answer missing from the order (which a
+    // current record never has) goes last, in questionnaire order.
+    for q in kb.data.questions.iter() {
+        if answers.contains(&q.id) && !asked.iter().any(|a| *a == *q.id) {
+            asked.push(q.id.to_string());
+        }
+    }
+    let migrated_from = (schema < SCHEMA).then_some(schema);
+    Ok(Restored { saved: Saved { answers, asked }, migrated_from })
+}

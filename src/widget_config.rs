@@ -1,0 +1,152 @@
+//! The embed options of `<foot-triage>` (its attributes, or the standalone
+//! page's URL parameters), read and checked. A bad value never breaks the
+//! widget: it falls back to the default and yields a warning for the
+//! console. Values are kept as plain text; the widget only ever renders them
+//! as text. Nothing here is clinical.
+
+use crate::engine::training::DistanceUnit;
+
+/// Every option, as an attribute name.
+pub const ATTRIBUTES: [&str; 9] =
+    ["units", "lang", "theme", "clinic-name", "clinic-url", "clinic-phone", "emergency-number", "remember", "id"];
+
+const MAX_NAME: usize = 80;
+const MAX_URL: usize = 300;
+const MAX_PHONE: usize = 30;
+const MAX_ID: usize = 40;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the device (prefers-color-scheme).
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WidgetConfig {
+    pub units: DistanceUnit,
+    pub theme: Theme,
+    pub clinic_name: Option<String>,
+    /// An https URL, checked.
+    pub clinic_url: Option<String>,
+    /// As written, for display; `tel_link` gives the dialable form.
+    pub clinic_phone: Option<String>,
+    /// The local emergency number (digits only), shown in the emergency banner.
+    pub emergency_number: Option<String>,
+    /// False when the site forbids storage (`remember="off"`).
+    pub storage_allowed: bool,
+    /// Which saved progress this instance uses, so several widgets on one page
+    /// keep separate records (the element's `id`).
+    pub instance: Option<String>,
+}
+
+impl WidgetConfig {
+    /// Reads every option through `get` (an attribute or URL parameter
+    /// lookup). Returns the configuration and one warning per value ignored.
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> (WidgetConfig, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut warn = |name: &str, value: &str, why: &str| {
+            let shown: String = value.chars().take(40).collect();
+            let more = if value.chars().count() > 40 { "…" } else { "" };
+            warnings.push(format!("foot-triage: {name}=\"{shown}{more}\" ignored: {why}"));
+        };
+        let value = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let mut config = WidgetConfig { storage_allowed: true, ..WidgetConfig::default() };
+
+        if let Some(v) = value("units") {
+            match DistanceUnit::parse(&v) {
+                Some(unit) => config.units = unit,
+                None => warn("units", &v, "use \"km\" or \"mi\""),
+            }
+        }
+        if let Some(v) = value("lang") {
+            let primary = v.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            if primary != "en" {
+                warn("lang", &v, "only English (\"en\") is available so far");
+            }
+        }
+        if let Some(v) = value("theme") {
+            match v.to_ascii_lowercase().as_str() {
+                "auto" => config.theme = Theme::Auto,
+                "light" => config.theme = Theme::Light,
+                "dark" => config.theme = Theme::Dark,
+                _ => warn("theme", &v, "use \"auto\", \"light\" or \"dark\""),
+            }
+        }
+        if let Some(v) = value("clinic-name") {
+            match plain_text(&v, MAX_NAME) {
+                Some(name) => config.clinic_name = Some(name),
+                None => warn("clinic-name", &v, "use plain text of at most 80 characters"),
+            }
+        }
+        if let Some(v) = value("clinic-url") {
+            match https_url(&v) {
+                Some(url) => config.clinic_url = Some(url),
+                None => warn("clinic-url", &v, "use a full https:// address"),
+            }
+        }
+        if let Some(v) = value("clinic-phone") {
+            match phone(&v) {
+                Some(phone) => config.clinic_phone = Some(phone),
+                None => warn("clinic-phone", &v, "use digits, spaces, +, -, ( and ), at most 30 characters"),
+            }
+        }
+        if let Some(v) = value("emergency-number") {
+            if (2..=6).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
+                config.emergency_number = Some(v);
+            } else {
+                warn("emergency-number", &v, "use the short local number, such as 112, 911 or 999");
+            }
+        }
+        if let Some(v) = value("remember") {
+            match v.to_ascii_lowercase().as_str() {
+                "off" => config.storage_allowed = false,
+                "on" => {}
+                _ => warn("remember", &v, "use \"off\" to forbid storage on this site"),
+            }
+        }
+        if let Some(v) = value("id") {
+            if v.len() <= MAX_ID && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+                config.instance = Some(v);
+            } else {
+                warn("id", &v, "saved progress needs an id of letters, digits, - and _ (at most 40)");
+            }
+        }
+        (config, warnings)
+    }
+
+    /// The phone number as a `tel:` link: its digits, with a leading +. The
+    /// "(0)" of international numbers written the UK way is not dialled.
+    pub fn tel_link(&self) -> Option<String> {
+        let phone = self.clinic_phone.as_ref()?;
+        let (plus, phone) = match phone.strip_prefix('+') {
+            Some(rest) => ("+", rest.replace("(0)", "")),
+            None => ("", phone.clone()),
+        };
+        Some(format!("tel:{plus}{}", phone.chars().filter(char::is_ascii_digit).collect::<String>()))
+    }
+}
+
+fn plain_text(v: &str, max: usize) -> Option<String> {
+    (v.chars().count() <= max && !v.chars().any(char::is_control)).then(|| v.to_string())
+}
+
+/// An https URL with a host and nothing that could break out of an attribute
+/// or smuggle a script: no spaces, quotes, angle brackets or backslashes.
+fn https_url(v: &str) -> Option<String> {
+    let rest = v.get(..8).filter(|scheme| scheme.eq_ignore_ascii_case("https://")).map(|_| &v[8..])?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && !host.contains('@')
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+    let clean = !v.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`".contains(c));
+    (v.len() <= MAX_URL && host_ok && clean).then(|| format!("https://{rest}"))
+}
+
+fn phone(v: &str) -> Option<String> {
+    let allowed = v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    (allowed && v.len() <= MAX_PHONE && digits >= 3).then(|| v.to_string())
+}
