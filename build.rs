@@ -48,9 +48,55 @@ fn main() {
         })
         .collect();
     let merged = merge::merge_toml(&files).unwrap_or_else(|e| panic!("knowledge: {e}"));
-    let data: knowledge::model::Knowledge =
+    let mut data: knowledge::model::Knowledge =
         serde_json::from_value(merged).unwrap_or_else(|e| panic!("knowledge does not fit the model: {e}"));
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        for_the_widget(&mut data);
+    }
     let bytes = compact::to_bytes(&data).unwrap_or_else(|e| panic!("knowledge cannot be embedded: {e}"));
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("knowledge.bin");
     fs::write(out, bytes).expect("cannot write knowledge.bin");
+}
+
+/// The widget's copy leaves out what only the linter, the CLI and reviewers
+/// read: each formula's source text (the parsed tree stays), review dates,
+/// fact descriptions, and the condition notes that no screen shows (`where`,
+/// `helps`). That is about 5 KB less in the gzip bundle. Native builds keep
+/// everything, and the test that compares the embedded knowledge with the
+/// folder on disk runs natively.
+fn for_the_widget(data: &mut knowledge::model::Knowledge) {
+    use std::borrow::Cow;
+
+    use knowledge::formula::Formula;
+    fn clear(formula: &mut Formula) {
+        formula.text = Cow::Borrowed("");
+    }
+    let none = || Cow::Borrowed("");
+    for q in data.questions.to_mut() {
+        clear(&mut q.ask_when);
+        q.last_reviewed = none();
+    }
+    for f in data.facts.to_mut() {
+        clear(&mut f.when);
+        f.description = none();
+        f.last_reviewed = none();
+    }
+    for r in data.rules.to_mut() {
+        clear(&mut r.when);
+        r.last_reviewed = none();
+    }
+    for a in data.advice.to_mut() {
+        clear(&mut a.when);
+        a.last_reviewed = none();
+    }
+    for s in data.safety_net.to_mut() {
+        clear(&mut s.when);
+        s.last_reviewed = none();
+    }
+    for c in data.conditions.to_mut() {
+        c.features.to_mut().iter_mut().for_each(|f| clear(&mut f.when));
+        c.location_text = none();
+        c.helps = none();
+        c.last_reviewed = none();
+    }
 }

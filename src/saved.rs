@@ -56,7 +56,7 @@ pub fn decode(kb: &KnowledgeBase, record: &Json) -> Result<Restored, Unreadable>
     let schema = match (record.get("schema").and_then(Json::as_f64), record.get("version").and_then(Json::as_f64)) {
         (Some(s), _) if s == f64::from(SCHEMA) => SCHEMA,
         (Some(s), _) if s > f64::from(SCHEMA) => return Err(bad("it was saved by a newer version of Foot Triage")),
-        (None, Some(v)) if v == 1.0 => 1,
+        (None, Some(1.0)) => 1,
         _ => return Err(bad("its schema is unknown")),
     };
     let answers = record.get("answers").ok_or_else(|| bad("it has no answers"))?;

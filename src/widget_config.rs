@@ -136,7 +136,7 @@ fn plain_text(v: &str, max: usize) -> Option<String> {
 /// An https URL with a host and nothing that could break out of an attribute
 /// or smuggle a script: no spaces, quotes, angle brackets or backslashes.
 fn https_url(v: &str) -> Option<String> {
-    let rest = v.get(..8).filter(|scheme| scheme.eq_ignore_ascii_case("https://")).map(|_| &v[8..])?;
+    let rest = v.get(..8).filter(|scheme| scheme.eq_ignore_ascii_case("https://")).and_then(|_| v.get(8..))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_ok = !host.is_empty()
         && !host.contains('@')

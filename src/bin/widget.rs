@@ -1,8 +1,12 @@
-//! Mounts the Foot Triage widget; Trunk builds this binary (`data-bin`).
+//! The Foot Triage widget's wasm module; Trunk builds this binary
+//! (`data-bin`). It mounts nothing itself: `embed.js` defines the
+//! `<foot-triage>` element, which calls the library's exported `mount` for
+//! each element on the page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    foot_triage::ui::mount();
+    // Keeps the library's exports (`mount`, `Widget`) in this binary.
+    let _ = foot_triage::ui::mount;
 }
 
 #[cfg(not(target_arch = "wasm32"))]

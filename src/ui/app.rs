@@ -1,47 +1,70 @@
-//! The app shell: the persistent title, the live region, and the screen the
-//! state and the engine call for.
+//! The app shell: the persistent title, the notices, the live region and the
+//! screen the state and the engine call for.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
+    memory::memory,
     question_card::QuestionCard,
-    results::Results,
-    review::Review,
-    start::Start,
+    results::results,
+    review::review,
+    start::start,
     state::{Action, Screen, State},
+    storage,
 };
-use crate::{KnowledgeBase, assess, engine::training::DistanceUnit, next_question};
+use crate::{
+    KnowledgeBase, assess, next_question,
+    widget_config::{Theme, WidgetConfig},
+};
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
-    /// The unit distances are shown and entered in.
+    /// The embed options (attributes of `<foot-triage>`), already checked.
     #[prop_or_default]
-    pub units: DistanceUnit,
+    pub config: Rc<WidgetConfig>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(State::default);
+    let config = props.config.clone();
+    let wanted_key = config.storage_allowed.then(|| storage::key(config.instance.as_deref()));
+    let state = {
+        let key = wanted_key.clone();
+        use_reducer(move || State::start(key))
+    };
+    // Attributes can change after load (remember="off", a new id). Telling the
+    // reducer during render is safe: Yew queues the action for after this render.
+    if state.storage_key != wanted_key {
+        state.dispatch(Action::Storage(wanted_key));
+    }
     let kb = KnowledgeBase::embedded();
+    let root = use_node_ref();
     let act = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let mut announcement = String::new();
+    // Names the screen on show, so focus moves when (and only when) it changes.
+    let mut screen = String::from(match state.screen {
+        Screen::Start => "start",
+        Screen::Questions => "question:",
+        Screen::Review => "review",
+    });
     let body = match state.screen {
-        Screen::Start => html! { <Start act={act.clone()} focus={state.interacted} /> },
-        Screen::Review => html! {
-            <Review answers={state.answers.clone()} asked={state.asked.clone()} act={act.clone()} />
-        },
+        Screen::Start => start(&act, &config),
+        Screen::Review => review(&state.answers, &state.asked, &act),
         Screen::Questions => {
             let question = match &state.editing {
                 Some(key) => kb.question(key).cloned(),
                 None => next_question(kb, &state.answers).question,
             };
             match question {
-                Some(question) => html! {
+                Some(question) => {
+                    screen.push_str(&question.id);
+                    html! {
                     <QuestionCard
                         key={question.id.to_string()}
                         question={Rc::new(question.clone())}
@@ -51,26 +74,48 @@ pub fn App(props: &AppProps) -> Html {
                         editing={state.editing.is_some()}
                         error={state.error.clone()}
                         act={act.clone()}
-                        units={props.units}
+                        units={config.units}
                     />
-                },
+                    }
+                }
                 None => {
                     let assessment = Rc::new(assess(kb, &state.answers));
                     announcement = format!("Result: {}", assessment.action);
-                    html! {
-                        <Results {assessment} answers={state.answers.clone()} act={act.clone()} units={props.units} />
-                    }
+                    screen.push_str("results");
+                    results(&assessment, &state.answers, &act, &config)
                 }
             }
         }
     };
+    {
+        // Each new screen's heading takes focus, so keyboard and screen-reader
+        // users start there; but not before the runner's first action, so an
+        // embedding page keeps its focus (and scroll position) on load.
+        let root = root.clone();
+        use_effect_with((screen, state.interacted), move |(_, interacted)| {
+            let heading = root.cast::<web_sys::Element>().and_then(|r| r.query_selector("h2[tabindex]").ok().flatten());
+            if let (true, Some(heading)) = (*interacted, heading) {
+                let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
+    let theme = match config.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("ft-theme-light"),
+        Theme::Dark => Some("ft-theme-dark"),
+    };
+    let show_memory = config.storage_allowed && state.screen != Screen::Questions;
     // One persistent title, so every screen has a top-level heading and the
     // changing screen below it starts at level two. The live region is
     // always present, so screen readers announce the result when it appears.
     html! {
-        <div class="ft-app">
+        <div class={classes!("ft-app", theme)} ref={root}>
             <h1 class="ft-title">{ "Foot Triage" }</h1>
+            if let Some(notice) = &state.notice {
+                <p class="ft-notice-bar" data-ft-notice="">{ notice }</p>
+            }
             { body }
+            if show_memory { { memory(state.remember, &act) } }
             <div class="ft-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }

@@ -10,13 +10,26 @@ use yew::prelude::*;
 use crate::{
     KnowledgeBase,
     engine::training::{DistanceUnit, ShoeStatus, load_plan, shoe_check},
-    knowledge::trim_number,
+    knowledge::{Tool, trim_number},
 };
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CalculatorProps {
+    /// Which calculator: the shoe check or the training-load plan.
+    pub tool: Tool,
     /// The unit the runner starts with; they can switch it.
     pub units: DistanceUnit,
+}
+
+/// Either calculator. One component for both, as each component type costs
+/// the bundle a few kilobytes and the two share their form.
+#[component]
+pub fn Calculator(props: &CalculatorProps) -> Html {
+    let (typed, unit, on_input, on_unit) = use_distance(props.units);
+    match props.tool {
+        Tool::ShoeCheck => shoe_check_view(&typed, *unit, on_input, on_unit),
+        Tool::LoadPlan => load_plan_view(&typed, *unit, on_input, on_unit),
+    }
 }
 
 /// The typed distance and unit of one calculator.
@@ -54,19 +67,16 @@ fn parse(typed: &str) -> Option<Result<f64, String>> {
     number::parse(typed).map(|n| n.map_err(|()| "Enter a number.".to_string()))
 }
 
-#[component]
-pub fn ShoeCheckTool(props: &CalculatorProps) -> Html {
-    let (typed, unit, on_input, on_unit) = use_distance(props.units);
-    let result =
-        parse(&typed).map(|n| n.and_then(|n| shoe_check(KnowledgeBase::embedded(), n, *unit).map_err(|e| e.0)));
+fn shoe_check_view(typed: &str, unit: DistanceUnit, on_input: Callback<InputEvent>, on_unit: Callback<Event>) -> Html {
+    let result = parse(typed).map(|n| n.and_then(|n| shoe_check(KnowledgeBase::embedded(), n, unit).map_err(|e| e.0)));
     html! {
         <div class="ft-card ft-tool" data-ft-tool="shoe_check">
             <h5>{ "Shoe check" }</h5>
             <div class="ft-tool-row">
                 <label for="ft-shoe-distance">{ "Distance on your running shoes" }</label>
                 <input id="ft-shoe-distance" type="text" inputmode="decimal" autocomplete="off"
-                    value={(*typed).clone()} oninput={on_input} />
-                { unit_select("ft-shoe-unit", *unit, on_unit) }
+                    value={typed.to_string()} oninput={on_input} />
+                { unit_select("ft-shoe-unit", unit, on_unit) }
             </div>
             <p class="ft-tool-result" role="status" data-ft-shoe-status={result.as_ref().and_then(|r| r.as_ref().ok()).map(|c| match c.status {
                 ShoeStatus::Fine => "fine",
@@ -83,10 +93,8 @@ pub fn ShoeCheckTool(props: &CalculatorProps) -> Html {
     }
 }
 
-#[component]
-pub fn LoadPlanTool(props: &CalculatorProps) -> Html {
-    let (typed, unit, on_input, on_unit) = use_distance(props.units);
-    let result = parse(&typed).map(|n| n.and_then(|n| load_plan(KnowledgeBase::embedded(), n, *unit).map_err(|e| e.0)));
+fn load_plan_view(typed: &str, unit: DistanceUnit, on_input: Callback<InputEvent>, on_unit: Callback<Event>) -> Html {
+    let result = parse(typed).map(|n| n.and_then(|n| load_plan(KnowledgeBase::embedded(), n, unit).map_err(|e| e.0)));
     let symbol = unit.symbol();
     html! {
         <div class="ft-card ft-tool" data-ft-tool="load_plan">
@@ -94,8 +102,8 @@ pub fn LoadPlanTool(props: &CalculatorProps) -> Html {
             <div class="ft-tool-row">
                 <label for="ft-load-distance">{ "This week's running distance" }</label>
                 <input id="ft-load-distance" type="text" inputmode="decimal" autocomplete="off"
-                    value={(*typed).clone()} oninput={on_input} />
-                { unit_select("ft-load-unit", *unit, on_unit) }
+                    value={typed.to_string()} oninput={on_input} />
+                { unit_select("ft-load-unit", unit, on_unit) }
             </div>
             <div role="status">
                 { match &result {

@@ -1,16 +1,39 @@
 //! The calm error screen. The release build aborts on panic, so once the
-//! panic hook has run the app can never draw again; the hook therefore builds
-//! the screen itself with plain DOM calls (text only, never HTML) and offers a
-//! restart that reloads the page, which needs no code from the dead module.
+//! panic hook has run no widget on the page can draw again; the hook
+//! therefore builds the screen itself, in every mounted widget, with plain DOM
+//! calls (text only, never HTML), and offers a restart that reloads the page,
+//! which needs no code from the dead module.
+
+use std::cell::RefCell;
 
 use web_sys::Element;
 
-/// Replaces `root`'s content with the error screen when anything panics.
-pub fn install(root: Element) {
-    std::panic::set_hook(Box::new(move |info| {
-        web_sys::console::error_1(&format!("Foot Triage stopped: {info}").into());
-        show(&root);
-    }));
+thread_local! {
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Shows the error screen in `root` if anything panics, from now until
+/// `unwatch`. The hook is installed with the first widget.
+pub fn watch(root: &Element) {
+    ROOTS.with_borrow_mut(|roots| {
+        if roots.is_empty() {
+            std::panic::set_hook(Box::new(|info| {
+                web_sys::console::error_1(&format!("Foot Triage stopped: {info}").into());
+                // `try_with`: a panic while the list itself is borrowed must
+                // not panic again.
+                let _ = ROOTS.try_with(|roots| {
+                    if let Ok(roots) = roots.try_borrow() {
+                        roots.iter().for_each(show);
+                    }
+                });
+            }));
+        }
+        roots.push(root.clone());
+    });
+}
+
+pub fn unwatch(root: &Element) {
+    ROOTS.with_borrow_mut(|roots| roots.retain(|r| r != root));
 }
 
 /// Shows the error screen in `root` (public so a component test can check it).

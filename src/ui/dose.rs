@@ -15,21 +15,21 @@ use crate::knowledge::Dose;
 /// the exercise's title, to name the controls.
 pub fn dose_tool(d: &Dose, label: &str) -> Html {
     let seconds = d.minutes.map(|m| m * 60).or(d.hold_seconds);
-    html! {
-        <div class="ft-tools">
-            if let Some(seconds) = seconds {
-                <Countdown seconds={seconds} label={label.to_string()} />
-            }
-            if let Some(reps) = d.reps.filter(|_| d.minutes.is_none()) {
-                <RepCounter reps={reps} sets={d.sets.unwrap_or(1)} label={label.to_string()} />
-            }
-        </div>
+    let reps = d.reps.filter(|_| d.minutes.is_none());
+    if seconds.is_none() && reps.is_none() {
+        return html! {};
     }
+    html! { <DoseTools {seconds} {reps} sets={d.sets.unwrap_or(1)} label={label.to_string()} /> }
 }
 
 #[derive(Properties, PartialEq, Clone)]
-pub struct CountdownProps {
-    pub seconds: u32,
+pub struct DoseToolsProps {
+    /// The countdown's length, when the dose has a duration or a hold.
+    pub seconds: Option<u32>,
+    /// Repetitions per set, when the dose counts them.
+    pub reps: Option<u32>,
+    pub sets: u32,
+    /// The exercise's title, to name the controls.
     pub label: String,
 }
 
@@ -71,9 +71,12 @@ impl Reducible for Clock {
     }
 }
 
+/// The countdown and the counter of one exercise. One component for both, as
+/// each component type costs the bundle a few kilobytes.
 #[component]
-pub fn Countdown(props: &CountdownProps) -> Html {
-    let seconds = props.seconds;
+pub fn DoseTools(props: &DoseToolsProps) -> Html {
+    let seconds = props.seconds.unwrap_or(0);
+    let done = use_state(|| 0u32);
     let clock = use_reducer(|| Clock { remaining: seconds, running: false, finished: false });
     {
         // The interval lives exactly as long as the clock runs.
@@ -100,29 +103,27 @@ pub fn Countdown(props: &CountdownProps) -> Html {
         "Start timer"
     };
     html! {
-        <div class="ft-timer" data-ft-timer="">
-            <span class="ft-clock" role="timer" aria-label={format!("Timer for {}", props.label)}>{ shown }</span>
-            <button class="ft-secondary" onclick={toggle} aria-label={format!("{start_label}: {}", props.label)}>
-                { start_label }
-            </button>
-            <button class="ft-link" onclick={reset} aria-label={format!("Reset timer: {}", props.label)}>{ "Reset" }</button>
-            <span class="ft-timer-status" role="status">{ if clock.finished { "Time is up." } else { "" } }</span>
+        <div class="ft-tools">
+            if props.seconds.is_some() {
+                <div class="ft-timer" data-ft-timer="">
+                    <span class="ft-clock" role="timer" aria-label={format!("Timer for {}", props.label)}>{ shown }</span>
+                    <button class="ft-secondary" onclick={toggle} aria-label={format!("{start_label}: {}", props.label)}>
+                        { start_label }
+                    </button>
+                    <button class="ft-link" onclick={reset} aria-label={format!("Reset timer: {}", props.label)}>{ "Reset" }</button>
+                    <span class="ft-timer-status" role="status">{ if clock.finished { "Time is up." } else { "" } }</span>
+                </div>
+            }
+            if let Some(reps) = props.reps {
+                { counter(&done, reps, props.sets, &props.label) }
+            }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct RepCounterProps {
-    pub reps: u32,
-    pub sets: u32,
-    pub label: String,
-}
-
-#[component]
-pub fn RepCounter(props: &RepCounterProps) -> Html {
-    // Repetitions done across all sets.
-    let done = use_state(|| 0u32);
-    let total = props.reps * props.sets.max(1);
+/// The rep counter; `done` counts repetitions across all sets.
+fn counter(done: &UseStateHandle<u32>, reps: u32, sets: u32, label: &str) -> Html {
+    let total = reps * sets.max(1);
     let add = {
         let done = done.clone();
         Callback::from(move |_: MouseEvent| done.set((*done + 1).min(total)))
@@ -131,21 +132,22 @@ pub fn RepCounter(props: &RepCounterProps) -> Html {
         let done = done.clone();
         Callback::from(move |_: MouseEvent| done.set(0))
     };
-    let set = (*done / props.reps.max(1) + 1).min(props.sets.max(1));
-    let rep = if *done == total { props.reps } else { *done % props.reps.max(1) };
-    let status = if *done == total {
+    let count = **done;
+    let set = (count / reps.max(1) + 1).min(sets.max(1));
+    let rep = if count == total { reps } else { count % reps.max(1) };
+    let status = if count == total {
         "All sets done.".to_string()
-    } else if props.sets > 1 {
-        format!("Set {set} of {}: {rep} of {} done", props.sets, props.reps)
+    } else if sets > 1 {
+        format!("Set {set} of {}: {rep} of {} done", sets, reps)
     } else {
-        format!("{rep} of {} done", props.reps)
+        format!("{rep} of {} done", reps)
     };
     html! {
         <div class="ft-counter" data-ft-counter="">
             <span class="ft-count" role="status">{ status }</span>
-            <button class="ft-secondary" onclick={add} disabled={*done == total}
-                aria-label={format!("Count one repetition: {}", props.label)}>{ "+1" }</button>
-            <button class="ft-link" onclick={reset} aria-label={format!("Reset count: {}", props.label)}>{ "Reset" }</button>
+            <button class="ft-secondary" onclick={add} disabled={count == total}
+                aria-label={format!("Count one repetition: {}", label)}>{ "+1" }</button>
+            <button class="ft-link" onclick={reset} aria-label={format!("Reset count: {}", label)}>{ "Reset" }</button>
         </div>
     }
 }

@@ -4,13 +4,10 @@
 
 use yew::prelude::*;
 
-use super::{
-    calculators::{LoadPlanTool, ShoeCheckTool},
-    dose::dose_tool,
-};
+use super::{calculators::Calculator, dose::dose_tool};
 use crate::{
     engine::{Plan, PlanItem, training::DistanceUnit},
-    knowledge::{Dose, KnowledgeBase, Tool},
+    knowledge::{Dose, KnowledgeBase},
 };
 
 /// The plan. A plain function rather than a component: it has no state, and
@@ -25,8 +22,7 @@ pub fn plan_view(plan: &Plan, units: DistanceUnit) -> Html {
                     <h4 id={format!("ft-section-{}", s.id)}>{ &*s.title }</h4>
                     { for s.items.iter().map(item) }
                     { match s.tool {
-                        Some(Tool::ShoeCheck) => html! { <ShoeCheckTool units={units} /> },
-                        Some(Tool::LoadPlan) => html! { <LoadPlanTool units={units} /> },
+                        Some(tool) => html! { <Calculator {tool} {units} /> },
                         None => html! {},
                     } }
                 </section>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{foot_map::FootMap, number, start::use_focus_on_mount, state::Action};
+use super::{foot_map::FootMap, number, state::Action};
 use crate::{
     Answer,
     engine::training::DistanceUnit,
@@ -34,7 +34,6 @@ pub struct QuestionCardProps {
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let q = props.question.clone();
-    let heading = use_focus_on_mount(true);
     let chosen = use_state(|| match &props.current {
         Some(Answer::Choices(c)) => c.clone(),
         _ => Vec::new(),
@@ -130,7 +129,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 (None, Some(hi)) => Some(format!("up to {}", trim_number(hi))),
                 (None, None) => None,
             };
-            let range_hint = format!("Enter a number {}.", range.clone().unwrap_or_default()).replace(" .", ".");
+            let range_hint = match &range {
+                Some(range) => format!("Enter a number {range}."),
+                None => "Enter a number.".to_string(),
+            };
             let submit = {
                 let (typed, local_error, send) = (typed.clone(), local_error.clone(), send.clone());
                 Callback::from(move |e: SubmitEvent| {
@@ -177,7 +179,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <progress class="ft-progress" max={props.limit.to_string()} value={progress.to_string()}
                     aria-label="Progress through the questions" />
             </div>
-            <h2 id="ft-question-title" tabindex="-1" ref={heading}>{ &*q.text }</h2>
+            <h2 id="ft-question-title" tabindex="-1">{ &*q.text }</h2>
             if let Some(help) = &q.help { <p class="ft-help">{ &**help }</p> }
             { controls }
             <p id="ft-error" class="ft-error-text" role="status">{ error.unwrap_or_default() }</p>

@@ -7,25 +7,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{handoff::Handoff, plan::plan_view, start::use_focus_on_mount, state::Action};
+use super::{handoff::Handoff, plan::plan_view, state::Action};
 use crate::{
     Answers, KnowledgeBase, Level,
-    engine::{Assessment, RankedCondition, TriageReason, training::DistanceUnit},
+    engine::{Assessment, RankedCondition, TriageReason},
+    widget_config::WidgetConfig,
 };
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct ResultsProps {
-    pub assessment: Rc<Assessment>,
-    pub answers: Answers,
-    pub act: Callback<Action>,
-    pub units: DistanceUnit,
-}
-
-#[component]
-pub fn Results(props: &ResultsProps) -> Html {
-    let a = &props.assessment;
+/// The results screen, for `assessment` of `answers`.
+pub fn results(assessment: &Rc<Assessment>, answers: &Answers, act: &Callback<Action>, config: &WidgetConfig) -> Html {
+    let a = assessment;
     let kb = KnowledgeBase::embedded();
-    let heading = use_focus_on_mount(true);
     let level = a.triage.as_str();
     let emergency = a.triage == Level::Emergency;
     let title = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
@@ -33,12 +25,16 @@ pub fn Results(props: &ResultsProps) -> Html {
         <section class="ft-screen ft-results" data-ft-results="" data-ft-level={level} aria-labelledby="ft-result-title">
             <div class={classes!("ft-banner", format!("ft-level-{level}"))}>
                 <p class="ft-level-name">{ title }</p>
-                <h2 id="ft-result-title" tabindex="-1" ref={heading}>{ &*a.action }</h2>
+                <h2 id="ft-result-title" tabindex="-1">{ &*a.action }</h2>
                 <p class="ft-timeframe">{ &*a.timeframe }</p>
                 if emergency {
+                    if let Some(number) = &config.emergency_number {
+                        <p class="ft-call" data-ft-emergency-number="">{ format!("Call {number} now.") }</p>
+                    }
                     <p class="ft-call">{ &*kb.data.meta.emergency }</p>
                 }
             </div>
+            if !emergency { { clinic(config) } }
             if let Some(notice) = &a.plan.stop_running_notice {
                 <p class="ft-stop" data-ft-stop-running="">{ &**notice }</p>
             }
@@ -53,7 +49,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <ol class="ft-conditions">{ for a.conditions.iter().take(3).map(condition) }</ol>
                 </section>
             }
-            { plan_view(&a.plan, props.units) }
+            { plan_view(&a.plan, config.units) }
             <section class="ft-block" aria-labelledby="ft-help-title">
                 <h3 id="ft-help-title">{ "When to get help" }</h3>
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
@@ -61,7 +57,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <section class="ft-block ft-print-only" aria-labelledby="ft-answers-title">
                 <h3 id="ft-answers-title">{ "Answers given" }</h3>
                 <dl class="ft-answers">
-                    { for kb.data.questions.iter().filter_map(|q| props.answers.get(&q.id).map(|answer| html! {
+                    { for kb.data.questions.iter().filter_map(|q| answers.get(&q.id).map(|answer| html! {
                         <>
                             <dt>{ &*q.label }</dt>
                             <dd>{ kb.describe_answer(&q.id, answer) }</dd>
@@ -70,16 +66,37 @@ pub fn Results(props: &ResultsProps) -> Html {
                 </dl>
             </section>
             <p class="ft-notice">{ &*a.notice }</p>
-            <Handoff assessment={props.assessment.clone()} answers={props.answers.clone()} />
+            <Handoff assessment={assessment.clone()} answers={answers.clone()} />
             <div class="ft-actions ft-no-print">
-                <button class="ft-secondary" data-ft-review="" onclick={props.act.reform(|_: MouseEvent| Action::Review)}>
+                <button class="ft-secondary" data-ft-review="" onclick={act.reform(|_: MouseEvent| Action::Review)}>
                     { "Review or change answers" }
                 </button>
-                <button class="ft-secondary" data-ft-restart="" onclick={props.act.reform(|_: MouseEvent| Action::Restart)}>
+                <button class="ft-secondary" data-ft-restart="" onclick={act.reform(|_: MouseEvent| Action::Restart)}>
                     { "Start again" }
                 </button>
             </div>
         </section>
+    }
+}
+
+/// The clinic that embeds the widget, when it gave its details. Text only:
+/// the URL was checked to be https, and the phone becomes a `tel:` link.
+fn clinic(config: &WidgetConfig) -> Html {
+    let Some(name) = config.clinic_name.as_ref().or(config.clinic_url.as_ref()).or(config.clinic_phone.as_ref()) else {
+        return html! {};
+    };
+    html! {
+        <aside class="ft-card ft-clinic" aria-label="Your clinic" data-ft-clinic="">
+            <p><strong>{ if config.clinic_name.is_some() { name.clone() } else { "Your clinic".to_string() } }</strong></p>
+            <p class="ft-clinic-links">
+                if let Some(url) = &config.clinic_url {
+                    <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ "Book an appointment" }</a>
+                }
+                if let (Some(phone), Some(tel)) = (&config.clinic_phone, config.tel_link()) {
+                    <a href={tel}>{ format!("Call {phone}") }</a>
+                }
+            </p>
+        </aside>
     }
 }
 

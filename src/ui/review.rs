@@ -4,26 +4,17 @@
 
 use yew::prelude::*;
 
-use super::{start::use_focus_on_mount, state::Action};
+use super::state::Action;
 use crate::{Answers, KnowledgeBase};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct ReviewProps {
-    pub answers: Answers,
-    pub asked: Vec<String>,
-    pub act: Callback<Action>,
-}
-
-#[component]
-pub fn Review(props: &ReviewProps) -> Html {
+pub fn review(answers: &Answers, asked: &[String], act: &Callback<Action>) -> Html {
     let kb = KnowledgeBase::embedded();
-    let heading = use_focus_on_mount(true);
-    let rows = props.asked.iter().filter_map(|key| {
+    let rows = asked.iter().filter_map(|key| {
         let q = kb.question(key)?;
-        let answer = props.answers.get(key)?;
+        let answer = answers.get(key)?;
         let edit = {
             let key = key.clone();
-            props.act.reform(move |_: MouseEvent| Action::Edit(key.clone()))
+            act.reform(move |_: MouseEvent| Action::Edit(key.clone()))
         };
         Some(html! {
             <li class="ft-review-row" data-ft-review-row={key.clone()}>
@@ -36,14 +27,14 @@ pub fn Review(props: &ReviewProps) -> Html {
     });
     html! {
         <section class="ft-screen ft-review" aria-labelledby="ft-review-title">
-            <h2 id="ft-review-title" tabindex="-1" ref={heading}>{ "Your answers" }</h2>
-            if props.asked.is_empty() {
+            <h2 id="ft-review-title" tabindex="-1">{ "Your answers" }</h2>
+            if asked.is_empty() {
                 <p>{ "No answers yet." }</p>
             } else {
                 <ul class="ft-review-list">{ for rows }</ul>
             }
             <div class="ft-actions">
-                <button class="ft-primary" data-ft-resume="" onclick={props.act.reform(|_: MouseEvent| Action::Resume)}>
+                <button class="ft-primary" data-ft-resume="" onclick={act.reform(|_: MouseEvent| Action::Resume)}>
                     { "Continue" }
                 </button>
             </div>

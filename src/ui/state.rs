@@ -2,12 +2,18 @@
 //! and which screen is showing. One reducer changes it; components only
 //! dispatch actions. Which question comes next is never stored: it is asked
 //! of the engine each time, so state and engine cannot disagree.
+//!
+//! Saving with consent happens here too: the initial state is read from
+//! storage, and every change is written back while "Remember on this
+//! device" is on. Keeping it in the reducer (rather than in effects) keeps
+//! every state change and its record in step, with less code in the bundle.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::{Answer, Answers, KnowledgeBase};
+use super::storage::{self, Loaded};
+use crate::{Answer, Answers, KnowledgeBase, saved::Saved};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
@@ -29,6 +35,12 @@ pub struct State {
     pub editing: Option<String>,
     /// Why the last answer could not be used, in plain words.
     pub error: Option<String>,
+    /// The runner chose "Remember on this device"; the app saves every change.
+    pub remember: bool,
+    /// A calm message about saved data (restored, set aside, erased).
+    pub notice: Option<String>,
+    /// Where this widget saves, when the site allows storage at all.
+    pub storage_key: Option<String>,
     /// Set by the first action: from then on each new screen takes focus.
     /// Not before, so an embedded widget never pulls the host page's focus
     /// (and scroll position) when it loads.
@@ -47,6 +59,60 @@ pub enum Action {
     /// Leave the review list and carry on (to the next question or results).
     Resume,
     Restart,
+    /// Turn "Remember on this device" on or off.
+    Remember(bool),
+    /// Erase everything any Foot Triage widget stored on this site.
+    Erase,
+    /// The site's storage setting or this widget's id changed (`None`:
+    /// storage is forbidden).
+    Storage(Option<String>),
+}
+
+impl State {
+    /// The state a widget starts in: fresh, or what it saved last time.
+    pub fn start(storage_key: Option<String>) -> State {
+        let mut state = State { storage_key, ..State::default() };
+        let Some(key) = &state.storage_key else { return state };
+        match storage::load(key) {
+            Loaded::Restored(restored) => {
+                state.answers = restored.saved.answers;
+                state.asked = restored.saved.asked;
+                state.remember = true;
+                if !state.asked.is_empty() {
+                    state.screen = Screen::Questions;
+                }
+                state.notice = Some(
+                    match restored.migrated_from {
+                        Some(_) => "Welcome back: your saved answers were restored (updated from an older version).",
+                        None => "Welcome back: your saved answers were restored.",
+                    }
+                    .into(),
+                );
+            }
+            Loaded::SetAside { why, set_aside } => {
+                web_sys::console::warn_1(&format!("foot-triage: saved data set aside as {set_aside}: {why}").into());
+                state.notice = Some(
+                    "Your saved answers could not be read, so Foot Triage starts afresh. They were kept aside, not deleted; \"Erase my data\" removes them.".into(),
+                );
+            }
+            Loaded::Nothing | Loaded::Unavailable => {}
+        }
+        state
+    }
+
+    /// Writes the state to storage while remembering is on, and forgets the
+    /// record when it has just been turned off.
+    fn persist(&mut self, was_remembering: bool) {
+        let Some(key) = &self.storage_key else { return };
+        if self.remember {
+            if !storage::save(key, &Saved { answers: self.answers.clone(), asked: self.asked.clone() }) {
+                self.remember = false;
+                self.notice = Some("This browser does not allow Foot Triage to save anything here.".into());
+            }
+        } else if was_remembering {
+            storage::forget(key);
+        }
+    }
 }
 
 impl Reducible for State {
@@ -56,7 +122,9 @@ impl Reducible for State {
         let kb = KnowledgeBase::embedded();
         let mut next = (*self).clone();
         next.error = None;
-        next.interacted = true;
+        if !matches!(action, Action::Storage(_)) {
+            next.interacted = true;
+        }
         match action {
             Action::Begin | Action::Resume => next.screen = Screen::Questions,
             Action::Answer(key, answer) => match next.answers.set(kb, &key, answer) {
@@ -87,8 +155,44 @@ impl Reducible for State {
                 next.editing = Some(key);
                 next.screen = Screen::Questions;
             }
-            Action::Restart => next = State { interacted: true, ..State::default() },
+            Action::Restart => {
+                next = State {
+                    interacted: true,
+                    remember: next.remember,
+                    storage_key: next.storage_key,
+                    ..State::default()
+                };
+            }
+            Action::Remember(on) => {
+                next.remember = on;
+                next.notice = Some(if on {
+                    "Your answers will be kept in this browser on this device, and nowhere else.".into()
+                } else {
+                    "Foot Triage no longer keeps your answers on this device.".into()
+                });
+            }
+            Action::Erase => {
+                let message = match storage::erase_all() {
+                    Some(_) => "Erased: everything Foot Triage stored on this device is gone.",
+                    None => "This browser keeps no Foot Triage data here: there was nothing to erase.",
+                };
+                next = State { interacted: true, storage_key: next.storage_key, ..State::default() };
+                next.notice = Some(message.into());
+                return Rc::new(next);
+            }
+            Action::Storage(key) => {
+                if key.is_none() {
+                    // The site now forbids storage: keep nothing from before.
+                    if let Some(old) = &next.storage_key {
+                        storage::forget(old);
+                    }
+                    next.remember = false;
+                }
+                next.storage_key = key;
+                return Rc::new(next);
+            }
         }
+        next.persist(self.remember);
         Rc::new(next)
     }
 }

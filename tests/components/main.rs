@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use foot_triage::{
     Answers, KnowledgeBase, next_question,
-    ui::{App, AppProps, crash, dose::Countdown, dose::CountdownProps, foot_map::FootMap, foot_map::FootMapProps},
+    ui::{App, AppProps, crash, dose::DoseTools, dose::DoseToolsProps, foot_map::FootMap, foot_map::FootMapProps},
 };
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -102,8 +102,8 @@ async fn foot_map_regions_toggle_by_click_and_by_keyboard() {
 #[wasm_bindgen_test]
 async fn a_countdown_runs_to_zero_and_says_so() {
     let root = root();
-    let props = CountdownProps { seconds: 2, label: "Ice pack".into() };
-    Renderer::<Countdown>::with_root_and_props(root.clone(), props).render();
+    let props = DoseToolsProps { seconds: Some(2), reps: None, sets: 1, label: "Ice pack".into() };
+    Renderer::<DoseTools>::with_root_and_props(root.clone(), props).render();
     flush().await;
     assert_eq!(find(&root, "[role=\"timer\"]").unwrap().text_content().as_deref(), Some("0:02"));
     click(&root, "button").await;

@@ -6,7 +6,21 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { answer, answerAll, axe, currentQuestion, launch, open, result, root, serve, shot } from './support.mjs';
+import {
+  answer,
+  answerAll,
+  axe,
+  currentQuestion,
+  focusedId,
+  launch,
+  leftQuestion,
+  open,
+  result,
+  root,
+  serve,
+  shot,
+  widget,
+} from './support.mjs';
 
 const SELF_CARE = {
   injury: 'none',
@@ -42,7 +56,12 @@ async function withPage(options, body) {
 // Presses Tab until the focused element matches `selector`, then `key`.
 async function tabTo(page, selector, key = 'Enter') {
   for (let i = 0; i < 60; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) {
+    const focused = await page.evaluate((s) => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.matches(s) ?? false;
+    }, selector);
+    if (focused) {
       await page.keyboard.press(key);
       return;
     }
@@ -64,7 +83,7 @@ test('a whole triage with the keyboard alone, foot map included', async () => {
     for (let n = 0; n < 40; n++) {
       const id = await currentQuestion(page);
       if (id === null) break;
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ft-question-title', `focus on ${id}`);
+      assert.equal(await focusedId(page), 'ft-question-title', `focus on ${id}`);
       const value = answers[id];
       if (Array.isArray(value)) {
         // Regions are checkboxes on the drawing: Space ticks them. The outer
@@ -81,10 +100,7 @@ test('a whole triage with the keyboard alone, foot map included', async () => {
         const target = value ?? ((await page.locator('button[data-ft-answer="no"]').count()) ? reassuring : null);
         await tabTo(page, target ? `button[data-ft-answer="${target}"]` : 'button[data-ft-continue]');
       }
-      await page.waitForFunction((asked) => {
-        const q = document.querySelector('[data-ft-question]');
-        return document.querySelector('[data-ft-results]') || (q && q.dataset.ftQuestion !== asked);
-      }, id);
+      await leftQuestion(page, id);
     }
     const shown = await result(page);
     assert.equal(shown.level, 'urgent');
@@ -101,7 +117,7 @@ test('Back returns to the previous question, and the review list changes an answ
     const second = await currentQuestion(page);
     await page.click('button[data-ft-back]');
     assert.equal(await currentQuestion(page), first);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'ft-question-title');
+    assert.equal(await focusedId(page), 'ft-question-title');
     await answerAll(page, SELF_CARE);
     assert.equal((await result(page)).level, 'self_care');
     assert.ok(second);
@@ -177,7 +193,9 @@ test('the summary copies as plain text and prints on one page', async () => {
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
     await page.click('button[data-ft-copy]');
-    await page.waitForFunction(() => /copied/i.test(document.querySelector('.ft-handoff [role="status"]').textContent));
+    await page.waitForFunction(() =>
+      /copied/i.test(document.querySelector('foot-triage').shadowRoot.querySelector('.ft-handoff [role="status"]').textContent),
+    );
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(copied, /^FOOT TRIAGE SUMMARY/);
     assert.match(copied, /not a diagnosis/);
@@ -197,7 +215,9 @@ test('questions keep their place: no layout shift between screens', async () => 
     await page.click('button[data-ft-start]');
     const tops = new Set();
     await answerAll(page, SELF_CARE, async () => {
-      tops.add(await page.evaluate(() => Math.round(document.querySelector('#ft-question-title').getBoundingClientRect().top)));
+      tops.add(
+        await widget(page).evaluate((el) => Math.round(el.shadowRoot.querySelector('#ft-question-title').getBoundingClientRect().top)),
+      );
     });
     assert.equal(tops.size, 1, `the question heading moved: ${[...tops]}`);
   });

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { DESKTOP, PHONE, answerAll, axe, launch, open, result, root, serve, shot } from './support.mjs';
+import { DESKTOP, PHONE, answerAll, axe, focusedId, launch, open, result, root, serve, shot, widget } from './support.mjs';
 
 const PATHS = [
   {
@@ -87,7 +87,7 @@ for (const path of PATHS) {
           await page.click('button[data-ft-start]');
           let n = 0;
           await answerAll(page, path.answers, async (id) => {
-            assert.equal(await page.evaluate(() => document.activeElement?.id), 'ft-question-title', `focus on ${id}`);
+            assert.equal(await focusedId(page), 'ft-question-title', `focus on ${id}`);
             assert.deepEqual(await axe(page), [], `question ${id}`);
             await shot(page, name(`q${String(++n).padStart(2, '0')}-${id}`));
           });
@@ -98,9 +98,9 @@ for (const path of PATHS) {
           if (path.stopRunning) assert.equal(await page.locator('[data-ft-stop-running]').count(), 1, 'stop running');
           if (path.level === 'emergency') {
             assert.deepEqual(shown.conditions, [], 'an emergency shows no causes');
-            assert.equal(await page.locator('[data-ft-tool], [data-ft-timer], [data-ft-counter]').count(), 0);
+            assert.equal(await widget(page).locator('[data-ft-tool], [data-ft-timer], [data-ft-counter]').count(), 0);
           }
-          const live = await page.locator('[aria-live="polite"]').first().textContent();
+          const live = await widget(page).locator('[aria-live="polite"]').first().textContent();
           assert.ok(live.startsWith('Result: '), `live region: ${live}`);
           assert.deepEqual(await axe(page), [], 'results');
           await shot(page, name('results'));

@@ -61,9 +61,12 @@ export function launch() {
 }
 
 // A fresh page that records what must never happen: console errors, page
-// errors (a panic shows here) and requests to anything but `origin`.
-export async function open(browser, { viewport = PHONE, colorScheme = 'light', url } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+// errors (a panic shows here) and requests to anything but `origin`. axe-core
+// sets inline styles while it measures, which the page's strict policy
+// blocks, so these pages bypass CSP; csp.test.mjs checks the policy itself
+// with `csp: true`.
+export async function open(browser, { viewport = PHONE, colorScheme = 'light', url, csp = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', bypassCSP: !csp });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
@@ -81,7 +84,9 @@ export async function open(browser, { viewport = PHONE, colorScheme = 'light', u
 // Runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, plus best practice) on the
 // page and returns the violations, one readable line each.
 export async function axe(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Evaluated rather than added as a script tag, which the page's own strict
+  // CSP would (rightly) block.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(() =>
     window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
@@ -99,11 +104,33 @@ export async function shot(page, name) {
 // question is answered "no" when a path does not say otherwise.
 const REASSURING_YES = new Set(['can_bear_weight', 'single_leg_heel_raise']);
 
+// The widget's shadow root: Playwright's locators pierce it, but code run in
+// the page must step into it. `host` picks one of several widgets.
+export const widget = (page, host = 'foot-triage') => page.locator(host).first();
+
+// The id of the element that has focus, inside the widget's shadow root.
+export function focusedId(page, host) {
+  return widget(page, host).evaluate((el) => el.shadowRoot.activeElement?.id ?? null);
+}
+
 // The id of the question on screen, or null once the results show.
-export async function currentQuestion(page) {
-  await page.waitForSelector('[data-ft-question], [data-ft-results]');
-  return page.evaluate(() =>
-    document.querySelector('[data-ft-results]') ? null : document.querySelector('[data-ft-question]').dataset.ftQuestion,
+export async function currentQuestion(page, host) {
+  await widget(page, host).locator('[data-ft-question], [data-ft-results]').first().waitFor();
+  return widget(page, host).evaluate((el) => {
+    const r = el.shadowRoot;
+    return r.querySelector('[data-ft-results]') ? null : r.querySelector('[data-ft-question]').dataset.ftQuestion;
+  });
+}
+
+// Waits until the question `asked` has gone (a new question or the results).
+export async function leftQuestion(page, asked, host = 'foot-triage') {
+  await page.waitForFunction(
+    ([host, asked]) => {
+      const r = document.querySelector(host).shadowRoot;
+      const q = r.querySelector('[data-ft-question]');
+      return r.querySelector('[data-ft-results]') || (q && q.dataset.ftQuestion !== asked);
+    },
+    [host, asked],
   );
 }
 
@@ -111,52 +138,54 @@ export async function currentQuestion(page) {
 // "not_sure", a number, or a list of option ids (chosen on the foot map when
 // the question has one, else in the list). `undefined` gives the reassuring
 // default. Waits until the next screen shows.
-export async function answer(page, id, value) {
-  const exists = async (selector) => (await page.locator(selector).count()) > 0;
-  const number = page.locator('input[data-ft-number]');
+export async function answer(page, id, value, host = 'foot-triage') {
+  const w = widget(page, host);
+  const exists = async (selector) => (await w.locator(selector).count()) > 0;
+  const click = (selector) => w.locator(selector).first().click();
+  const number = w.locator('input[data-ft-number]');
   if (Array.isArray(value)) {
     for (const v of value) {
       const region = `[data-ft-question] [data-ft-region="${v}"]`;
-      await page.locator((await exists(region)) ? region : `[data-ft-option="${v}"]`).first().click();
+      await click((await exists(region)) ? region : `[data-ft-option="${v}"]`);
     }
-    await page.click('button[data-ft-continue]');
+    await click('button[data-ft-continue]');
   } else if (await number.count()) {
     await number.fill(String(value ?? (await number.getAttribute('data-ft-min')) ?? '0'));
-    await page.click('button[data-ft-continue]');
+    await click('button[data-ft-continue]');
   } else if (value !== undefined) {
-    await page.click(`button[data-ft-answer="${value}"]`);
+    await click(`button[data-ft-answer="${value}"]`);
   } else if (await exists('button[data-ft-answer="no"]')) {
-    await page.click(`button[data-ft-answer="${REASSURING_YES.has(id) ? 'yes' : 'no'}"]`);
+    await click(`button[data-ft-answer="${REASSURING_YES.has(id) ? 'yes' : 'no'}"]`);
   } else if (await exists('button[data-ft-continue]')) {
-    await page.click('button[data-ft-continue]');
+    await click('button[data-ft-continue]');
   } else {
-    await page.locator('button[data-ft-answer]').first().click();
+    await click('button[data-ft-answer]');
   }
-  await page.waitForFunction((asked) => {
-    const q = document.querySelector('[data-ft-question]');
-    return document.querySelector('[data-ft-results]') || (q && q.dataset.ftQuestion !== asked);
-  }, id);
+  await leftQuestion(page, id, host);
 }
 
 // Answers every question from `answers` (by id) until the results show;
 // `onScreen(id)` runs before each answer. Returns the ids asked, in order.
-export async function answerAll(page, answers, onScreen = async () => {}) {
+export async function answerAll(page, answers, onScreen = async () => {}, host = 'foot-triage') {
   const asked = [];
   for (let n = 0; n < 40; n++) {
-    const id = await currentQuestion(page);
+    const id = await currentQuestion(page, host);
     if (id === null) return asked;
     await onScreen(id);
     asked.push(id);
-    await answer(page, id, answers[id]);
+    await answer(page, id, answers[id], host);
   }
   throw new Error(`no results after 40 answers: ${asked.join(', ')}`);
 }
 
-export async function result(page) {
-  return page.evaluate(() => ({
-    level: document.querySelector('[data-ft-results]').dataset.ftLevel,
-    heading: document.querySelector('#ft-result-title').textContent,
-    conditions: [...document.querySelectorAll('[data-ft-condition]')].map((c) => c.dataset.ftCondition),
-    focused: document.activeElement?.id,
-  }));
+export async function result(page, host) {
+  return widget(page, host).evaluate((el) => {
+    const r = el.shadowRoot;
+    return {
+      level: r.querySelector('[data-ft-results]').dataset.ftLevel,
+      heading: r.querySelector('#ft-result-title').textContent,
+      conditions: [...r.querySelectorAll('[data-ft-condition]')].map((c) => c.dataset.ftCondition),
+      focused: r.activeElement?.id,
+    };
+  });
 }

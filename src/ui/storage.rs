@@ -1,0 +1,100 @@
+//! Saved progress in localStorage, only with the runner's consent. Browsers
+//! can refuse storage (private modes, blocked cookies, sandboxed frames), so
+//! every call here can fail quietly: the widget then simply does not
+//! remember, and says so.
+//!
+//! The record format and its migrations are `crate::saved`. Keys start with
+//! `foot-triage`, so "Erase my data" can find everything the widget stored,
+//! including records set aside as unreadable.
+//!
+//! This uses web-sys's `Storage` directly rather than gloo-storage: gloo's
+//! accessor panics where storage is blocked, and its typed get/set would bring
+//! serde_json into the bundle.
+
+use web_sys::Storage;
+
+use super::js_json;
+use crate::{
+    KnowledgeBase,
+    saved::{self, Restored, Saved},
+};
+
+const PREFIX: &str = "foot-triage";
+
+/// The storage key of one widget instance.
+pub fn key(instance: Option<&str>) -> String {
+    match instance {
+        Some(id) => format!("{PREFIX}:{id}"),
+        None => PREFIX.to_string(),
+    }
+}
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// What was found under `key` on load.
+pub enum Loaded {
+    Nothing,
+    Restored(Restored),
+    /// The record could not be read. It was moved to `set_aside`, and `why`
+    /// says what was wrong.
+    SetAside {
+        why: String,
+        set_aside: String,
+    },
+    /// Storage itself is unavailable.
+    Unavailable,
+}
+
+pub fn load(key: &str) -> Loaded {
+    let Some(storage) = storage() else { return Loaded::Unavailable };
+    let Ok(Some(text)) = storage.get_item(key) else { return Loaded::Nothing };
+    let decoded = match js_json::parse(&text) {
+        Some(record) => saved::decode(KnowledgeBase::embedded(), &record).map_err(|e| e.0),
+        None => Err("it is not valid JSON".to_string()),
+    };
+    match decoded {
+        Ok(restored) => Loaded::Restored(restored),
+        Err(why) => {
+            // Keep the text under a new key, never delete it: a newer version
+            // (or a person) may still be able to read it.
+            let set_aside = (1..)
+                .map(|n| format!("{key}:unreadable:{n}"))
+                .find(|k| !matches!(storage.get_item(k), Ok(Some(_))))
+                .unwrap_or_default();
+            let moved = storage.set_item(&set_aside, &text).is_ok();
+            if moved {
+                let _ = storage.remove_item(key);
+            }
+            Loaded::SetAside { why, set_aside: if moved { set_aside } else { key.to_string() } }
+        }
+    }
+}
+
+/// Saves the record; false if the browser refused.
+pub fn save(key: &str, saved: &Saved) -> bool {
+    let Some(text) = js_json::stringify(&saved::encode(KnowledgeBase::embedded(), saved)) else { return false };
+    storage().is_some_and(|s| s.set_item(key, &text).is_ok())
+}
+
+/// Removes this instance's record (consent withdrawn).
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Removes everything any Foot Triage widget stored on this site. Returns how
+/// many items were removed, or `None` if storage is unavailable.
+pub fn erase_all() -> Option<u32> {
+    let storage = storage()?;
+    let keys: Vec<String> = (0..storage.length().ok()?)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k == PREFIX || k.starts_with(&format!("{PREFIX}:")))
+        .collect();
+    keys.iter().for_each(|k| {
+        let _ = storage.remove_item(k);
+    });
+    Some(keys.len() as u32)
+}

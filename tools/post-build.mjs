@@ -1,0 +1,75 @@
+// Trunk's post-build hook (see Trunk.toml). It runs in the staging folder of
+// each build and:
+//   1. writes embed.js, the <foot-triage> element, from web/embed.template.js
+//      with this build's hashed file names;
+//   2. trims index.html: the standalone page loads the widget through
+//      embed.js, so Trunk's placeholder for the wasm and the document-level
+//      link to the widget's stylesheet (which only the shadow root needs) go;
+//   3. minifies the JavaScript (wasm-bindgen's glue, embed.js, standalone.js)
+//      with esbuild in release builds, which Trunk's own minifier does not
+//      reach;
+//   4. writes sw.js, whose precache list is this build's exact files and
+//      whose version is a hash of their contents.
+
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const stage = process.env.TRUNK_STAGING_DIR;
+if (!stage) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
+
+const files = readdirSync(stage);
+const find = (pattern, what) => {
+  const found = files.filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`expected one ${what} in ${stage}, found ${found.length}`);
+  return found[0];
+};
+const names = {
+  js: find(/^widget-[0-9a-f]+\.js$/, 'widget script'),
+  wasm: find(/^widget-[0-9a-f]+_bg\.wasm$/, 'widget module'),
+  css: find(/^app-[0-9a-f]+\.css$/, 'widget stylesheet'),
+};
+
+const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
+  .replace('__WIDGET_JS__', `./${names.js}`)
+  .replace('__WIDGET_WASM__', `./${names.wasm}`)
+  .replace('__WIDGET_CSS__', `./${names.css}`);
+writeFileSync(join(stage, 'embed.js'), embed);
+
+const indexPath = join(stage, 'index.html');
+const index = readFileSync(indexPath, 'utf8')
+  .replace(/<link[^>]*\brel="?rust"?[^>]*>/, '')
+  .replace(new RegExp(`<link[^>]*href="?\\./${names.css.replace('.', '\\.')}"?[^>]*>`), '');
+if (index.includes(names.css) || /rel="?rust/.test(index)) throw new Error('index.html was not trimmed as expected');
+writeFileSync(indexPath, index);
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  const { transformSync } = createRequire(join(root, 'tools/package.json'))('esbuild');
+  for (const name of [names.js, 'embed.js', 'standalone.js']) {
+    const path = join(stage, name);
+    writeFileSync(path, transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2022' }).code);
+  }
+}
+
+// Every file of the build except the worker itself, as relative URLs; the
+// page is cached as "./" too, the URL it is opened at.
+const walk = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+const precache = walk(stage)
+  .map((path) => relative(stage, path).split(sep).join('/'))
+  .filter((name) => name !== 'sw.js' && !name.startsWith('.'))
+  .sort();
+const hash = createHash('sha256');
+for (const name of precache) hash.update(name).update(readFileSync(join(stage, name)));
+const version = hash.digest('hex').slice(0, 16);
+const worker = readFileSync(join(root, 'web/sw.template.js'), 'utf8')
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(['./', ...precache.map((n) => `./${n}`)]));
+writeFileSync(join(stage, 'sw.js'), worker);
+console.log(`post-build: embed.js, index.html, sw.js (version ${version}, ${precache.length + 1} files)`);

@@ -1,0 +1,50 @@
+// The standalone page (index.html): the iframe embed's options as URL
+// parameters, the offline service worker, and the "Refresh to update" offer.
+// Hosts that embed <foot-triage> on their own pages do not load this file.
+
+import './embed.js';
+
+const widget = document.querySelector('foot-triage');
+const ATTRIBUTES = ['units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'emergency-number', 'remember'];
+const params = new URLSearchParams(location.search);
+for (const name of ATTRIBUTES) {
+  // The widget checks every value; text stays text.
+  if (params.has(name)) widget.setAttribute(name, params.get(name));
+}
+
+// Offline: sw.js precaches this build's exact files. A new build installs a
+// new worker, which waits until the runner chooses to refresh, so a triage in
+// progress is never swapped out from under them.
+let refreshing = false;
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').then(
+    (registration) => {
+      const offer = (worker) => {
+        if (!worker || !navigator.serviceWorker.controller) return; // the first install needs no refresh
+        const bar = document.getElementById('update');
+        bar.hidden = false;
+        bar.querySelector('button').addEventListener(
+          'click',
+          () => {
+            refreshing = true;
+            worker.postMessage('skip-waiting');
+          },
+          { once: true },
+        );
+      };
+      offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
+      });
+    },
+    (error) => console.warn('foot-triage: offline use is not available', error),
+  );
+  // Reload only when the runner chose to refresh: the first install also
+  // changes the controller (clients.claim), and must not reload the page.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!refreshing) return;
+    refreshing = false;
+    location.reload();
+  });
+}
