@@ -79,10 +79,10 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
                 None => {
-                    let assessment = Rc::new(assess(kb, &state.answers));
+                    let assessment = assess(kb, &state.answers);
                     announcement = format!("Result: {}", assessment.action);
                     screen.push_str("results");
-                    results(&assessment, &state.answers, &act, &config)
+                    results(&assessment, &state.answers, state.copy_status.as_deref(), &act, &config)
                 }
             }
         }

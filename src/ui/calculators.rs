@@ -13,20 +13,13 @@ use crate::{
     knowledge::{Tool, trim_number},
 };
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct CalculatorProps {
-    /// Which calculator: the shoe check or the training-load plan.
-    pub tool: Tool,
-    /// The unit the runner starts with; they can switch it.
-    pub units: DistanceUnit,
-}
+/// The state of one calculator's form: the distance typed, its unit, and
+/// their input handlers.
+pub type Distance = (UseStateHandle<String>, UseStateHandle<DistanceUnit>, Callback<InputEvent>, Callback<Event>);
 
-/// Either calculator. One component for both, as each component type costs
-/// the bundle a few kilobytes and the two share their form.
-#[component]
-pub fn Calculator(props: &CalculatorProps) -> Html {
-    let (typed, unit, on_input, on_unit) = use_distance(props.units);
-    match props.tool {
+/// Either calculator, drawn from its form's state (held by `tools::Tools`).
+pub fn view(tool: Tool, (typed, unit, on_input, on_unit): Distance) -> Html {
+    match tool {
         Tool::ShoeCheck => shoe_check_view(&typed, *unit, on_input, on_unit),
         Tool::LoadPlan => load_plan_view(&typed, *unit, on_input, on_unit),
     }
@@ -34,9 +27,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
 
 /// The typed distance and unit of one calculator.
 #[hook]
-fn use_distance(
-    initial: DistanceUnit,
-) -> (UseStateHandle<String>, UseStateHandle<DistanceUnit>, Callback<InputEvent>, Callback<Event>) {
+pub fn use_distance(initial: DistanceUnit) -> Distance {
     let typed = use_state(String::new);
     let unit = use_state(|| initial);
     let on_input = {

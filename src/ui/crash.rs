@@ -17,7 +17,9 @@ thread_local! {
 pub fn watch(root: &Element) {
     ROOTS.with_borrow_mut(|roots| {
         if roots.is_empty() {
-            std::panic::set_hook(Box::new(|info| {
+            // Through Yew, which would otherwise install its own hook when the
+            // widget renders.
+            yew::set_custom_panic_hook(Box::new(|info| {
                 web_sys::console::error_1(&format!("Foot Triage stopped: {info}").into());
                 // `try_with`: a panic while the list itself is borrowed must
                 // not panic again.

@@ -8,14 +8,13 @@
 //! from the question's options; a region whose option the question does not
 //! have is simply not drawn.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::knowledge::Question;
 
+/// One drawing of the foot.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum View {
+pub enum View {
     Sole,
     Top,
     Inner,
@@ -124,36 +123,34 @@ const REGIONS: &[(&str, View, &[Ellipse])] = &[
     ("navicular", View::Top, &[(52, 170, 9, 9)]),
 ];
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct FootMapProps {
-    pub question: Rc<Question>,
-    /// The option ids currently chosen.
-    pub selected: Vec<String>,
-    /// Called with an option id to choose it or clear it.
-    pub on_toggle: Callback<String>,
-}
-
-#[component]
-pub fn FootMap(props: &FootMapProps) -> Html {
-    let q = &props.question;
+/// The map for question `q`. `selected` are the option ids chosen; `on_toggle`
+/// is called with an option id to choose it or clear it; `shown` is the view
+/// the runner picked (held by the question card: the map itself is a plain
+/// function, as each component type costs the bundle a few kilobytes).
+pub fn foot_map(
+    q: &Question,
+    selected: &[String],
+    on_toggle: &Callback<String>,
+    shown: &UseStateHandle<Option<View>>,
+) -> Html {
     let has = |id: &str| q.options.iter().any(|o| o.id == id);
     let views: Vec<View> =
         View::ALL.into_iter().filter(|v| REGIONS.iter().any(|(id, rv, _)| rv == v && has(id))).collect();
     // Open on the view of the question's first option that is drawn: the
     // sole for where it hurts, the outer side for the Ottawa press points.
     let first = q.options.iter().find_map(|o| REGIONS.iter().find(|(id, _, _)| o.id == *id).map(|(_, v, _)| *v));
-    let current = use_state(|| first.unwrap_or(View::Sole));
-    let view = if views.contains(&current) { *current } else { views.first().copied().unwrap_or(View::Sole) };
+    let wanted = (**shown).or(first).unwrap_or(View::Sole);
+    let view = if views.contains(&wanted) { wanted } else { views.first().copied().unwrap_or(View::Sole) };
     let label_of =
         |id: &str| q.options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.to_string());
     let regions = REGIONS.iter().filter(|(id, v, _)| *v == view && has(id)).map(|(id, _, shapes)| {
-        let on = props.selected.iter().any(|s| s == id);
+        let on = selected.iter().any(|s| s == id);
         let click = {
-            let (toggle, id) = (props.on_toggle.clone(), id.to_string());
+            let (toggle, id) = (on_toggle.clone(), id.to_string());
             Callback::from(move |_: MouseEvent| toggle.emit(id.clone()))
         };
         let key = {
-            let (toggle, id) = (props.on_toggle.clone(), id.to_string());
+            let (toggle, id) = (on_toggle.clone(), id.to_string());
             Callback::from(move |e: KeyboardEvent| {
                 if e.key() == " " || e.key() == "Enter" {
                     // Space would otherwise scroll the page.
@@ -177,10 +174,10 @@ pub fn FootMap(props: &FootMapProps) -> Html {
             if views.len() > 1 {
                 <div class="ft-map-views" role="group" aria-label="View of the foot">
                     { for views.iter().map(|&v| {
-                        let current = current.clone();
+                        let shown = shown.clone();
                         html! {
                             <button class="ft-view" data-ft-view={v.id()} aria-pressed={if v == view { "true" } else { "false" }}
-                                onclick={Callback::from(move |_: MouseEvent| current.set(v))}>
+                                onclick={Callback::from(move |_: MouseEvent| shown.set(Some(v)))}>
                                 { v.label() }
                             </button>
                         }

@@ -3,36 +3,22 @@
 //! The text is also shown in a collapsed box, so it can be copied by hand
 //! where the clipboard is not available.
 
-use std::rc::Rc;
-
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use super::state::Action;
 use crate::{Answers, KnowledgeBase, engine::Assessment, engine::plain_text};
 
-#[derive(Properties, Clone)]
-pub struct HandoffProps {
-    pub assessment: Rc<Assessment>,
-    pub answers: Answers,
-}
-
-// The assessment is a pure function of the answers, so comparing answers is
-// enough, and cheaper in time and code than comparing assessments.
-impl PartialEq for HandoffProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.answers == other.answers
-    }
-}
-
-#[component]
-pub fn Handoff(props: &HandoffProps) -> Html {
-    let kb = KnowledgeBase::embedded();
-    let text = use_memo((props.assessment.clone(), props.answers.clone()), |(a, answers)| plain_text(kb, answers, a));
-    let status = use_state(String::new);
+/// The hand-off section. A plain function rather than a component (each
+/// component type costs the bundle a few kilobytes): the copy status lives in
+/// the app's state, and the text is rebuilt with each render, which takes
+/// microseconds.
+pub fn handoff(assessment: &Assessment, answers: &Answers, status: Option<&str>, act: &Callback<Action>) -> Html {
+    let text = plain_text(KnowledgeBase::embedded(), answers, assessment);
     let copy = {
-        let (text, status) = (text.clone(), status.clone());
+        let (text, act) = (text.clone(), act.clone());
         Callback::from(move |_: MouseEvent| {
-            let (text, status) = (text.clone(), status.clone());
+            let (text, act) = (text.clone(), act.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
                     // The Clipboard API is missing outside secure contexts.
@@ -41,11 +27,7 @@ pub fn Handoff(props: &HandoffProps) -> Html {
                     }
                     _ => false,
                 };
-                status.set(if copied {
-                    "Summary copied. Paste it into an email or a message.".into()
-                } else {
-                    "Copying is not available here: open \"Show the summary text\" and copy it from there.".into()
-                });
+                act.emit(Action::Copied(copied));
             });
         })
     };
@@ -61,11 +43,11 @@ pub fn Handoff(props: &HandoffProps) -> Html {
                 <button class="ft-secondary" data-ft-print="" onclick={print}>{ "Print summary" }</button>
                 <button class="ft-secondary" data-ft-copy="" onclick={copy}>{ "Copy summary" }</button>
             </div>
-            <p class="ft-help" role="status">{ (*status).clone() }</p>
+            <p class="ft-help" role="status">{ status.unwrap_or_default() }</p>
             <details class="ft-why">
                 <summary>{ "Show the summary text" }</summary>
                 <textarea class="ft-summary-text" readonly=true rows="12" aria-label="Summary text"
-                    value={(*text).clone()} data-ft-summary="" />
+                    value={text} data-ft-summary="" />
             </details>
         </section>
     }

@@ -11,7 +11,6 @@
 mod app;
 mod calculators;
 pub mod crash;
-pub mod dose;
 mod embed;
 pub mod foot_map;
 mod handoff;
@@ -25,6 +24,7 @@ mod review;
 mod start;
 mod state;
 mod storage;
+pub mod tools;
 
 pub use app::{App, AppProps};
 pub use embed::{Widget, mount};

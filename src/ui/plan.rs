@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::{calculators::Calculator, dose::dose_tool};
+use super::tools::{Tools, dose_tool};
 use crate::{
     engine::{Plan, PlanItem, training::DistanceUnit},
     knowledge::{Dose, KnowledgeBase},
@@ -22,7 +22,7 @@ pub fn plan_view(plan: &Plan, units: DistanceUnit) -> Html {
                     <h4 id={format!("ft-section-{}", s.id)}>{ &*s.title }</h4>
                     { for s.items.iter().map(item) }
                     { match s.tool {
-                        Some(tool) => html! { <Calculator {tool} {units} /> },
+                        Some(tool) => html! { <Tools calculator={tool} {units} /> },
                         None => html! {},
                     } }
                 </section>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{foot_map::FootMap, number, state::Action};
+use super::{foot_map::foot_map, number, state::Action};
 use crate::{
     Answer,
     engine::training::DistanceUnit,
@@ -46,6 +46,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         _ => String::new(),
     });
     let local_error = use_state(|| None::<String>);
+    let map_view = use_state(|| None);
     let send = {
         let (act, id) = (props.act.clone(), q.id.to_string());
         move |answer: Answer| act.emit(Action::Answer(id.clone(), answer))
@@ -92,7 +93,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             html! {
                 <>
                     if q.control == Some(Control::FootMap) {
-                        <FootMap question={q.clone()} selected={(*chosen).clone()} on_toggle={toggle.clone()} />
+                        { foot_map(&q, &chosen, &toggle, &map_view) }
                     }
                     <div class="ft-options" role="group" aria-label="Options">
                         { for q.options.iter().map(|o| {

@@ -3,11 +3,9 @@
 //! do while help comes, and the safety net are shown: nothing that could
 //! delay the runner.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::{handoff::Handoff, plan::plan_view, state::Action};
+use super::{handoff::handoff, plan::plan_view, state::Action};
 use crate::{
     Answers, KnowledgeBase, Level,
     engine::{Assessment, RankedCondition, TriageReason},
@@ -15,7 +13,13 @@ use crate::{
 };
 
 /// The results screen, for `assessment` of `answers`.
-pub fn results(assessment: &Rc<Assessment>, answers: &Answers, act: &Callback<Action>, config: &WidgetConfig) -> Html {
+pub fn results(
+    assessment: &Assessment,
+    answers: &Answers,
+    copy_status: Option<&str>,
+    act: &Callback<Action>,
+    config: &WidgetConfig,
+) -> Html {
     let a = assessment;
     let kb = KnowledgeBase::embedded();
     let level = a.triage.as_str();
@@ -66,7 +70,7 @@ pub fn results(assessment: &Rc<Assessment>, answers: &Answers, act: &Callback<Ac
                 </dl>
             </section>
             <p class="ft-notice">{ &*a.notice }</p>
-            <Handoff assessment={assessment.clone()} answers={answers.clone()} />
+            { handoff(assessment, answers, copy_status, act) }
             <div class="ft-actions ft-no-print">
                 <button class="ft-secondary" data-ft-review="" onclick={act.reform(|_: MouseEvent| Action::Review)}>
                     { "Review or change answers" }
@@ -86,7 +90,7 @@ fn clinic(config: &WidgetConfig) -> Html {
         return html! {};
     };
     html! {
-        <aside class="ft-card ft-clinic" aria-label="Your clinic" data-ft-clinic="">
+        <div class="ft-card ft-clinic" role="group" aria-label="Your clinic" data-ft-clinic="">
             <p><strong>{ if config.clinic_name.is_some() { name.clone() } else { "Your clinic".to_string() } }</strong></p>
             <p class="ft-clinic-links">
                 if let Some(url) = &config.clinic_url {
@@ -96,7 +100,7 @@ fn clinic(config: &WidgetConfig) -> Html {
                     <a href={tel}>{ format!("Call {phone}") }</a>
                 }
             </p>
-        </aside>
+        </div>
     }
 }
 

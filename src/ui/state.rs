@@ -39,6 +39,8 @@ pub struct State {
     pub remember: bool,
     /// A calm message about saved data (restored, set aside, erased).
     pub notice: Option<String>,
+    /// What happened to the last "Copy summary".
+    pub copy_status: Option<String>,
     /// Where this widget saves, when the site allows storage at all.
     pub storage_key: Option<String>,
     /// Set by the first action: from then on each new screen takes focus.
@@ -63,6 +65,8 @@ pub enum Action {
     Remember(bool),
     /// Erase everything any Foot Triage widget stored on this site.
     Erase,
+    /// "Copy summary" finished: whether the clipboard took the text.
+    Copied(bool),
     /// The site's storage setting or this widget's id changed (`None`:
     /// storage is forbidden).
     Storage(Option<String>),
@@ -122,6 +126,7 @@ impl Reducible for State {
         let kb = KnowledgeBase::embedded();
         let mut next = (*self).clone();
         next.error = None;
+        next.copy_status = None;
         if !matches!(action, Action::Storage(_)) {
             next.interacted = true;
         }
@@ -178,6 +183,14 @@ impl Reducible for State {
                 };
                 next = State { interacted: true, storage_key: next.storage_key, ..State::default() };
                 next.notice = Some(message.into());
+                return Rc::new(next);
+            }
+            Action::Copied(copied) => {
+                next.copy_status = Some(if copied {
+                    "Summary copied. Paste it into an email or a message.".into()
+                } else {
+                    "Copying is not available here: open \"Show the summary text\" and copy it from there.".into()
+                });
                 return Rc::new(next);
             }
             Action::Storage(key) => {

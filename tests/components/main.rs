@@ -8,13 +8,13 @@ use std::rc::Rc;
 
 use foot_triage::{
     Answers, KnowledgeBase, next_question,
-    ui::{App, AppProps, crash, dose::DoseTools, dose::DoseToolsProps, foot_map::FootMap, foot_map::FootMapProps},
+    ui::{App, AppProps, crash, foot_map::foot_map, tools::Tools, tools::ToolsProps},
 };
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
-use yew::{Callback, Renderer, scheduler::flush};
+use yew::{Callback, Properties, Renderer, component, html, scheduler::flush, use_state};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -60,18 +60,30 @@ async fn the_app_starts_calmly_then_asks_the_engines_first_question() {
     assert_eq!(again.as_deref(), Some(&*first.id));
 }
 
+/// Hosts the foot map the way the question card does: it holds the view.
+#[derive(Properties, PartialEq)]
+struct MapHost {
+    selected: Vec<String>,
+    on_toggle: Callback<String>,
+}
+
+#[component]
+fn MapHostComponent(props: &MapHost) -> yew::Html {
+    let shown = use_state(|| None);
+    let question = KnowledgeBase::embedded().question("pain_locations").unwrap();
+    html! { { foot_map(question, &props.selected, &props.on_toggle, &shown) } }
+}
+
 #[wasm_bindgen_test]
 async fn foot_map_regions_toggle_by_click_and_by_keyboard() {
-    let kb = KnowledgeBase::embedded();
-    let question = Rc::new(kb.question("pain_locations").unwrap().clone());
     let toggled = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
     let on_toggle = {
         let toggled = toggled.clone();
         Callback::from(move |id: String| toggled.borrow_mut().push(id))
     };
     let root = root();
-    let props = FootMapProps { question, selected: vec!["arch".into()], on_toggle };
-    Renderer::<FootMap>::with_root_and_props(root.clone(), props).render();
+    let props = MapHost { selected: vec!["arch".into()], on_toggle };
+    Renderer::<MapHostComponent>::with_root_and_props(root.clone(), props).render();
     flush().await;
 
     let heel = find(&root, "[data-ft-region=\"heel_bottom\"]").expect("the sole view shows the heel");
@@ -102,8 +114,8 @@ async fn foot_map_regions_toggle_by_click_and_by_keyboard() {
 #[wasm_bindgen_test]
 async fn a_countdown_runs_to_zero_and_says_so() {
     let root = root();
-    let props = DoseToolsProps { seconds: Some(2), reps: None, sets: 1, label: "Ice pack".into() };
-    Renderer::<DoseTools>::with_root_and_props(root.clone(), props).render();
+    let props = ToolsProps { seconds: Some(2), label: "Ice pack".into(), ..ToolsProps::default() };
+    Renderer::<Tools>::with_root_and_props(root.clone(), props).render();
     flush().await;
     assert_eq!(find(&root, "[role=\"timer\"]").unwrap().text_content().as_deref(), Some("0:02"));
     click(&root, "button").await;

@@ -30,10 +30,12 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
-// Serves `dir` on a free loopback port. `headers` are added to every
-// response (the CSP tests use it). Nothing is cached, so every load is cold.
-export function serve(dir, headers = {}) {
-  const base = resolve(dir);
+// Serves `dir` on a free loopback port. `headers(path)` adds headers to a
+// response (the CSP and CORS tests use it); `setRoot` switches to another
+// folder (a "new build" for the update test). Nothing is cached, so every
+// load is cold.
+export function serve(dir, headers = () => ({})) {
+  let base = resolve(dir);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     const file = resolve(base, '.' + (path.endsWith('/') ? path + 'index.html' : path));
@@ -45,13 +47,16 @@ export function serve(dir, headers = {}) {
       res.writeHead(404).end();
       return;
     }
-    res
-      .writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...headers })
-      .end(body);
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers(path) }).end(body);
   });
   return new Promise((done) =>
     server.listen(0, '127.0.0.1', () =>
-      done({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((c) => server.close(c)) }),
+      done({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        setRoot: (next) => (base = resolve(next)),
+        close: () => new Promise((c) => server.close(c)),
+      }),
     ),
   );
 }
@@ -65,7 +70,7 @@ export function launch() {
 // sets inline styles while it measures, which the page's strict policy
 // blocks, so these pages bypass CSP; csp.test.mjs checks the policy itself
 // with `csp: true`.
-export async function open(browser, { viewport = PHONE, colorScheme = 'light', url, csp = false } = {}) {
+export async function open(browser, { viewport = PHONE, colorScheme = 'light', url, csp = false, wait = true } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', bypassCSP: !csp });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -76,7 +81,7 @@ export async function open(browser, { viewport = PHONE, colorScheme = 'light', u
   page.on('request', (r) => requests.push(r.url()));
   if (url) {
     await page.goto(url);
-    await page.waitForSelector('button[data-ft-start]');
+    if (wait) await page.waitForSelector('button[data-ft-start]');
   }
   return { page, context, problems, requests };
 }

@@ -1,14 +1,20 @@
-//! The timer and rep counter on an advice card: a countdown for ice, massage
-//! and stretch holds, and a counter for repetitions and sets. Both are plain
-//! buttons; the countdown announces only when it ends, so a screen reader is
-//! not interrupted every second.
+//! The plan's interactive tools: on an advice card, a countdown for ice,
+//! massage and stretch holds and a counter for repetitions and sets; in a
+//! plan section, a calculator (`calculators.rs` draws it). They are one
+//! component type, `Tools`, because each component type costs the bundle a
+//! few kilobytes. The countdown announces only when it ends, so a screen
+//! reader is not interrupted every second.
 
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::knowledge::Dose;
+use super::calculators;
+use crate::{
+    engine::training::DistanceUnit,
+    knowledge::{Dose, Tool},
+};
 
 /// Picks the tool the dose calls for: minutes or a hold get a countdown;
 /// repetitions get a counter (with the hold, a counter of holds). `label` is
@@ -19,18 +25,27 @@ pub fn dose_tool(d: &Dose, label: &str) -> Html {
     if seconds.is_none() && reps.is_none() {
         return html! {};
     }
-    html! { <DoseTools {seconds} {reps} sets={d.sets.unwrap_or(1)} label={label.to_string()} /> }
+    html! { <Tools {seconds} {reps} sets={d.sets.unwrap_or(1)} label={label.to_string()} /> }
 }
 
 #[derive(Properties, PartialEq, Clone)]
-pub struct DoseToolsProps {
+pub struct ToolsProps {
     /// The countdown's length, when the dose has a duration or a hold.
+    #[prop_or_default]
     pub seconds: Option<u32>,
     /// Repetitions per set, when the dose counts them.
+    #[prop_or_default]
     pub reps: Option<u32>,
+    #[prop_or(1)]
     pub sets: u32,
     /// The exercise's title, to name the controls.
+    #[prop_or_default]
     pub label: String,
+    /// A plan section's calculator, and the unit it starts in.
+    #[prop_or_default]
+    pub calculator: Option<Tool>,
+    #[prop_or_default]
+    pub units: DistanceUnit,
 }
 
 #[derive(Clone, PartialEq)]
@@ -71,12 +86,11 @@ impl Reducible for Clock {
     }
 }
 
-/// The countdown and the counter of one exercise. One component for both, as
-/// each component type costs the bundle a few kilobytes.
 #[component]
-pub fn DoseTools(props: &DoseToolsProps) -> Html {
+pub fn Tools(props: &ToolsProps) -> Html {
     let seconds = props.seconds.unwrap_or(0);
     let done = use_state(|| 0u32);
+    let distance = calculators::use_distance(props.units);
     let clock = use_reducer(|| Clock { remaining: seconds, running: false, finished: false });
     {
         // The interval lives exactly as long as the clock runs.
@@ -116,6 +130,9 @@ pub fn DoseTools(props: &DoseToolsProps) -> Html {
             }
             if let Some(reps) = props.reps {
                 { counter(&done, reps, props.sets, &props.label) }
+            }
+            if let Some(tool) = props.calculator {
+                { calculators::view(tool, distance) }
             }
         </div>
     }

@@ -1,0 +1,260 @@
+// The widget as a guest on other people's pages (examples/): one snippet, a
+// shadow root that host CSS cannot reach, any number of instances, another
+// origin, a strict Content Security Policy, attributes that change or are
+// wrong, the iframe embed, and the calm error screen.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { DESKTOP, PHONE, answer, answerAll, axe, currentQuestion, launch, open, result, root, serve, shot, widget } from './support.mjs';
+
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+const SELF_CARE = {
+  injury: 'none',
+  pain_locations: ['heel_bottom'],
+  onset: 'gradual',
+  duration_days: 5,
+  improving_with_rest: 'yes',
+  timing: ['first_steps_morning'],
+  intensity: 4,
+};
+
+let site; // the repository root: examples/ beside dist/ and tools/node_modules
+let widgetHost; // dist/ alone, on another origin, as a CDN would serve it
+let browser;
+before(async () => {
+  site = await serve(root, (path) => (path.endsWith('strict-csp.html') ? { 'Content-Security-Policy': STRICT_CSP } : {}));
+  widgetHost = await serve(`${root}/dist`, () => ({ 'Access-Control-Allow-Origin': '*' }));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await widgetHost?.close();
+});
+
+// The computed look of the widget's main parts, to compare across pages. The
+// side margins are left out: they centre the widget in whatever width the host
+// gives it.
+function look(page, host = 'foot-triage') {
+  return widget(page, host).evaluate((el) => {
+    const r = el.shadowRoot;
+    const pick = (selector) => {
+      const s = getComputedStyle(r.querySelector(selector));
+      return [s.fontFamily, s.fontSize, s.fontStyle, s.color, s.lineHeight, s.letterSpacing, s.textTransform, s.marginTop, s.padding, s.backgroundColor, s.borderTopStyle].join(' | ');
+    };
+    return { app: pick('.ft-app'), heading: pick('h2'), text: pick('.ft-start p'), button: pick('button[data-ft-start]') };
+  });
+}
+
+test('host CSS (a blog, Bootstrap plus a hostile sheet) does not change the widget', async () => {
+  const looks = {};
+  for (const [name, path] of [
+    ['standalone', 'dist/index.html'],
+    ['blog', 'examples/blog.html'],
+    ['clinic', 'examples/clinic.html'],
+  ]) {
+    for (const [width, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ]) {
+      const { page, context, problems } = await open(browser, { viewport, url: site.url + path });
+      try {
+        looks[`${name}-${width}`] = await look(page);
+        await shot(page, `embed-${name}-${width}`);
+        await widget(page).screenshot({ path: `${root}/target/screenshots/embed-${name}-${width}-widget.png` });
+        if (name === 'clinic') {
+          // The hostile sheet did reach the page itself.
+          const body = await page.evaluate(() => getComputedStyle(document.body).fontStyle);
+          assert.equal(body, 'italic');
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  for (const width of ['phone', 'desktop']) {
+    assert.deepEqual(looks[`blog-${width}`], looks[`standalone-${width}`], `blog at ${width}`);
+    assert.deepEqual(looks[`clinic-${width}`], looks[`standalone-${width}`], `clinic at ${width}`);
+  }
+});
+
+test('a full triage on the clinic page shows its details, and axe finds nothing', async () => {
+  const { page, context, problems } = await open(browser, { url: site.url + 'examples/clinic.html' });
+  try {
+    assert.match(await widget(page).locator('.ft-offered').textContent(), /Offered by Riverside Sports Physio/);
+    assert.match(await widget(page).locator('.ft-emergency').textContent(), /Call 999/);
+    await page.click('button[data-ft-start]');
+    await answerAll(page, { ...SELF_CARE, duration_days: 30 });
+    const clinic = widget(page).locator('[data-ft-clinic]');
+    assert.equal(await clinic.locator('a[href="https://riverside-physio.example/book"]').count(), 1);
+    assert.equal(await clinic.locator('a[href="tel:+442079460000"]').count(), 1);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('three widgets on one page answer independently, and removing one unmounts it', async () => {
+  const { page, context, problems } = await open(browser, { viewport: DESKTOP, url: site.url + 'examples/three.html' });
+  try {
+    const hosts = ['#left', '#middle', '#right'];
+    for (const host of hosts) await widget(page, host).locator('button[data-ft-start]').click();
+    const first = await currentQuestion(page, '#left');
+    // Different answers to the same first question lead to different screens.
+    await answer(page, first, 'twist_or_roll', '#left');
+    await answer(page, first, 'none', '#middle');
+    assert.equal(await currentQuestion(page, '#right'), first, 'the third is untouched');
+    assert.notEqual(await currentQuestion(page, '#left'), first);
+    assert.equal(await widget(page, '#middle').evaluate((el) => el.shadowRoot.querySelector('.ft-app').className), 'ft-app ft-theme-dark');
+    await answerAll(page, SELF_CARE, async () => {}, '#middle');
+    assert.equal((await result(page, '#middle')).level, 'self_care');
+    assert.notEqual(await currentQuestion(page, '#left'), null, 'the first is still asking');
+
+    await page.evaluate(() => document.querySelector('#left').remove());
+    assert.equal(await page.locator('foot-triage').count(), 2);
+    assert.equal((await result(page, '#middle')).level, 'self_care', 'the others carry on');
+    // Put back, it starts afresh (no storage consent was given).
+    await page.evaluate(() => {
+      const again = document.createElement('foot-triage');
+      again.id = 'again';
+      document.querySelector('main').append(again);
+    });
+    await widget(page, '#again').locator('button[data-ft-start]').waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the widget loads from another origin and makes no request of its own', async () => {
+  // The host page is on one origin; the widget's files come from another.
+  const folder = mkdtempSync(join(tmpdir(), 'foot-triage-host-'));
+  writeFileSync(
+    join(folder, 'index.html'),
+    `<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><main><h1>Host</h1>
+      <foot-triage></foot-triage></main><script type="module" src="${widgetHost.url}embed.js"></script>`,
+  );
+  const host = await serve(folder);
+  const { page, context, problems, requests } = await open(browser, { url: host.url });
+  try {
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    assert.equal((await result(page)).level, 'self_care');
+    const foreign = requests.filter((u) => !u.startsWith(widgetHost.url) && !u.startsWith(host.url));
+    assert.deepEqual(foreign, []);
+    assert.ok(requests.some((u) => u.startsWith(widgetHost.url) && u.endsWith('.wasm')), 'the wasm came from the widget origin');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
+
+test('under a strict Content Security Policy a whole triage reports no violation', async () => {
+  for (const path of ['examples/strict-csp.html', 'dist/index.html']) {
+    const { page, context, problems } = await open(browser, { csp: true, url: 'about:blank', wait: false });
+    try {
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const response = await page.goto(site.url + path);
+      if (path.startsWith('examples')) assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+      await page.click('button[data-ft-start]');
+      await answerAll(page, SELF_CARE);
+      assert.equal((await result(page)).level, 'self_care');
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+      assert.deepEqual(problems, [], path);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('attribute changes take effect, and bad values fall back with a warning', async () => {
+  const { page, context, problems } = await open(browser, { url: site.url + 'examples/blog.html' });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  try {
+    const set = (name, value) => page.evaluate(([n, v]) => document.querySelector('foot-triage').setAttribute(n, v), [name, value]);
+    const app = () => widget(page).evaluate((el) => el.shadowRoot.querySelector('.ft-app').className);
+    await set('theme', 'dark');
+    await page.waitForFunction(() => document.querySelector('foot-triage').shadowRoot.querySelector('.ft-theme-dark'));
+    await set('clinic-name', 'Hill Clinic <img src=x onerror=alert(1)>');
+    await set('emergency-number', '112');
+    await widget(page).locator('.ft-offered').waitFor();
+    assert.equal(await widget(page).locator('.ft-offered').textContent(), 'Offered by Hill Clinic <img src=x onerror=alert(1)>.');
+    assert.equal(await widget(page).locator('img').count(), 0, 'text stays text');
+    assert.match(await widget(page).locator('.ft-emergency').textContent(), /Call 112/);
+
+    for (const [name, value] of [
+      ['units', 'parsecs'],
+      ['theme', 'neon'],
+      ['clinic-url', 'javascript:alert(1)'],
+      ['clinic-name', 'x'.repeat(10_000)],
+      ['emergency-number', '<b>1</b>'],
+    ]) {
+      await set(name, value);
+    }
+    await page.waitForFunction(() => !document.querySelector('foot-triage').shadowRoot.querySelector('.ft-offered'));
+    assert.equal(await app(), 'ft-app', 'the theme is back to auto');
+    assert.doesNotMatch(await widget(page).locator('.ft-emergency').textContent(), /Call \d/);
+    for (const name of ['units', 'theme', 'clinic-url', 'clinic-name', 'emergency-number']) {
+      assert.ok(warnings.some((w) => w.startsWith(`foot-triage: ${name}=`)), `a warning for ${name}: ${warnings}`);
+    }
+    assert.ok(warnings.every((w) => w.length < 200), 'warnings stay short');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the iframe embed takes the same options as URL parameters', async () => {
+  const { page, context, problems } = await open(browser, { url: site.url + 'examples/iframe.html', wait: false });
+  try {
+    const frame = page.frameLocator('iframe');
+    await frame.locator('button[data-ft-start]').waitFor();
+    assert.match(await frame.locator('.ft-offered').textContent(), /Riverside Sports Physio/);
+    assert.match(await frame.locator('.ft-emergency').textContent(), /Call 999/);
+    assert.equal(await frame.locator('foot-triage').getAttribute('units'), 'mi');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an internal error shows a calm error screen with a way to start again', async () => {
+  const { page, context, problems } = await open(browser, { url: site.url + 'examples/blog.html' });
+  try {
+    // Force a panic inside the real module: mount a widget on a text node,
+    // which cannot hold elements. Every widget on the page then shows the
+    // error screen rather than freezing or going blank.
+    await page.evaluate(async () => {
+      const glue = performance.getEntriesByType('resource').find((e) => /widget-[0-9a-f]+\.js$/.test(e.name)).name;
+      const bindings = await import(glue);
+      try {
+        bindings.mount(document.createTextNode(''), {});
+      } catch {
+        // The trap after the panic surfaces here or as a page error.
+      }
+    });
+    const crash = widget(page).locator('[data-ft-crash]');
+    await crash.waitFor();
+    assert.equal(await crash.getAttribute('role'), 'alert');
+    assert.match(await crash.textContent(), /Something went wrong/);
+    assert.equal(await crash.locator('a.ft-restart').count(), 1);
+    await shot(page, 'crash-phone');
+    assert.ok(problems.some((p) => p.includes('Foot Triage stopped')), `the panic is logged: ${problems}`);
+    // "Start again" reloads the page into a working widget.
+    await crash.locator('a.ft-restart').click();
+    await page.waitForSelector('button[data-ft-start]');
+  } finally {
+    await context.close();
+  }
+});
