@@ -17,7 +17,12 @@ for (const name of ATTRIBUTES) {
 // progress is never swapped out from under them.
 let refreshing = false;
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').then(
+  // After the page has loaded, so registering (and precaching) never
+  // competes with the first triage for the network.
+  const registered = new Promise((ready) => addEventListener('load', ready, { once: true })).then(() =>
+    navigator.serviceWorker.register('./sw.js'),
+  );
+  registered.then(
     (registration) => {
       const offer = (worker) => {
         if (!worker || !navigator.serviceWorker.controller) return; // the first install needs no refresh

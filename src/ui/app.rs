@@ -47,6 +47,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let mut announcement = String::new();
+    let mut at_results = false;
     // Names the screen on show, so focus moves when (and only when) it changes.
     let mut screen = String::from(match state.screen {
         Screen::Start => "start",
@@ -81,6 +82,7 @@ pub fn App(props: &AppProps) -> Html {
                 None => {
                     let assessment = assess(kb, &state.answers);
                     announcement = format!("Result: {}", assessment.action);
+                    at_results = true;
                     screen.push_str("results");
                     results(&assessment, &state.answers, state.copy_status.as_deref(), &act, &config)
                 }
@@ -104,7 +106,8 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Light => Some("ft-theme-light"),
         Theme::Dark => Some("ft-theme-dark"),
     };
-    let show_memory = config.storage_allowed && state.screen != Screen::Questions;
+    // Not under a question, where it would only distract.
+    let show_memory = config.storage_allowed && (state.screen != Screen::Questions || at_results);
     // One persistent title, so every screen has a top-level heading and the
     // changing screen below it starts at level two. The live region is
     // always present, so screen readers announce the result when it appears.

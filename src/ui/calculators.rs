@@ -4,7 +4,10 @@
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
-use super::number;
+use super::{
+    number,
+    tools::{Change, ToolState},
+};
 use yew::prelude::*;
 
 use crate::{
@@ -13,35 +16,25 @@ use crate::{
     knowledge::{Tool, trim_number},
 };
 
-/// The state of one calculator's form: the distance typed, its unit, and
-/// their input handlers.
-pub type Distance = (UseStateHandle<String>, UseStateHandle<DistanceUnit>, Callback<InputEvent>, Callback<Event>);
-
 /// Either calculator, drawn from its form's state (held by `tools::Tools`).
-pub fn view(tool: Tool, (typed, unit, on_input, on_unit): Distance) -> Html {
-    match tool {
-        Tool::ShoeCheck => shoe_check_view(&typed, *unit, on_input, on_unit),
-        Tool::LoadPlan => load_plan_view(&typed, *unit, on_input, on_unit),
-    }
-}
-
-/// The typed distance and unit of one calculator.
-#[hook]
-pub fn use_distance(initial: DistanceUnit) -> Distance {
-    let typed = use_state(String::new);
-    let unit = use_state(|| initial);
+pub fn view(tool: Tool, state: &UseReducerHandle<ToolState>) -> Html {
     let on_input = {
-        let typed = typed.clone();
-        Callback::from(move |e: InputEvent| typed.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
-    let on_unit = {
-        let unit = unit.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            unit.set(DistanceUnit::parse(&value).unwrap_or_default());
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            state.dispatch(Change::Typed(e.target_unchecked_into::<HtmlInputElement>().value()))
         })
     };
-    (typed, unit, on_input, on_unit)
+    let on_unit = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            state.dispatch(Change::Unit(DistanceUnit::parse(&value).unwrap_or_default()));
+        })
+    };
+    match tool {
+        Tool::ShoeCheck => shoe_check_view(&state.typed, state.unit, on_input, on_unit),
+        Tool::LoadPlan => load_plan_view(&state.typed, state.unit, on_input, on_unit),
+    }
 }
 
 fn unit_select(id: &str, unit: DistanceUnit, on_change: Callback<Event>) -> Html {

@@ -125,13 +125,15 @@ const REGIONS: &[(&str, View, &[Ellipse])] = &[
 
 /// The map for question `q`. `selected` are the option ids chosen; `on_toggle`
 /// is called with an option id to choose it or clear it; `shown` is the view
-/// the runner picked (held by the question card: the map itself is a plain
-/// function, as each component type costs the bundle a few kilobytes).
+/// the runner picked and `on_view` picks another (the question card holds
+/// them: the map itself is a plain function, as each component type costs the
+/// bundle a few kilobytes).
 pub fn foot_map(
     q: &Question,
     selected: &[String],
     on_toggle: &Callback<String>,
-    shown: &UseStateHandle<Option<View>>,
+    shown: Option<View>,
+    on_view: &Callback<View>,
 ) -> Html {
     let has = |id: &str| q.options.iter().any(|o| o.id == id);
     let views: Vec<View> =
@@ -139,7 +141,7 @@ pub fn foot_map(
     // Open on the view of the question's first option that is drawn: the
     // sole for where it hurts, the outer side for the Ottawa press points.
     let first = q.options.iter().find_map(|o| REGIONS.iter().find(|(id, _, _)| o.id == *id).map(|(_, v, _)| *v));
-    let wanted = (**shown).or(first).unwrap_or(View::Sole);
+    let wanted = shown.or(first).unwrap_or(View::Sole);
     let view = if views.contains(&wanted) { wanted } else { views.first().copied().unwrap_or(View::Sole) };
     let label_of =
         |id: &str| q.options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.to_string());
@@ -174,10 +176,10 @@ pub fn foot_map(
             if views.len() > 1 {
                 <div class="ft-map-views" role="group" aria-label="View of the foot">
                     { for views.iter().map(|&v| {
-                        let shown = shown.clone();
+                        let on_view = on_view.clone();
                         html! {
                             <button class="ft-view" data-ft-view={v.id()} aria-pressed={if v == view { "true" } else { "false" }}
-                                onclick={Callback::from(move |_: MouseEvent| shown.set(Some(v)))}>
+                                onclick={Callback::from(move |_: MouseEvent| on_view.emit(v))}>
                                 { v.label() }
                             </button>
                         }

@@ -7,7 +7,11 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{foot_map::foot_map, number, state::Action};
+use super::{
+    foot_map::{View, foot_map},
+    number,
+    state::Action,
+};
 use crate::{
     Answer,
     engine::training::DistanceUnit,
@@ -31,22 +35,62 @@ pub struct QuestionCardProps {
     pub units: DistanceUnit,
 }
 
+/// The card's own state: choices not yet sent, the number being typed, a
+/// message about it, and the foot map's view. One reducer for all four, as
+/// each hook type costs the bundle code.
+#[derive(Clone, Default, PartialEq)]
+struct Card {
+    chosen: Vec<String>,
+    typed: String,
+    error: Option<String>,
+    view: Option<View>,
+}
+
+enum Edit {
+    Toggle(String),
+    Typed(String),
+    Error(Option<String>),
+    View(View),
+}
+
+impl Reducible for Card {
+    type Action = Edit;
+
+    fn reduce(self: Rc<Self>, edit: Edit) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match edit {
+            Edit::Toggle(id) => match next.chosen.iter().position(|c| *c == id) {
+                Some(at) => {
+                    next.chosen.remove(at);
+                }
+                None => next.chosen.push(id),
+            },
+            Edit::Typed(text) => next.typed = text,
+            Edit::Error(message) => next.error = message,
+            Edit::View(view) => next.view = Some(view),
+        }
+        Rc::new(next)
+    }
+}
+
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let q = props.question.clone();
-    let chosen = use_state(|| match &props.current {
-        Some(Answer::Choices(c)) => c.clone(),
-        _ => Vec::new(),
-    });
     // Distances are stored in km; a runner who uses miles types miles.
     let in_km = q.unit.as_deref() == Some("km");
     let units = if in_km { props.units } else { DistanceUnit::Km };
-    let typed = use_state(|| match &props.current {
-        Some(Answer::Number(n)) => trim_number(units.from_km(*n)),
-        _ => String::new(),
+    let card = use_reducer(|| Card {
+        chosen: match &props.current {
+            Some(Answer::Choices(c)) => c.clone(),
+            _ => Vec::new(),
+        },
+        typed: match &props.current {
+            Some(Answer::Number(n)) => trim_number(units.from_km(*n)),
+            _ => String::new(),
+        },
+        ..Card::default()
     });
-    let local_error = use_state(|| None::<String>);
-    let map_view = use_state(|| None);
+    let chosen = &card.chosen;
     let send = {
         let (act, id) = (props.act.clone(), q.id.to_string());
         move |answer: Answer| act.emit(Action::Answer(id.clone(), answer))
@@ -62,17 +106,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         }
     };
     let toggle = {
-        let chosen = chosen.clone();
-        Callback::from(move |id: String| {
-            let mut next = (*chosen).clone();
-            match next.iter().position(|c| *c == id) {
-                Some(at) => {
-                    next.remove(at);
-                }
-                None => next.push(id),
-            }
-            chosen.set(next);
-        })
+        let card = card.clone();
+        Callback::from(move |id: String| card.dispatch(Edit::Toggle(id)))
+    };
+    let pick_view = {
+        let card = card.clone();
+        Callback::from(move |view: View| card.dispatch(Edit::View(view)))
     };
     let controls = match q.kind {
         QuestionKind::YesNo => html! {
@@ -88,12 +127,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         },
         QuestionKind::Multi => {
             let send = send.clone();
-            let chosen_now = (*chosen).clone();
+            let chosen_now = chosen.clone();
             let done = Callback::from(move |_: MouseEvent| send(Answer::Choices(chosen_now.clone())));
             html! {
                 <>
                     if q.control == Some(Control::FootMap) {
-                        { foot_map(&q, &chosen, &toggle, &map_view) }
+                        { foot_map(&q, chosen, &toggle, card.view, &pick_view) }
                     }
                     <div class="ft-options" role="group" aria-label="Options">
                         { for q.options.iter().map(|o| {
@@ -119,8 +158,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         QuestionKind::Number => {
             let input_id = format!("ft-input-{}", q.id);
             let on_input = {
-                let typed = typed.clone();
-                Callback::from(move |e: InputEvent| typed.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+                let card = card.clone();
+                Callback::from(move |e: InputEvent| {
+                    card.dispatch(Edit::Typed(e.target_unchecked_into::<HtmlInputElement>().value()))
+                })
             };
             // The bounds in the runner's unit, for checking and for the hint.
             let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
@@ -135,17 +176,17 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 None => "Enter a number.".to_string(),
             };
             let submit = {
-                let (typed, local_error, send) = (typed.clone(), local_error.clone(), send.clone());
+                let (card, send) = (card.clone(), send.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let in_range = |n: f64| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
-                    match number::parse(&typed) {
+                    match number::parse(&card.typed) {
                         Some(Ok(n)) if in_range(n) => {
-                            local_error.set(None);
+                            card.dispatch(Edit::Error(None));
                             send(Answer::Number(units.to_km(n)));
                         }
-                        Some(Ok(_)) => local_error.set(Some(range_hint.clone())),
-                        _ => local_error.set(Some("Enter a number, or choose \"Not sure\".".into())),
+                        Some(Ok(_)) => card.dispatch(Edit::Error(Some(range_hint.clone()))),
+                        _ => card.dispatch(Edit::Error(Some("Enter a number, or choose \"Not sure\".".into()))),
                     }
                 })
             };
@@ -158,7 +199,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     </label>
                     <input id={input_id} type="text" inputmode="decimal" autocomplete="off" data-ft-number=""
                         data-ft-min={min.map(trim_number)}
-                        value={(*typed).clone()} oninput={on_input}
+                        value={card.typed.clone()} oninput={on_input}
                         aria-describedby="ft-error" />
                     <button class="ft-primary" type="submit" data-ft-continue="">{ "Continue" }</button>
                 </form>
@@ -171,7 +212,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     };
     let back = props.act.reform(|_: MouseEvent| Action::Back);
     let review = props.act.reform(|_: MouseEvent| Action::Review);
-    let error = (*local_error).clone().or_else(|| props.error.clone());
+    let error = card.error.clone().or_else(|| props.error.clone());
     let progress = props.number.min(props.limit);
     html! {
         <section class="ft-screen ft-question" data-ft-question={q.id.to_string()} aria-labelledby="ft-question-title">

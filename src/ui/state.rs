@@ -92,6 +92,10 @@ impl State {
                     }
                     .into(),
                 );
+                if restored.migrated_from.is_some() {
+                    // Store it in the current schema straight away.
+                    state.persist(true);
+                }
             }
             Loaded::SetAside { why, set_aside } => {
                 web_sys::console::warn_1(&format!("foot-triage: saved data set aside as {set_aside}: {why}").into());

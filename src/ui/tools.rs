@@ -48,39 +48,57 @@ pub struct ToolsProps {
     pub units: DistanceUnit,
 }
 
-#[derive(Clone, PartialEq)]
-struct Clock {
+/// Everything one `Tools` holds: the countdown, the repetitions done, and a
+/// calculator's form. One reducer for all of it, as each hook type costs the
+/// bundle code.
+#[derive(Clone, Default, PartialEq)]
+pub(super) struct ToolState {
     remaining: u32,
     running: bool,
     finished: bool,
+    /// Repetitions done across all sets.
+    done: u32,
+    /// The calculator's distance as typed, and its unit.
+    pub(super) typed: String,
+    pub(super) unit: DistanceUnit,
 }
 
-enum Tick {
+pub(super) enum Change {
     Toggle,
     Second,
     Reset(u32),
+    /// One more repetition, up to the total.
+    Rep(u32),
+    ResetReps,
+    Typed(String),
+    Unit(DistanceUnit),
 }
 
-impl Reducible for Clock {
-    type Action = Tick;
+impl Reducible for ToolState {
+    type Action = Change;
 
-    fn reduce(self: Rc<Self>, action: Tick) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            Tick::Toggle if next.remaining > 0 => {
+        match change {
+            Change::Toggle if next.remaining > 0 => {
                 next.running = !next.running;
                 next.finished = false;
             }
-            Tick::Toggle => {}
-            Tick::Second if next.running => {
+            Change::Second if next.running => {
                 next.remaining = next.remaining.saturating_sub(1);
                 if next.remaining == 0 {
                     next.running = false;
                     next.finished = true;
                 }
             }
-            Tick::Second => {}
-            Tick::Reset(seconds) => next = Clock { remaining: seconds, running: false, finished: false },
+            Change::Toggle | Change::Second => {}
+            Change::Reset(seconds) => {
+                (next.remaining, next.running, next.finished) = (seconds, false, false);
+            }
+            Change::Rep(total) => next.done = (next.done + 1).min(total),
+            Change::ResetReps => next.done = 0,
+            Change::Typed(text) => next.typed = text,
+            Change::Unit(unit) => next.unit = unit,
         }
         Rc::new(next)
     }
@@ -89,29 +107,25 @@ impl Reducible for Clock {
 #[component]
 pub fn Tools(props: &ToolsProps) -> Html {
     let seconds = props.seconds.unwrap_or(0);
-    let done = use_state(|| 0u32);
-    let distance = calculators::use_distance(props.units);
-    let clock = use_reducer(|| Clock { remaining: seconds, running: false, finished: false });
+    let state = use_reducer(|| ToolState { remaining: seconds, unit: props.units, ..ToolState::default() });
     {
         // The interval lives exactly as long as the clock runs.
-        let dispatcher = clock.dispatcher();
-        use_effect_with(clock.running, move |&running| {
-            let interval = running.then(|| Interval::new(1_000, move || dispatcher.dispatch(Tick::Second)));
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.running, move |&running| {
+            let interval = running.then(|| Interval::new(1_000, move || dispatcher.dispatch(Change::Second)));
             move || drop(interval)
         });
     }
-    let toggle = {
-        let clock = clock.clone();
-        Callback::from(move |_: MouseEvent| clock.dispatch(Tick::Toggle))
+    let on = |change: fn(u32) -> Change, value: u32| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(change(value)))
     };
-    let reset = {
-        let clock = clock.clone();
-        Callback::from(move |_: MouseEvent| clock.dispatch(Tick::Reset(seconds)))
-    };
-    let shown = format!("{}:{:02}", clock.remaining / 60, clock.remaining % 60);
-    let start_label = if clock.running {
+    let toggle = on(|_| Change::Toggle, 0);
+    let reset = on(Change::Reset, seconds);
+    let shown = format!("{}:{:02}", state.remaining / 60, state.remaining % 60);
+    let start_label = if state.running {
         "Pause"
-    } else if clock.remaining < seconds && clock.remaining > 0 {
+    } else if state.remaining < seconds && state.remaining > 0 {
         "Resume"
     } else {
         "Start timer"
@@ -125,31 +139,29 @@ pub fn Tools(props: &ToolsProps) -> Html {
                         { start_label }
                     </button>
                     <button class="ft-link" onclick={reset} aria-label={format!("Reset timer: {}", props.label)}>{ "Reset" }</button>
-                    <span class="ft-timer-status" role="status">{ if clock.finished { "Time is up." } else { "" } }</span>
+                    <span class="ft-timer-status" role="status">{ if state.finished { "Time is up." } else { "" } }</span>
                 </div>
             }
             if let Some(reps) = props.reps {
-                { counter(&done, reps, props.sets, &props.label) }
+                { counter(state.done, on(Change::Rep, reps * props.sets.max(1)), on(|_| Change::ResetReps, 0), reps, props.sets, &props.label) }
             }
             if let Some(tool) = props.calculator {
-                { calculators::view(tool, distance) }
+                { calculators::view(tool, &state) }
             }
         </div>
     }
 }
 
-/// The rep counter; `done` counts repetitions across all sets.
-fn counter(done: &UseStateHandle<u32>, reps: u32, sets: u32, label: &str) -> Html {
+/// The rep counter; `count` is the repetitions done across all sets.
+fn counter(
+    count: u32,
+    add: Callback<MouseEvent>,
+    reset: Callback<MouseEvent>,
+    reps: u32,
+    sets: u32,
+    label: &str,
+) -> Html {
     let total = reps * sets.max(1);
-    let add = {
-        let done = done.clone();
-        Callback::from(move |_: MouseEvent| done.set((*done + 1).min(total)))
-    };
-    let reset = {
-        let done = done.clone();
-        Callback::from(move |_: MouseEvent| done.set(0))
-    };
-    let count = **done;
     let set = (count / reps.max(1) + 1).min(sets.max(1));
     let rep = if count == total { reps } else { count % reps.max(1) };
     let status = if count == total {

@@ -70,8 +70,12 @@ struct MapHost {
 #[component]
 fn MapHostComponent(props: &MapHost) -> yew::Html {
     let shown = use_state(|| None);
+    let on_view = {
+        let shown = shown.clone();
+        Callback::from(move |v| shown.set(Some(v)))
+    };
     let question = KnowledgeBase::embedded().question("pain_locations").unwrap();
-    html! { { foot_map(question, &props.selected, &props.on_toggle, &shown) } }
+    html! { { foot_map(question, &props.selected, &props.on_toggle, *shown, &on_view) } }
 }
 
 #[wasm_bindgen_test]
@@ -114,7 +118,14 @@ async fn foot_map_regions_toggle_by_click_and_by_keyboard() {
 #[wasm_bindgen_test]
 async fn a_countdown_runs_to_zero_and_says_so() {
     let root = root();
-    let props = ToolsProps { seconds: Some(2), label: "Ice pack".into(), ..ToolsProps::default() };
+    let props = ToolsProps {
+        seconds: Some(2),
+        reps: None,
+        sets: 1,
+        label: "Ice pack".into(),
+        calculator: None,
+        units: Default::default(),
+    };
     Renderer::<Tools>::with_root_and_props(root.clone(), props).render();
     flush().await;
     assert_eq!(find(&root, "[role=\"timer\"]").unwrap().text_content().as_deref(), Some("0:02"));

@@ -110,19 +110,20 @@ export async function shot(page, name) {
 const REASSURING_YES = new Set(['can_bear_weight', 'single_leg_heel_raise']);
 
 // The widget's shadow root: Playwright's locators pierce it, but code run in
-// the page must step into it. `host` picks one of several widgets.
+// the page must step into it. `host` picks one of several widgets; ':root'
+// means a page without one (the benchmark's baseline).
 export const widget = (page, host = 'foot-triage') => page.locator(host).first();
 
 // The id of the element that has focus, inside the widget's shadow root.
 export function focusedId(page, host) {
-  return widget(page, host).evaluate((el) => el.shadowRoot.activeElement?.id ?? null);
+  return widget(page, host).evaluate((el) => (el.shadowRoot ?? document).activeElement?.id ?? null);
 }
 
 // The id of the question on screen, or null once the results show.
 export async function currentQuestion(page, host) {
   await widget(page, host).locator('[data-ft-question], [data-ft-results]').first().waitFor();
   return widget(page, host).evaluate((el) => {
-    const r = el.shadowRoot;
+    const r = el.shadowRoot ?? document;
     return r.querySelector('[data-ft-results]') ? null : r.querySelector('[data-ft-question]').dataset.ftQuestion;
   });
 }
@@ -131,7 +132,7 @@ export async function currentQuestion(page, host) {
 export async function leftQuestion(page, asked, host = 'foot-triage') {
   await page.waitForFunction(
     ([host, asked]) => {
-      const r = document.querySelector(host).shadowRoot;
+      const r = document.querySelector(host).shadowRoot ?? document;
       const q = r.querySelector('[data-ft-question]');
       return r.querySelector('[data-ft-results]') || (q && q.dataset.ftQuestion !== asked);
     },

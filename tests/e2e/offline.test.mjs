@@ -1,0 +1,77 @@
+// The installable app: after one visit the whole triage works offline,
+// reload included; a new build is detected and offered as "Refresh to
+// update", and taking it switches to the new build's files.
+
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { answerAll, launch, open, result, root, serve } from './support.mjs';
+
+const SELF_CARE = {
+  injury: 'none',
+  pain_locations: ['heel_bottom'],
+  onset: 'gradual',
+  duration_days: 5,
+  improving_with_rest: 'yes',
+  timing: ['first_steps_morning'],
+  intensity: 4,
+};
+
+let server;
+let browser;
+let build; // a copy of dist/, so the test can publish a "new build" into it
+before(async () => {
+  build = mkdtempSync(join(tmpdir(), 'foot-triage-dist-'));
+  cpSync(join(root, 'dist'), build, { recursive: true });
+  server = await serve(build);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const version = (page) =>
+  page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('foot-triage-')).sort().join(' '));
+
+test('installable, offline after one visit, and a new build is offered as an update', async () => {
+  const { page, context, problems } = await open(browser, { url: server.url });
+  try {
+    const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel="manifest"]').href)).json());
+    assert.equal(manifest.display, 'standalone');
+    assert.ok(manifest.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512'));
+    for (const icon of manifest.icons) assert.equal((await page.request.get(server.url + icon.src)).status(), 200, icon.src);
+
+    // The worker precaches this build and takes control.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const first = await version(page);
+    assert.match(first, /^foot-triage-[0-9a-f]{16}$/);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    assert.equal((await result(page)).level, 'self_care', 'a whole triage offline');
+    await context.setOffline(false);
+
+    // Publish a new build: the worker's version changes with any file.
+    const sw = join(build, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '[0-9a-f]+'/, "const VERSION = '00000000000000aa'"));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const offer = page.locator('#update');
+    await offer.waitFor({ state: 'visible' });
+    assert.match(await offer.textContent(), /new version/);
+    // Nothing changes under the runner until they choose to refresh.
+    assert.equal((await result(page)).level, 'self_care');
+    await Promise.all([page.waitForEvent('load'), offer.locator('button').click()]);
+    await page.waitForSelector('button[data-ft-start]');
+    await page.waitForFunction(async () => (await caches.keys()).includes('foot-triage-00000000000000aa'));
+    assert.equal(await version(page), 'foot-triage-00000000000000aa', 'the old cache is gone');
+    assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  } finally {
+    await context.close();
+  }
+});

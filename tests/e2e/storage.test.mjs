@@ -1,0 +1,140 @@
+// Remembering with consent, in real Chromium: nothing stored without
+// "Remember on this device", progress and results surviving a reload, an
+// old-version record migrated, a corrupt one set aside with a calm notice,
+// "Erase my data", and a site that forbids storage.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { answer, answerAll, currentQuestion, launch, open, result, root, serve, widget } from './support.mjs';
+
+const SELF_CARE = {
+  injury: 'none',
+  pain_locations: ['heel_bottom'],
+  onset: 'gradual',
+  duration_days: 5,
+  improving_with_rest: 'yes',
+  timing: ['first_steps_morning'],
+  intensity: 4,
+};
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(root);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const page_url = () => server.url + 'dist/index.html';
+const stored = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('foot-triage')).map((k) => [k, localStorage.getItem(k)])));
+const notice = (page) => widget(page).evaluate((el) => el.shadowRoot.querySelector('[data-ft-notice]')?.textContent ?? null);
+async function reload(page) {
+  await page.reload();
+  await widget(page).locator('.ft-app').waitFor();
+}
+// Answers the first `n` questions of the self-care path.
+async function answerSome(page, n) {
+  for (let i = 0; i < n; i++) {
+    const id = await currentQuestion(page);
+    await answer(page, id, SELF_CARE[id]);
+  }
+}
+
+test('nothing is stored until the runner chooses to be remembered', async () => {
+  const { page, context, problems } = await open(browser, { url: page_url() });
+  try {
+    await page.click('button[data-ft-start]');
+    await answerSome(page, 3);
+    assert.deepEqual(await stored(page), {});
+    await reload(page);
+    assert.equal(await page.locator('button[data-ft-start]').count(), 1, 'a fresh start');
+    assert.equal(await notice(page), null);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with consent, progress and then the result survive a reload', async () => {
+  const { page, context, problems } = await open(browser, { url: page_url() });
+  try {
+    const remember = page.locator('button[data-ft-remember]');
+    assert.equal(await remember.getAttribute('aria-checked'), 'false');
+    await remember.click();
+    assert.equal(await remember.getAttribute('aria-checked'), 'true');
+    await page.click('button[data-ft-start]');
+    await answerSome(page, 4);
+    const where = await currentQuestion(page);
+    const record = JSON.parse((await stored(page))['foot-triage']);
+    assert.equal(record.schema, 2);
+    assert.equal(record.asked.length, 4);
+
+    await reload(page);
+    assert.equal(await currentQuestion(page), where, 'back at the same question');
+    assert.match(await notice(page), /Welcome back/);
+
+    await answerAll(page, SELF_CARE);
+    const before = await result(page);
+    await reload(page);
+    const after = await result(page);
+    assert.equal(after.level, before.level);
+    assert.deepEqual(after.conditions, before.conditions);
+
+    // Turning it off forgets the record.
+    await page.click('button[data-ft-remember]');
+    assert.deepEqual(await stored(page), {});
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a record from an older version is migrated, a corrupt one set aside, and Erase removes both', async () => {
+  const { page, context, problems } = await open(browser, { url: page_url() });
+  try {
+    await page.evaluate(() =>
+      localStorage.setItem('foot-triage', JSON.stringify({ version: 1, answers: { injury: 'none', cold_pale_foot: false } })),
+    );
+    await reload(page);
+    assert.match(await notice(page), /older version/);
+    const migrated = JSON.parse((await stored(page))['foot-triage']);
+    assert.equal(migrated.schema, 2);
+    assert.deepEqual(migrated.asked, ['injury', 'cold_pale_foot']);
+    assert.notEqual(await currentQuestion(page), 'injury', 'the questions already answered are not asked again');
+
+    await page.evaluate(() => localStorage.setItem('foot-triage', '{"schema": 2, "answers": {"injury": 42'));
+    await reload(page);
+    assert.match(await notice(page), /could not be read/);
+    assert.equal(await page.locator('button[data-ft-start]').count(), 1, 'a fresh start, not a crash');
+    const kept = await stored(page);
+    assert.equal(kept['foot-triage:unreadable:1'], '{"schema": 2, "answers": {"injury": 42', 'set aside, not deleted');
+    assert.equal(kept['foot-triage'], undefined);
+
+    await page.click('button[data-ft-erase]');
+    assert.deepEqual(await stored(page), {});
+    assert.match(await notice(page), /Erased/);
+    // A console warning names what was set aside; nothing else went wrong.
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('remember="off" forbids storage on the site', async () => {
+  const { page, context, problems } = await open(browser, { url: page_url() + '?remember=off', wait: false });
+  try {
+    await page.waitForSelector('button[data-ft-start]');
+    assert.equal(await page.locator('button[data-ft-remember]').count(), 0);
+    await page.click('button[data-ft-start]');
+    await answerSome(page, 2);
+    assert.deepEqual(await stored(page), {});
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
