@@ -9,19 +9,24 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DESKTOP, PHONE, answer, answerAll, axe, currentQuestion, launch, open, result, root, serve, shot, widget } from './support.mjs';
+import {
+  DESKTOP,
+  PHONE,
+  SELF_CARE,
+  answer,
+  answerAll,
+  axe,
+  currentQuestion,
+  launch,
+  open,
+  result,
+  root,
+  serve,
+  shot,
+  widget,
+} from './support.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
-const SELF_CARE = {
-  injury: 'none',
-  pain_locations: ['heel_bottom'],
-  onset: 'gradual',
-  duration_days: 5,
-  improving_with_rest: 'yes',
-  timing: ['first_steps_morning'],
-  intensity: 4,
-};
-
 let site; // the repository root: examples/ beside dist/ and tools/node_modules
 let widgetHost; // dist/ alone, on another origin, as a CDN would serve it
 let browser;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import {
+  SELF_CARE,
   answer,
   answerAll,
   axe,
@@ -21,16 +22,6 @@ import {
   shot,
   widget,
 } from './support.mjs';
-
-const SELF_CARE = {
-  injury: 'none',
-  pain_locations: ['heel_bottom'],
-  onset: 'gradual',
-  duration_days: 5,
-  improving_with_rest: 'yes',
-  timing: ['first_steps_morning'],
-  intensity: 4,
-};
 
 let server;
 let browser;

@@ -8,17 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { answerAll, launch, open, result, root, serve } from './support.mjs';
-
-const SELF_CARE = {
-  injury: 'none',
-  pain_locations: ['heel_bottom'],
-  onset: 'gradual',
-  duration_days: 5,
-  improving_with_rest: 'yes',
-  timing: ['first_steps_morning'],
-  intensity: 4,
-};
+import { SELF_CARE, answerAll, launch, open, result, root, serve } from './support.mjs';
 
 let server;
 let browser;

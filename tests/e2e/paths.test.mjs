@@ -7,7 +7,21 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { DESKTOP, PHONE, answerAll, axe, focusedId, launch, open, result, root, serve, shot, widget } from './support.mjs';
+import {
+  DESKTOP,
+  PHONE,
+  SELF_CARE,
+  answerAll,
+  axe,
+  focusedId,
+  launch,
+  open,
+  result,
+  root,
+  serve,
+  shot,
+  widget,
+} from './support.mjs';
 
 const PATHS = [
   {
@@ -47,15 +61,7 @@ const PATHS = [
   },
   {
     name: 'self_care',
-    answers: {
-      injury: 'none',
-      pain_locations: ['heel_bottom'],
-      onset: 'gradual',
-      duration_days: 5,
-      improving_with_rest: 'yes',
-      timing: ['first_steps_morning'],
-      intensity: 4,
-    },
+    answers: SELF_CARE,
     level: 'self_care',
     top: 'plantar_fasciitis',
   },

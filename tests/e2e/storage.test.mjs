@@ -6,17 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { answer, answerAll, currentQuestion, launch, open, result, root, serve, widget } from './support.mjs';
-
-const SELF_CARE = {
-  injury: 'none',
-  pain_locations: ['heel_bottom'],
-  onset: 'gradual',
-  duration_days: 5,
-  improving_with_rest: 'yes',
-  timing: ['first_steps_morning'],
-  intensity: 4,
-};
+import { SELF_CARE, answer, answerAll, currentQuestion, launch, open, result, root, serve, widget } from './support.mjs';
 
 let server;
 let browser;

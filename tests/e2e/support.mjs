@@ -16,6 +16,18 @@ const { chromium } = toolsRequire('playwright-core');
 const axeSource = readFileSync(toolsRequire.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const PHONE = { width: 390, height: 844 };
+
+// A typical self-care case (plantar fasciitis), by question id; questions not
+// listed get the reassuring default in `answer`.
+export const SELF_CARE = {
+  injury: 'none',
+  pain_locations: ['heel_bottom'],
+  onset: 'gradual',
+  duration_days: 5,
+  improving_with_rest: 'yes',
+  timing: ['first_steps_morning'],
+  intensity: 4,
+};
 export const DESKTOP = { width: 1280, height: 900 };
 export const SHOTS = join(root, 'target/screenshots');
 
