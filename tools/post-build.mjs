@@ -2,9 +2,10 @@
 // each build and:
 //   1. writes embed.js, the <foot-triage> element, from web/embed.template.js
 //      with this build's hashed file names;
-//   2. trims index.html: the standalone page loads the widget through
-//      embed.js, so Trunk's placeholder for the wasm and the document-level
-//      link to the widget's stylesheet (which only the shadow root needs) go;
+//   2. edits index.html: the standalone page loads the widget through
+//      embed.js, so Trunk's placeholder for the wasm becomes preload links for
+//      the files embed.js will ask for, and the document-level link to the
+//      widget's stylesheet (which only the shadow root needs) goes;
 //   3. minifies the JavaScript (wasm-bindgen's glue, embed.js, standalone.js)
 //      with esbuild in release builds, which Trunk's own minifier does not
 //      reach;
@@ -39,11 +40,20 @@ const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
   .replace('__WIDGET_CSS__', `./${names.css}`);
 writeFileSync(join(stage, 'embed.js'), embed);
 
+// The standalone page would otherwise discover its files one after another
+// (standalone.js, embed.js, the glue, then the wasm and the stylesheet);
+// preloading them lets the browser fetch them all at once.
+const preload = [
+  `<link rel="modulepreload" href="./embed.js">`,
+  `<link rel="modulepreload" href="./${names.js}">`,
+  `<link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin>`,
+  `<link rel="preload" href="./${names.css}" as="style">`,
+].join('');
 const indexPath = join(stage, 'index.html');
 const index = readFileSync(indexPath, 'utf8')
-  .replace(/<link[^>]*\brel="?rust"?[^>]*>/, '')
+  .replace(/<link[^>]*\brel="?rust"?[^>]*>/, preload)
   .replace(new RegExp(`<link[^>]*href="?\\./${names.css.replace('.', '\\.')}"?[^>]*>`), '');
-if (index.includes(names.css) || /rel="?rust/.test(index)) throw new Error('index.html was not trimmed as expected');
+if (!index.includes('modulepreload') || /rel="?rust/.test(index)) throw new Error('index.html was not edited as expected');
 writeFileSync(indexPath, index);
 
 if (process.env.TRUNK_PROFILE === 'release') {
