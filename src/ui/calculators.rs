@@ -16,7 +16,8 @@ use crate::{
     knowledge::{Tool, trim_number},
 };
 
-/// Either calculator, drawn from its form's state (held by `tools::Tools`).
+/// Either calculator, drawn from its form's state (held by `tools::Tools`):
+/// the same distance form, then the engine's answer for that tool.
 pub fn view(tool: Tool, state: &UseReducerHandle<ToolState>) -> Html {
     let on_input = {
         let state = state.clone();
@@ -31,15 +32,31 @@ pub fn view(tool: Tool, state: &UseReducerHandle<ToolState>) -> Html {
             state.dispatch(Change::Unit(DistanceUnit::parse(&value).unwrap_or_default()));
         })
     };
-    match tool {
-        Tool::ShoeCheck => shoe_check_view(&state.typed, state.unit, on_input, on_unit),
-        Tool::LoadPlan => load_plan_view(&state.typed, state.unit, on_input, on_unit),
+    let (name, title, label, answer) = match tool {
+        Tool::ShoeCheck => {
+            ("shoe_check", "Shoe check", "Distance on your running shoes", shoe_check_result(&state.typed, state.unit))
+        }
+        Tool::LoadPlan => {
+            ("load_plan", "Four-week plan", "This week's running distance", load_plan_result(&state.typed, state.unit))
+        }
+    };
+    let id = format!("ft-{name}-distance");
+    html! {
+        <div class="ft-card ft-tool" data-ft-tool={name}>
+            <h5>{ title }</h5>
+            <div class="ft-tool-row">
+                <label for={id.clone()}>{ label }</label>
+                <input {id} type="text" inputmode="decimal" autocomplete="off" value={state.typed.clone()} oninput={on_input} />
+                { unit_select(state.unit, on_unit) }
+            </div>
+            { answer }
+        </div>
     }
 }
 
-fn unit_select(id: &str, unit: DistanceUnit, on_change: Callback<Event>) -> Html {
+fn unit_select(unit: DistanceUnit, on_change: Callback<Event>) -> Html {
     html! {
-        <select id={id.to_string()} onchange={on_change} aria-label="Unit">
+        <select onchange={on_change} aria-label="Unit">
             <option value="km" selected={unit == DistanceUnit::Km}>{ "km" }</option>
             <option value="mi" selected={unit == DistanceUnit::Mi}>{ "miles" }</option>
         </select>
@@ -51,17 +68,9 @@ fn parse(typed: &str) -> Option<Result<f64, String>> {
     number::parse(typed).map(|n| n.map_err(|()| "Enter a number.".to_string()))
 }
 
-fn shoe_check_view(typed: &str, unit: DistanceUnit, on_input: Callback<InputEvent>, on_unit: Callback<Event>) -> Html {
+fn shoe_check_result(typed: &str, unit: DistanceUnit) -> Html {
     let result = parse(typed).map(|n| n.and_then(|n| shoe_check(KnowledgeBase::embedded(), n, unit).map_err(|e| e.0)));
     html! {
-        <div class="ft-card ft-tool" data-ft-tool="shoe_check">
-            <h5>{ "Shoe check" }</h5>
-            <div class="ft-tool-row">
-                <label for="ft-shoe-distance">{ "Distance on your running shoes" }</label>
-                <input id="ft-shoe-distance" type="text" inputmode="decimal" autocomplete="off"
-                    value={typed.to_string()} oninput={on_input} />
-                { unit_select("ft-shoe-unit", unit, on_unit) }
-            </div>
             <p class="ft-tool-result" role="status" data-ft-shoe-status={result.as_ref().and_then(|r| r.as_ref().ok()).map(|c| match c.status {
                 ShoeStatus::Fine => "fine",
                 ShoeStatus::Check => "check",
@@ -73,22 +82,13 @@ fn shoe_check_view(typed: &str, unit: DistanceUnit, on_input: Callback<InputEven
                     None => String::new(),
                 } }
             </p>
-        </div>
     }
 }
 
-fn load_plan_view(typed: &str, unit: DistanceUnit, on_input: Callback<InputEvent>, on_unit: Callback<Event>) -> Html {
+fn load_plan_result(typed: &str, unit: DistanceUnit) -> Html {
     let result = parse(typed).map(|n| n.and_then(|n| load_plan(KnowledgeBase::embedded(), n, unit).map_err(|e| e.0)));
     let symbol = unit.symbol();
     html! {
-        <div class="ft-card ft-tool" data-ft-tool="load_plan">
-            <h5>{ "Four-week plan" }</h5>
-            <div class="ft-tool-row">
-                <label for="ft-load-distance">{ "This week's running distance" }</label>
-                <input id="ft-load-distance" type="text" inputmode="decimal" autocomplete="off"
-                    value={typed.to_string()} oninput={on_input} />
-                { unit_select("ft-load-unit", unit, on_unit) }
-            </div>
             <div role="status">
                 { match &result {
                     Some(Ok(plan)) => html! {
@@ -112,6 +112,5 @@ fn load_plan_view(typed: &str, unit: DistanceUnit, on_input: Callback<InputEvent
                     None => html! {},
                 } }
             </div>
-        </div>
     }
 }
