@@ -12,6 +12,7 @@
 pub mod answers;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cases;
+pub mod diary;
 pub mod engine;
 pub mod json;
 pub mod knowledge;

@@ -166,6 +166,15 @@ fn meta(r: &mut Reader) -> Meta {
             source: r.text(),
             last_reviewed: r.text(),
         },
+        diary: DiaryRules {
+            trend_entries: r.u32(),
+            trend_points: r.u32(),
+            return_max_pain: r.u32(),
+            return_start_percent: r.u32(),
+            return_max_weeks: r.u32(),
+            source: r.text(),
+            last_reviewed: r.text(),
+        },
     }
 }
 
@@ -187,7 +196,7 @@ fn question(r: &mut Reader) -> Question {
     Question {
         id: r.text(),
         kind: pick(r, &[QuestionKind::YesNo, QuestionKind::Single, QuestionKind::Multi, QuestionKind::Number]),
-        phase: pick(r, &[Phase::RedFlag, Phase::Location, Phase::Story, Phase::Detail]),
+        phase: pick(r, &[Phase::RedFlag, Phase::Location, Phase::Story, Phase::Detail, Phase::Diary]),
         text: r.text(),
         label: r.text(),
         why: r.text(),

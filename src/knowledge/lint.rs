@@ -164,7 +164,11 @@ impl Linter<'_> {
             .chain(d.conditions.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.advice.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.safety_net.iter().map(|x| (&*x.id, x.provenance())))
-            .chain([("meta.shoes", d.meta.shoes.provenance()), ("meta.load", d.meta.load.provenance())]);
+            .chain([
+                ("meta.shoes", d.meta.shoes.provenance()),
+                ("meta.load", d.meta.load.provenance()),
+                ("meta.diary", d.meta.diary.provenance()),
+            ]);
         let mut found = Vec::new();
         for (id, p) in items {
             if self.kb.source(p.source).is_none() {

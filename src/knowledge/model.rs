@@ -57,6 +57,31 @@ pub struct Meta {
     pub shoes: ShoeLife,
     /// The weekly-increase limit the training-load calculator applies.
     pub load: LoadRule,
+    /// How the recovery diary reads a trend and when it unlocks a return.
+    pub diary: DiaryRules,
+}
+
+/// The recovery diary's thresholds (see `crate::diary`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct DiaryRules {
+    /// How many of the first and of the latest entries are averaged to tell
+    /// a trend.
+    pub trend_entries: u32,
+    /// A rise of at least this many points (0 to 10) is "worsening"; a fall
+    /// of at least this many is "improving".
+    pub trend_points: u32,
+    /// A return to running is offered when the latest entries are all at or
+    /// below this pain.
+    pub return_max_pain: u32,
+    /// The first return week's distance, as a percentage of the weekly
+    /// distance before the pain.
+    pub return_start_percent: u32,
+    /// The longest return plan shown, in weeks.
+    pub return_max_weeks: u32,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -135,7 +160,7 @@ macro_rules! provenance {
     )*};
 }
 
-provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet, ShoeLife, LoadRule);
+provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet, ShoeLife, LoadRule, DiaryRules);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -212,6 +237,8 @@ pub enum Phase {
     Story,
     /// Asked only when they help tell the remaining candidates apart.
     Detail,
+    /// Never asked: answered from the recovery diary (`crate::diary`).
+    Diary,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

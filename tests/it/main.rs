@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod diary;
 mod embed;
 mod flow;
 mod knowledge;

@@ -1,0 +1,128 @@
+//! The diary and shoe log as one JSON backup file, and its import. A file is
+//! checked whole before anything changes: a bad or foreign file leaves the
+//! diary untouched, and importing the same backup twice adds nothing the
+//! second time (a day that already has an entry keeps it).
+//!
+//! ```json
+//! {"format": "foot-triage-diary", "schema": 1,
+//!  "shoes": [{"id": "a", "name": "Trail pair", "start_km": 120, "retired": false}],
+//!  "entries": [{"date": "2026-11-01", "pain_morning": 4, "pain_during": 3,
+//!               "pain_after": 5, "distance_km": 6.5, "shoe": "a", "note": ""}]}
+//! ```
+
+use super::{Date, Diary, Entry, Shoe};
+use crate::json::Json;
+
+const FORMAT: &str = "foot-triage-diary";
+const SCHEMA: f64 = 1.0;
+
+/// Why a backup file was refused, in words for the runner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupError(pub String);
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+pub fn to_backup(diary: &Diary) -> Json {
+    let num = |n: f64| Json::Number(n);
+    let opt = |p: Option<u8>| p.map_or(Json::Null, |p| num(f64::from(p)));
+    let shoes = diary.shoes.iter().map(|s| {
+        Json::Object(vec![
+            ("id".into(), Json::String(s.id.clone())),
+            ("name".into(), Json::String(s.name.clone())),
+            ("start_km".into(), num(s.start_km)),
+            ("retired".into(), Json::Bool(s.retired)),
+        ])
+    });
+    let entries = diary.entries().iter().map(|e| {
+        Json::Object(vec![
+            ("date".into(), Json::String(e.date.to_string())),
+            ("pain_morning".into(), num(f64::from(e.pain_morning))),
+            ("pain_during".into(), opt(e.pain_during)),
+            ("pain_after".into(), opt(e.pain_after)),
+            ("distance_km".into(), num(e.distance_km)),
+            ("shoe".into(), e.shoe.clone().map_or(Json::Null, Json::String)),
+            ("note".into(), Json::String(e.note.clone())),
+        ])
+    });
+    Json::Object(vec![
+        ("format".into(), Json::String(FORMAT.into())),
+        ("schema".into(), num(SCHEMA)),
+        ("shoes".into(), Json::Array(shoes.collect())),
+        ("entries".into(), Json::Array(entries.collect())),
+    ])
+}
+
+/// Merges a backup into `diary`. Returns how many entries were added; days
+/// that already have an entry are kept as they are.
+pub fn from_backup(diary: &mut Diary, file: &Json) -> Result<usize, BackupError> {
+    let bad = |m: String| BackupError(m);
+    if file.get("format").and_then(Json::as_str) != Some(FORMAT) {
+        return Err(bad("This file is not a Foot Triage diary backup.".into()));
+    }
+    if file.get("schema").and_then(Json::as_f64) != Some(SCHEMA) {
+        return Err(bad("This backup was made by another version of Foot Triage and cannot be read here.".into()));
+    }
+    // Build the merged diary on a copy, so a bad item anywhere leaves the
+    // runner's diary as it was.
+    let mut next = diary.clone();
+    let list = |key: &str| match file.get(key) {
+        Some(Json::Array(items)) => Ok(items.as_slice()),
+        _ => Err(bad(format!("The backup has no list of {key}."))),
+    };
+    for (i, item) in list("shoes")?.iter().enumerate() {
+        let shoe = shoe(item).ok_or_else(|| bad(format!("Shoe {} in the backup is not readable.", i + 1)))?;
+        if !next.shoes.iter().any(|s| s.id == shoe.id) {
+            next.save_shoe(shoe).map_err(|e| bad(format!("Shoe {}: {e}", i + 1)))?;
+        }
+    }
+    let mut added = 0;
+    for (i, item) in list("entries")?.iter().enumerate() {
+        let entry = entry(item).ok_or_else(|| bad(format!("Entry {} in the backup is not readable.", i + 1)))?;
+        if next.entries().iter().any(|e| e.date == entry.date) {
+            continue;
+        }
+        next.add(entry).map_err(|e| bad(format!("Entry {}: {e}", i + 1)))?;
+        added += 1;
+    }
+    *diary = next;
+    Ok(added)
+}
+
+fn shoe(item: &Json) -> Option<Shoe> {
+    Some(Shoe {
+        id: item.get("id")?.as_str()?.to_string(),
+        name: item.get("name")?.as_str()?.to_string(),
+        start_km: item.get("start_km")?.as_f64()?,
+        retired: matches!(item.get("retired"), Some(Json::Bool(true))),
+    })
+}
+
+fn entry(item: &Json) -> Option<Entry> {
+    let pain = |key: &str| -> Option<Option<u8>> {
+        match item.get(key) {
+            None | Some(Json::Null) => Some(None),
+            Some(v) => v.as_f64().filter(|p| p.fract() == 0.0 && (0.0..=10.0).contains(p)).map(|p| Some(p as u8)),
+        }
+    };
+    Some(Entry {
+        date: Date::parse(item.get("date")?.as_str()?)?,
+        pain_morning: pain("pain_morning")??,
+        pain_during: pain("pain_during")?,
+        pain_after: pain("pain_after")?,
+        distance_km: item.get("distance_km")?.as_f64()?,
+        shoe: match item.get("shoe") {
+            None | Some(Json::Null) => None,
+            Some(v) => Some(v.as_str()?.to_string()),
+        },
+        note: match item.get("note") {
+            None | Some(Json::Null) => String::new(),
+            Some(v) => v.as_str()?.to_string(),
+        },
+    })
+}

@@ -1,0 +1,154 @@
+//! The recovery diary and the shoe log: daily entries (pain first thing in
+//! the morning, during and after the run, distance, shoes, a note) and the
+//! runner's pairs of shoes. This module holds the data and its editing rules;
+//! `review.rs` reads it for the triage, and `backup.rs` reads and writes it as
+//! one JSON file. Pure: no clock (the caller passes today's date), no IO.
+
+mod backup;
+mod date;
+mod review;
+
+pub use backup::{BackupError, from_backup, to_backup};
+pub use date::Date;
+pub use review::{DiaryReview, ReturnWeek, ShoeStatusLine, Trend, review};
+
+/// One day's entry. Pain is 0 (none) to 10 (worst imaginable).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub date: Date,
+    pub pain_morning: u8,
+    pub pain_during: Option<u8>,
+    pub pain_after: Option<u8>,
+    /// Distance run that day, in km (0 for a rest day).
+    pub distance_km: f64,
+    /// The id of the pair of shoes run in, if any.
+    pub shoe: Option<String>,
+    pub note: String,
+}
+
+impl Entry {
+    /// The day's worst pain.
+    pub fn pain(&self) -> u8 {
+        self.pain_morning.max(self.pain_during.unwrap_or(0)).max(self.pain_after.unwrap_or(0))
+    }
+}
+
+/// A pair of running shoes. Its distance is what it had before the diary
+/// plus every entry run in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shoe {
+    /// A stable id, so entries can name the pair.
+    pub id: String,
+    pub name: String,
+    pub start_km: f64,
+    pub retired: bool,
+}
+
+/// Entries kept in date order, at most one per day, and the shoe log.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Diary {
+    entries: Vec<Entry>,
+    pub shoes: Vec<Shoe>,
+}
+
+/// Why an entry or a pair of shoes was refused, in words for the runner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiaryError(pub String);
+
+impl std::fmt::Display for DiaryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DiaryError {}
+
+/// The most a day's distance may be, in km: a check against typing errors.
+pub const MAX_DAY_KM: f64 = 300.0;
+/// The longest note kept.
+pub const MAX_NOTE: usize = 500;
+
+impl Diary {
+    pub fn new() -> Diary {
+        Diary::default()
+    }
+
+    /// Every entry, oldest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    fn check(&self, entry: &Entry) -> Result<(), DiaryError> {
+        let bad = |m: &str| Err(DiaryError(m.to_string()));
+        let pains = [Some(entry.pain_morning), entry.pain_during, entry.pain_after];
+        if pains.iter().flatten().any(|p| *p > 10) {
+            return bad("Pain is scored from 0 (none) to 10 (the worst imaginable).");
+        }
+        if !entry.distance_km.is_finite() || !(0.0..=MAX_DAY_KM).contains(&entry.distance_km) {
+            return bad("Enter the day's distance from 0 to 300 km.");
+        }
+        if entry.note.chars().count() > MAX_NOTE {
+            return bad("Keep the note to 500 characters.");
+        }
+        if let Some(shoe) = &entry.shoe {
+            if !self.shoes.iter().any(|s| s.id == *shoe) {
+                return bad("Choose a pair of shoes from your shoe log.");
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds an entry for a day that has none yet.
+    pub fn add(&mut self, entry: Entry) -> Result<(), DiaryError> {
+        self.check(&entry)?;
+        match self.entries.binary_search_by(|e| e.date.cmp(&entry.date)) {
+            Ok(_) => Err(DiaryError(format!(
+                "There is already an entry for {}: change that one instead of adding another.",
+                entry.date
+            ))),
+            Err(at) => {
+                self.entries.insert(at, entry);
+                Ok(())
+            }
+        }
+    }
+
+    /// Replaces the entry for `date` (the new entry may move to another free day).
+    pub fn edit(&mut self, date: Date, entry: Entry) -> Result<(), DiaryError> {
+        let at = self.position(date)?;
+        let old = self.entries.remove(at);
+        self.add(entry).inspect_err(|_| self.entries.insert(at, old))
+    }
+
+    pub fn delete(&mut self, date: Date) -> Result<Entry, DiaryError> {
+        let at = self.position(date)?;
+        Ok(self.entries.remove(at))
+    }
+
+    fn position(&self, date: Date) -> Result<usize, DiaryError> {
+        self.entries
+            .binary_search_by(|e| e.date.cmp(&date))
+            .map_err(|_| DiaryError(format!("There is no entry for {date}.")))
+    }
+
+    /// Adds a pair, or updates the pair with the same id.
+    pub fn save_shoe(&mut self, shoe: Shoe) -> Result<(), DiaryError> {
+        if shoe.id.is_empty() || shoe.name.trim().is_empty() || shoe.name.chars().count() > 60 {
+            return Err(DiaryError("Give the pair a name of up to 60 characters.".into()));
+        }
+        if !shoe.start_km.is_finite() || !(0.0..=5_000.0).contains(&shoe.start_km) {
+            return Err(DiaryError("Enter the distance the pair already had, from 0 to 5,000 km.".into()));
+        }
+        match self.shoes.iter_mut().find(|s| s.id == shoe.id) {
+            Some(existing) => *existing = shoe,
+            None => self.shoes.push(shoe),
+        }
+        Ok(())
+    }
+
+    /// A pair's total distance in km.
+    pub fn shoe_km(&self, shoe: &Shoe) -> f64 {
+        shoe.start_km
+            + self.entries.iter().filter(|e| e.shoe.as_deref() == Some(&shoe.id)).map(|e| e.distance_km).sum::<f64>()
+    }
+}

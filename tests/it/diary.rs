@@ -1,0 +1,176 @@
+//! The recovery diary and shoe log, through `diary::review` (which triages
+//! with the clinical core), the editing rules and the backup format.
+
+use foot_triage::{
+    Answers, Level,
+    diary::{Date, Diary, Entry, Shoe, Trend, from_backup, review, to_backup},
+    engine::training::ShoeStatus,
+    json::Json,
+};
+use proptest::prelude::*;
+use serde_json::json;
+
+use crate::support::{answers, kb};
+
+fn day(text: &str) -> Date {
+    Date::parse(text).unwrap_or_else(|| panic!("{text} is a date"))
+}
+
+fn entry(date: &str, pain: u8, km: f64) -> Entry {
+    Entry {
+        date: day(date),
+        pain_morning: pain,
+        pain_during: None,
+        pain_after: None,
+        distance_km: km,
+        shoe: None,
+        note: String::new(),
+    }
+}
+
+/// A diary from (day of November 2026, pain, km) triples.
+fn diary(days: &[(u32, u8, f64)]) -> Diary {
+    let mut d = Diary::new();
+    for &(n, pain, km) in days {
+        d.add(entry(&format!("2026-11-{n:02}"), pain, km)).unwrap();
+    }
+    d
+}
+
+fn heel_pain() -> Answers {
+    answers(json!({"injury": "none", "pain_locations": ["heel_bottom"], "onset": "gradual",
+        "timing": ["first_steps_morning"]}))
+}
+
+#[test]
+fn dates_read_and_print_as_the_calendar_does() {
+    assert_eq!(day("1970-01-01"), Date(0));
+    assert_eq!(day("2026-11-21").to_string(), "2026-11-21");
+    assert_eq!(day("2024-03-01").days_since(day("2024-02-28")), 2, "2024 is a leap year");
+    for bad in ["2026-02-29", "2026-13-01", "2026-1-01", "21/11/2026", "", "2026-11-3x"] {
+        assert_eq!(Date::parse(bad), None, "{bad}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_day_round_trips(n in -25_567i32..84_000) {
+        let date = Date(n);
+        prop_assert_eq!(Date::parse(&date.to_string()), Some(date));
+    }
+}
+
+#[test]
+fn one_entry_a_day_with_a_clear_message_and_nothing_lost() {
+    let mut d = diary(&[(1, 3, 5.0), (2, 2, 0.0)]);
+    let e = d.add(entry("2026-11-02", 4, 3.0)).unwrap_err();
+    assert!(e.0.contains("already an entry for 2026-11-02"), "{e}");
+    // Moving an entry onto a taken day fails and keeps the original.
+    assert!(d.edit(day("2026-11-01"), entry("2026-11-02", 1, 1.0)).is_err());
+    assert_eq!(d.entries()[0], entry("2026-11-01", 3, 5.0));
+    d.edit(day("2026-11-01"), entry("2026-11-01", 1, 4.0)).unwrap();
+    assert_eq!(d.entries()[0].pain_morning, 1);
+    d.delete(day("2026-11-02")).unwrap();
+    assert_eq!(d.entries().len(), 1);
+    for bad in [entry("2026-11-05", 11, 1.0), entry("2026-11-05", 2, -1.0), entry("2026-11-05", 2, f64::NAN)] {
+        assert!(d.add(bad).is_err());
+    }
+}
+
+#[test]
+fn two_improving_weeks_unlock_a_gradual_return() {
+    // Three weeks at 20 km before it started to hurt, then two easing weeks.
+    let mut days: Vec<(u32, u8, f64)> = (1..=7).map(|n| (n, 0, if n % 2 == 1 { 5.0 } else { 0.0 })).collect();
+    days.extend([
+        (8, 6, 0.0),
+        (9, 6, 0.0),
+        (10, 5, 0.0),
+        (12, 4, 0.0),
+        (14, 3, 0.0),
+        (17, 2, 0.0),
+        (19, 1, 0.0),
+        (21, 1, 0.0),
+    ]);
+    let r = review(kb(), &heel_pain(), &diary(&days), day("2026-11-21"));
+    assert_eq!(r.trend, Some(Trend::Improving));
+    assert_eq!(r.summary, "Pain down from 6 to 1 over 13 days.");
+    assert_eq!(r.assessment.triage, Level::SelfCare, "{:?}", r.assessment.triage_reasons);
+    let distances: Vec<f64> = r.return_plan.iter().map(|w| w.distance_km.unwrap()).collect();
+    assert!(r.return_plan[0].run_walk && !r.return_plan[1].run_walk);
+    assert_eq!(distances[0], 10.0, "half of the best week, 20 km");
+    // From half at 10% a week, the best week is nearly reached in the eight
+    // weeks shown, and never passed.
+    assert_eq!(distances.len(), 8);
+    assert!(distances.iter().all(|d| *d <= 20.0), "{distances:?}");
+    assert!(distances.windows(2).all(|w| w[1] <= w[0] * 1.1 + 1e-9), "{distances:?}");
+}
+
+#[test]
+fn pain_that_does_not_improve_escalates_through_the_core_rules() {
+    let steady = diary(&[(10, 4, 0.0), (12, 4, 0.0), (14, 5, 0.0), (16, 4, 0.0), (18, 4, 0.0), (20, 4, 0.0)]);
+    let r = review(kb(), &heel_pain(), &steady, day("2026-11-21"));
+    assert_eq!(r.trend, Some(Trend::Steady));
+    assert_eq!(r.answers.get("duration_days"), Some(&foot_triage::Answer::Number(11.0)));
+    assert_eq!(r.assessment.triage, Level::Soon);
+    assert!(r.return_plan.is_empty());
+
+    let worse = diary(&[(16, 2, 3.0), (17, 2, 0.0), (18, 3, 0.0), (19, 5, 0.0), (20, 6, 0.0), (21, 6, 0.0)]);
+    let r = review(kb(), &heel_pain(), &worse, day("2026-11-21"));
+    assert_eq!(r.trend, Some(Trend::Worsening));
+    assert!(
+        r.assessment.triage_reasons.iter().any(|t| t.id == "diary_pain_worsening"),
+        "{:?}",
+        r.assessment.triage_reasons
+    );
+    assert_eq!(r.summary, "Pain up from 2 to 6 over 5 days.");
+}
+
+#[test]
+fn a_big_rise_in_distance_while_it_still_hurts_escalates() {
+    // 15 km the week before, 30 km this week, pain steady at 3.
+    let mut days = vec![(8, 3, 5.0), (10, 3, 5.0), (12, 3, 5.0)];
+    days.extend([(15, 3, 10.0), (17, 3, 10.0), (19, 3, 10.0)]);
+    let r = review(kb(), &heel_pain(), &diary(&days), day("2026-11-20"));
+    assert_eq!(r.answers.get("weekly_distance_change_pct"), Some(&foot_triage::Answer::Number(100.0)));
+    assert!(
+        r.assessment.triage_reasons.iter().any(|t| t.id == "diary_distance_spike"),
+        "{:?}",
+        r.assessment.triage_reasons
+    );
+}
+
+#[test]
+fn shoes_add_up_their_distance_and_warn_in_the_reconciled_range() {
+    let mut d = Diary::new();
+    d.save_shoe(Shoe { id: "a".into(), name: "Road pair".into(), start_km: 380.0, retired: false }).unwrap();
+    for n in 1..=5 {
+        d.add(Entry { shoe: Some("a".into()), ..entry(&format!("2026-11-0{n}"), 1, 6.0) }).unwrap();
+    }
+    assert!(d.add(Entry { shoe: Some("b".into()), ..entry("2026-11-09", 1, 6.0) }).is_err(), "an unknown pair");
+    let r = review(kb(), &heel_pain(), &d, day("2026-11-21"));
+    assert_eq!(r.shoes[0].km, 410.0);
+    assert_eq!(r.shoes[0].status, ShoeStatus::Check);
+    assert!(r.rotate_hint.is_some(), "one pair: suggest a second");
+}
+
+#[test]
+fn a_backup_round_trips_imports_once_and_refuses_foreign_files() {
+    let mut original = diary(&[(1, 3, 5.0), (2, 2, 0.0)]);
+    original.save_shoe(Shoe { id: "a".into(), name: "Road pair".into(), start_km: 12.5, retired: false }).unwrap();
+    let file = to_backup(&original);
+    let mut copy = Diary::new();
+    assert_eq!(from_backup(&mut copy, &file), Ok(2));
+    assert_eq!(copy, original);
+    assert_eq!(from_backup(&mut copy, &file), Ok(0), "the same backup twice adds nothing");
+    assert_eq!(copy, original);
+
+    for foreign in [json!({"hello": "world"}), json!([1, 2]), json!({"format": "foot-triage-diary", "schema": 9})] {
+        assert!(from_backup(&mut copy, &Json::from(&foreign)).is_err());
+    }
+    let mut broken = serde_json::Value::from(&file);
+    broken["entries"][1]["pain_morning"] = json!(42);
+    broken["entries"][0]["date"] = json!("2026-12-01");
+    let e = from_backup(&mut copy, &Json::from(&broken)).unwrap_err();
+    assert!(e.0.contains("Entry 2"), "{e}");
+    assert_eq!(copy, original, "nothing changed");
+}
