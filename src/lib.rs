@@ -14,6 +14,7 @@ pub mod answers;
 pub mod cases;
 pub mod diary;
 pub mod engine;
+pub mod fhir;
 pub mod json;
 pub mod knowledge;
 pub mod saved;

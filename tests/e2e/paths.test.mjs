@@ -37,7 +37,7 @@ const PATHS = [
       pain_locations: ['outer_ankle'],
       point_bone_tenderness: 'yes',
       tender_spots: ['lateral_malleolus'],
-      swelling: 'moderate',
+      swelling: 'mild',
     },
     level: 'urgent',
     top: 'ankle_fracture',

@@ -116,3 +116,19 @@ fn lint_and_cases_succeed_and_usage_errors_fail() {
     assert_eq!(run(&["frobnicate"], "").0, 2);
     assert_eq!(run(&["--help"], "").0, 0);
 }
+
+#[test]
+fn fhir_exports_print_resources_and_refuse_bad_use() {
+    let (code, out, _) = run(&["fhir", "questionnaire"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("\"resourceType\": \"Questionnaire\""));
+    let (code, out, _) = run(&["fhir", "response"], r#"{"fever": false}"#);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"resourceType\": \"QuestionnaireResponse\""));
+    let (code, _, err) = run(&["fhir", "response"], r#"{"fever": 3}"#);
+    assert_eq!(code, 2);
+    assert!(err.contains("fever"), "{err}");
+    let (code, _, err) = run(&["fhir", "patient"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("fhir questionnaire"), "{err}");
+}

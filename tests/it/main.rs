@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod diary;
 mod embed;
+mod fhir;
 mod flow;
 mod knowledge;
 mod properties;

@@ -20,6 +20,8 @@ Usage:
   foot-triage assess [FILE]      assess answers from FILE or stdin (JSON in, JSON out)
   foot-triage next [FILE]        print the next question for partial answers
   foot-triage summary [FILE]     the plain-text summary for a clinician (text out)
+  foot-triage fhir questionnaire the questionnaire as a FHIR R4 Questionnaire (JSON)
+  foot-triage fhir response [FILE]  answers as a FHIR R4 QuestionnaireResponse (JSON)
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
   foot-triage cases [PATH]       run a case library (default: knowledge/cases)
   foot-triage --help | --version
@@ -38,6 +40,9 @@ pub fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let command = args.first().map(String::as_str).unwrap_or("--help");
+    if command == "fhir" {
+        return fhir(&args[1..]);
+    }
     let operand = args.get(1).map(String::as_str);
     if args.len() > 2 {
         return Err(format!("too many arguments for `{command}`; see `foot-triage --help`"));
@@ -132,6 +137,18 @@ fn contract(kb: &KnowledgeBase) -> serde_json::Value {
         ],
         "questions": kb.data.questions,
     })
+}
+
+fn fhir(args: &[String]) -> Result<ExitCode, String> {
+    let kb = KnowledgeBase::embedded();
+    let resource = match (args.first().map(String::as_str), args.len()) {
+        (Some("questionnaire"), 1) => foot_triage::fhir::questionnaire(kb),
+        (Some("response"), 1 | 2) => {
+            foot_triage::fhir::response(kb, &read_answers(kb, args.get(1).map(String::as_str))?)
+        }
+        _ => return Err("use `foot-triage fhir questionnaire` or `foot-triage fhir response [FILE]`".into()),
+    };
+    print_json(&serde_json::Value::from(&resource))
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<ExitCode, String> {

@@ -1,0 +1,249 @@
+//! HL7 FHIR R4 exports for the clinician hand-off: the questionnaire as a
+//! `Questionnaire` (with `enableWhen` for the adaptive flow) and a runner's
+//! answers as a `QuestionnaireResponse`. Both are built as `Json` trees, so
+//! the CLI and the widget share them; the tests validate them with a FHIR
+//! library from PyPI (tests/fhir).
+//!
+//! A question's gate (`ask_when`) becomes plain `enableWhen` conditions when
+//! it is one test, or tests joined all by "or" (`enableBehavior: any`) or all
+//! by "and" (`all`). A gate that mixes them also gets the SDC
+//! `enableWhenExpression` extension with the same logic in FHIRPath.
+//! "Not sure" is recorded as an item without an answer, carrying the
+//! `data-absent-reason` extension with `asked-unknown`.
+
+use crate::{
+    Answer, Answers, KnowledgeBase,
+    json::Json,
+    knowledge::{
+        Question, QuestionKind,
+        formula::{CmpOp, Expr, Scope},
+    },
+};
+
+/// The questionnaire's canonical URL. The `.invalid` domain never resolves:
+/// it names the questionnaire, it is not a place to fetch it from.
+pub const CANONICAL: &str = "https://foot-triage.invalid/fhir/Questionnaire/foot-triage";
+const CODES: &str = "https://foot-triage.invalid/fhir/CodeSystem/";
+const ENABLE_WHEN_EXPRESSION: &str =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+const DATA_ABSENT: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
+fn s(text: &str) -> Json {
+    Json::String(text.to_string())
+}
+
+fn obj(entries: Vec<(&str, Json)>) -> Json {
+    Json::Object(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+fn coding(question: &str, code: &str, display: &str) -> Json {
+    obj(vec![("system", s(&format!("{CODES}{question}"))), ("code", s(code)), ("display", s(display))])
+}
+
+/// The questionnaire, every question an item in knowledge order.
+pub fn questionnaire(kb: &KnowledgeBase) -> Json {
+    let meta = &kb.data.meta;
+    let items = kb.data.questions.iter().map(|q| item(kb, q)).collect();
+    obj(vec![
+        ("resourceType", s("Questionnaire")),
+        ("id", s("foot-triage")),
+        ("url", s(CANONICAL)),
+        ("version", s(&meta.version)),
+        ("name", s("FootTriage")),
+        ("title", s("Foot Triage: foot pain after running")),
+        ("status", s("active")),
+        ("subjectType", Json::Array(vec![s("Patient")])),
+        ("description", s(&meta.notice)),
+        ("item", Json::Array(items)),
+    ])
+}
+
+fn item(kb: &KnowledgeBase, q: &Question) -> Json {
+    let mut fields = vec![("linkId", s(&q.id)), ("text", s(&q.text))];
+    fields.push((
+        "type",
+        s(match q.kind {
+            QuestionKind::YesNo => "boolean",
+            QuestionKind::Single | QuestionKind::Multi => "choice",
+            QuestionKind::Number => "decimal",
+        }),
+    ));
+    if q.kind == QuestionKind::Multi {
+        fields.push(("repeats", Json::Bool(true)));
+    }
+    if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) {
+        let mut options: Vec<Json> =
+            q.options.iter().map(|o| obj(vec![("valueCoding", coding(&q.id, &o.id, &o.label))])).collect();
+        if q.kind == QuestionKind::Multi {
+            // "None of these" is a real answer to a multiple choice.
+            options.push(obj(vec![("valueCoding", coding(&q.id, "none", "None of these"))]));
+        }
+        fields.push(("answerOption", Json::Array(options)));
+    }
+    let expr = expand(kb, &q.ask_when.expr, 0);
+    if expr != Expr::True {
+        if let Some((conditions, behaviour)) = enable_when(kb, &expr) {
+            fields.push(("enableWhen", Json::Array(conditions)));
+            if let Some(behaviour) = behaviour {
+                fields.push(("enableBehavior", s(behaviour)));
+            }
+        } else {
+            let expression = obj(vec![("language", s("text/fhirpath")), ("expression", s(&fhirpath(kb, &expr)))]);
+            fields.push((
+                "extension",
+                Json::Array(vec![obj(vec![("url", s(ENABLE_WHEN_EXPRESSION)), ("valueExpression", expression)])]),
+            ));
+        }
+    }
+    obj(fields)
+}
+
+/// Replaces named facts with their formulas.
+fn expand(kb: &KnowledgeBase, expr: &Expr, depth: usize) -> Expr {
+    use std::borrow::Cow;
+    let list = |items: &[Expr]| Cow::Owned(items.iter().map(|e| expand(kb, e, depth + 1)).collect::<Vec<_>>());
+    match expr {
+        Expr::Name(name) if depth < 32 => match kb.fact(name) {
+            Some(fact) => expand(kb, fact, depth + 1),
+            None => Expr::Is(name.clone(), Cow::Borrowed("yes")),
+        },
+        Expr::Not(items) => Expr::Not(list(items)),
+        Expr::And(items) => Expr::And(list(items)),
+        Expr::Or(items) => Expr::Or(list(items)),
+        other => other.clone(),
+    }
+}
+
+/// Plain `enableWhen` conditions for a gate that is one test, or tests all
+/// joined the same way; `None` for anything else.
+fn enable_when(kb: &KnowledgeBase, expr: &Expr) -> Option<(Vec<Json>, Option<&'static str>)> {
+    let atoms = |e: &Expr| conditions(kb, e);
+    match expr {
+        Expr::Or(items) => {
+            let all: Option<Vec<Vec<Json>>> = items.iter().map(atoms).collect();
+            Some((all?.into_iter().flatten().collect(), Some("any")))
+        }
+        Expr::And(items) => {
+            let all: Option<Vec<Vec<Json>>> = items.iter().map(atoms).collect();
+            let all = all?;
+            // A test that is itself several alternatives cannot sit in an "all".
+            all.iter().all(|c| c.len() == 1).then(|| (all.into_iter().flatten().collect(), Some("all")))
+        }
+        single => {
+            let c = atoms(single)?;
+            let behaviour = (c.len() > 1).then_some("any");
+            Some((c, behaviour))
+        }
+    }
+}
+
+/// The `enableWhen` conditions one test stands for (several are alternatives).
+fn conditions(kb: &KnowledgeBase, expr: &Expr) -> Option<Vec<Json>> {
+    let when = |key: &str, operator: &str, answer: (&str, Json)| {
+        obj(vec![("question", s(key)), ("operator", s(operator)), answer])
+    };
+    let value = |key: &str, v: &str| -> (&'static str, Json) {
+        match v {
+            "yes" => ("answerBoolean", Json::Bool(true)),
+            "no" => ("answerBoolean", Json::Bool(false)),
+            code => ("answerCoding", obj(vec![("system", s(&format!("{CODES}{key}"))), ("code", s(code))])),
+        }
+    };
+    Some(match expr {
+        Expr::Is(k, v) => vec![when(k, "=", value(k, v))],
+        Expr::In(k, vs) | Expr::Has(k, vs) => vs.iter().map(|v| when(k, "=", value(k, v))).collect(),
+        Expr::Cmp(k, op, n) => vec![when(
+            k,
+            match op {
+                CmpOp::Lt => "<",
+                CmpOp::Le => "<=",
+                CmpOp::Gt => ">",
+                CmpOp::Ge => ">=",
+                CmpOp::Eq => "=",
+            },
+            ("answerDecimal", Json::Number(*n)),
+        )],
+        Expr::Answered(k) => vec![when(k, "exists", ("answerBoolean", Json::Bool(true)))],
+        Expr::Not(items) if items.len() == 1 => match &items[0] {
+            Expr::Is(k, v) => vec![when(k, "!=", value(k, v))],
+            _ => return None,
+        },
+        _ => {
+            let _ = kb;
+            return None;
+        }
+    })
+}
+
+/// The same logic as FHIRPath over the response being filled in.
+fn fhirpath(kb: &KnowledgeBase, expr: &Expr) -> String {
+    let answer = |k: &str| format!("%resource.repeat(item).where(linkId = '{k}').answer");
+    let codes = |vs: &[crate::knowledge::Text]| vs.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | ");
+    let join =
+        |items: &[Expr], op: &str| items.iter().map(|e| format!("({})", fhirpath(kb, e))).collect::<Vec<_>>().join(op);
+    match expr {
+        Expr::True => "true".into(),
+        Expr::Is(k, v) if v == "yes" || v == "no" => format!("{}.value = {}", answer(k), v == "yes"),
+        Expr::Is(k, v) => format!("{}.value.code = '{v}'", answer(k)),
+        Expr::In(k, vs) | Expr::Has(k, vs) => format!("{}.value.code.intersect({}).exists()", answer(k), codes(vs)),
+        Expr::Within(k, vs) => format!("{0}.exists() and {0}.value.code.all($this in ({1}))", answer(k), codes(vs)),
+        Expr::Cmp(k, op, n) => {
+            let op = match op {
+                CmpOp::Lt => "<",
+                CmpOp::Le => "<=",
+                CmpOp::Gt => ">",
+                CmpOp::Ge => ">=",
+                CmpOp::Eq => "=",
+            };
+            format!("{}.value {op} {}", answer(k), crate::knowledge::trim_number(*n))
+        }
+        Expr::Answered(k) => format!("{}.exists()", answer(k)),
+        Expr::Name(name) => format!("{}.value = true", answer(name)),
+        Expr::Not(items) => format!("({}).not()", join(items, " and ")),
+        Expr::And(items) => join(items, " and "),
+        Expr::Or(items) => join(items, " or "),
+        Expr::Invalid(_) => "false".into(),
+    }
+}
+
+/// The runner's answers, in questionnaire order.
+pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
+    let items = kb
+        .data
+        .questions
+        .iter()
+        .filter_map(|q| answers.get(&q.id).map(|a| (q, a)))
+        .map(|(q, a)| {
+            let mut fields = vec![("linkId", s(&q.id)), ("text", s(&q.text))];
+            let label = |id: &str| kb.option_label(&q.id, id).to_string();
+            let values: Vec<Json> = match a {
+                Answer::Yes => vec![obj(vec![("valueBoolean", Json::Bool(true))])],
+                Answer::No => vec![obj(vec![("valueBoolean", Json::Bool(false))])],
+                Answer::Number(n) => vec![obj(vec![("valueDecimal", Json::Number(*n))])],
+                Answer::Choice(c) => vec![obj(vec![("valueCoding", coding(&q.id, c, &label(c)))])],
+                Answer::Choices(cs) if cs.is_empty() => {
+                    vec![obj(vec![("valueCoding", coding(&q.id, "none", "None of these"))])]
+                }
+                Answer::Choices(cs) => {
+                    cs.iter().map(|c| obj(vec![("valueCoding", coding(&q.id, c, &label(c)))])).collect()
+                }
+                Answer::NotSure => Vec::new(),
+            };
+            if values.is_empty() {
+                fields.push((
+                    "extension",
+                    Json::Array(vec![obj(vec![("url", s(DATA_ABSENT)), ("valueCode", s("asked-unknown"))])]),
+                ));
+            } else {
+                fields.push(("answer", Json::Array(values)));
+            }
+            obj(fields)
+        })
+        .collect();
+    obj(vec![
+        ("resourceType", s("QuestionnaireResponse")),
+        ("questionnaire", s(&format!("{CANONICAL}|{}", kb.data.meta.version))),
+        ("status", s("completed")),
+        ("item", Json::Array(items)),
+    ])
+}

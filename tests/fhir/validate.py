@@ -1,0 +1,59 @@
+"""Validates the CLI's FHIR exports against FHIR R4 (4.0.1) with fhir.resources
+(a FHIR library from PyPI), then checks that each response fits the
+questionnaire it names: every linkId exists, answers have the item's type, and
+coded answers are among the item's options.
+
+Usage: validate.py FOOT_TRIAGE_BINARY ANSWERS.json...
+"""
+
+import json
+import subprocess
+import sys
+
+import fhir.resources
+from fhir.resources.questionnaire import Questionnaire
+from fhir.resources.questionnaireresponse import QuestionnaireResponse
+
+VALUE_FOR_TYPE = {"boolean": "valueBoolean", "choice": "valueCoding", "decimal": "valueDecimal"}
+
+
+def run(binary, *args, stdin=None):
+    out = subprocess.run([binary, *args], input=stdin, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def main():
+    binary, answer_files = sys.argv[1], sys.argv[2:]
+    assert fhir.resources.__fhir_version__ == "4.0.1", fhir.resources.__fhir_version__
+    raw = run(binary, "fhir", "questionnaire")
+    questionnaire = Questionnaire.parse_obj(raw)
+    items = {item.linkId: item for item in questionnaire.item}
+    gated = 0
+    for item in questionnaire.item:
+        for condition in item.enableWhen or []:
+            assert condition.question in items, f"{item.linkId}: enableWhen names {condition.question}"
+        gated += bool(item.enableWhen) or bool(item.extension)
+    print(f"Questionnaire: valid FHIR R4, {len(items)} items, {gated} with enableWhen")
+
+    for path in answer_files:
+        with open(path, encoding="utf-8") as f:
+            raw = run(binary, "fhir", "response", stdin=f.read())
+        response = QuestionnaireResponse.parse_obj(raw)
+        assert response.questionnaire == f"{questionnaire.url}|{questionnaire.version}", response.questionnaire
+        for answered in response.item:
+            item = items[answered.linkId]
+            for answer in answered.answer or []:
+                field = VALUE_FOR_TYPE[item.type]
+                value = getattr(answer, field)
+                assert value is not None, f"{answered.linkId}: expected {field}"
+                if item.type == "choice":
+                    codes = {option.valueCoding.code for option in item.answerOption}
+                    assert value.code in codes, f"{answered.linkId}: {value.code} is not an option"
+            if not answered.answer:
+                reasons = [e.valueCode for e in answered.extension or []]
+                assert reasons == ["asked-unknown"], f"{answered.linkId}: no answer and no reason"
+        print(f"QuestionnaireResponse for {path}: valid FHIR R4, {len(response.item)} items")
+
+
+if __name__ == "__main__":
+    main()
