@@ -82,13 +82,13 @@ fn item(kb: &KnowledgeBase, q: &Question) -> Json {
     }
     let expr = expand(kb, &q.ask_when.expr, 0);
     if expr != Expr::True {
-        if let Some((conditions, behaviour)) = enable_when(kb, &expr) {
+        if let Some((conditions, behaviour)) = enable_when(&expr) {
             fields.push(("enableWhen", Json::Array(conditions)));
             if let Some(behaviour) = behaviour {
                 fields.push(("enableBehavior", s(behaviour)));
             }
         } else {
-            let expression = obj(vec![("language", s("text/fhirpath")), ("expression", s(&fhirpath(kb, &expr)))]);
+            let expression = obj(vec![("language", s("text/fhirpath")), ("expression", s(&fhirpath(&expr)))]);
             fields.push((
                 "extension",
                 Json::Array(vec![obj(vec![("url", s(ENABLE_WHEN_EXPRESSION)), ("valueExpression", expression)])]),
@@ -116,8 +116,8 @@ fn expand(kb: &KnowledgeBase, expr: &Expr, depth: usize) -> Expr {
 
 /// Plain `enableWhen` conditions for a gate that is one test, or tests all
 /// joined the same way; `None` for anything else.
-fn enable_when(kb: &KnowledgeBase, expr: &Expr) -> Option<(Vec<Json>, Option<&'static str>)> {
-    let atoms = |e: &Expr| conditions(kb, e);
+fn enable_when(expr: &Expr) -> Option<(Vec<Json>, Option<&'static str>)> {
+    let atoms = conditions;
     match expr {
         Expr::Or(items) => {
             let all: Option<Vec<Vec<Json>>> = items.iter().map(atoms).collect();
@@ -138,7 +138,7 @@ fn enable_when(kb: &KnowledgeBase, expr: &Expr) -> Option<(Vec<Json>, Option<&'s
 }
 
 /// The `enableWhen` conditions one test stands for (several are alternatives).
-fn conditions(kb: &KnowledgeBase, expr: &Expr) -> Option<Vec<Json>> {
+fn conditions(expr: &Expr) -> Option<Vec<Json>> {
     let when = |key: &str, operator: &str, answer: (&str, Json)| {
         obj(vec![("question", s(key)), ("operator", s(operator)), answer])
     };
@@ -168,19 +168,17 @@ fn conditions(kb: &KnowledgeBase, expr: &Expr) -> Option<Vec<Json>> {
             Expr::Is(k, v) => vec![when(k, "!=", value(k, v))],
             _ => return None,
         },
-        _ => {
-            let _ = kb;
-            return None;
-        }
+        _ => return None,
     })
 }
 
-/// The same logic as FHIRPath over the response being filled in.
-fn fhirpath(kb: &KnowledgeBase, expr: &Expr) -> String {
+/// The same logic as FHIRPath over the response being filled in (facts are
+/// already expanded).
+fn fhirpath(expr: &Expr) -> String {
     let answer = |k: &str| format!("%resource.repeat(item).where(linkId = '{k}').answer");
     let codes = |vs: &[crate::knowledge::Text]| vs.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | ");
     let join =
-        |items: &[Expr], op: &str| items.iter().map(|e| format!("({})", fhirpath(kb, e))).collect::<Vec<_>>().join(op);
+        |items: &[Expr], op: &str| items.iter().map(|e| format!("({})", fhirpath(e))).collect::<Vec<_>>().join(op);
     match expr {
         Expr::True => "true".into(),
         Expr::Is(k, v) if v == "yes" || v == "no" => format!("{}.value = {}", answer(k), v == "yes"),
