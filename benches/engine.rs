@@ -37,5 +37,38 @@ fn engine(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine);
+/// Years of daily logs: the diary review (trend, derived answers, assess,
+/// return plan) and a backup import, on 2,000 entries.
+fn diary(c: &mut Criterion) {
+    use foot_triage::diary::{Date, Diary, Entry, Shoe, from_backup, review, to_backup};
+    let kb = KnowledgeBase::embedded();
+    let mut d = Diary::new();
+    d.save_shoe(Shoe { id: "a".into(), name: "Road pair".into(), start_km: 0.0, retired: false }).unwrap();
+    let start = Date::parse("2021-06-01").unwrap();
+    for n in 0..2_000 {
+        let pain = (n % 7) as u8;
+        let entry = Entry {
+            date: Date(start.0 + n),
+            pain_morning: pain,
+            pain_during: Some(pain / 2),
+            pain_after: None,
+            distance_km: f64::from(n % 12),
+            shoe: Some("a".into()),
+            note: String::new(),
+        };
+        d.add(entry).unwrap();
+    }
+    let today = Date(start.0 + 2_000);
+    let given = answers(kb, r#"{"injury": "none", "pain_locations": ["heel_bottom"]}"#);
+    c.bench_function("diary/review_2000_entries", |b| b.iter(|| review(kb, black_box(&given), black_box(&d), today)));
+    let file = to_backup(&d);
+    c.bench_function("diary/import_2000_entries", |b| {
+        b.iter(|| {
+            let mut fresh = Diary::new();
+            from_backup(&mut fresh, black_box(&file)).unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, engine, diary);
 criterion_main!(benches);
