@@ -132,3 +132,20 @@ fn fhir_exports_print_resources_and_refuse_bad_use() {
     assert_eq!(code, 2);
     assert!(err.contains("fhir questionnaire"), "{err}");
 }
+
+#[test]
+fn diary_reviews_a_backup_as_of_a_date() {
+    let (code, out, _) = run(&["diary", "tests/fixtures/diary-two-weeks.json", "2026-11-21"], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["trend"], "improving");
+    assert_eq!(v["triage"], "self_care");
+    assert_eq!(v["return_plan"][0]["run_walk"], true);
+    assert_eq!(v["shoes"][0]["status"], "check", "420 km + 22 km");
+    let (code, _, err) = run(&["diary", "tests/fixtures/diary-two-weeks.json", "21/11/2026"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+    let (code, _, err) = run(&["diary", "Cargo.toml", "2026-11-21"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("not JSON"), "{err}");
+}

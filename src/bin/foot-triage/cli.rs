@@ -20,6 +20,7 @@ Usage:
   foot-triage assess [FILE]      assess answers from FILE or stdin (JSON in, JSON out)
   foot-triage next [FILE]        print the next question for partial answers
   foot-triage summary [FILE]     the plain-text summary for a clinician (text out)
+  foot-triage diary BACKUP DATE  review a diary backup as of DATE (YYYY-MM-DD): trend, triage, return plan
   foot-triage fhir questionnaire the questionnaire as a FHIR R4 Questionnaire (JSON)
   foot-triage fhir response [FILE]  answers as a FHIR R4 QuestionnaireResponse (JSON)
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
@@ -42,6 +43,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let command = args.first().map(String::as_str).unwrap_or("--help");
     if command == "fhir" {
         return fhir(&args[1..]);
+    }
+    if command == "diary" {
+        return diary(&args[1..]);
     }
     let operand = args.get(1).map(String::as_str);
     if args.len() > 2 {
@@ -137,6 +141,36 @@ fn contract(kb: &KnowledgeBase) -> serde_json::Value {
         ],
         "questions": kb.data.questions,
     })
+}
+
+fn diary(args: &[String]) -> Result<ExitCode, String> {
+    use foot_triage::{diary, json::Json};
+    let [path, date] = args else {
+        return Err("use `foot-triage diary BACKUP.json YYYY-MM-DD`".into());
+    };
+    let today = diary::Date::parse(date).ok_or_else(|| format!("`{date}` is not a YYYY-MM-DD date"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{path} is not JSON: {e}"))?;
+    let mut log = diary::Diary::new();
+    diary::from_backup(&mut log, &Json::from(&value)).map_err(|e| e.to_string())?;
+    let kb = KnowledgeBase::embedded();
+    let review = diary::review(kb, &Answers::new(), &log, today);
+    let a = &review.assessment;
+    print_json(&serde_json::json!({
+        "trend": review.trend.map(|t| t.id()),
+        "summary": review.summary,
+        "answers": review.answers.to_json(),
+        "triage": a.triage,
+        "action": a.action,
+        "triage_reasons": a.triage_reasons,
+        "return_plan": review.return_plan.iter().map(|w| serde_json::json!({
+            "week": w.week, "distance_km": w.distance_km, "run_walk": w.run_walk,
+        })).collect::<Vec<_>>(),
+        "shoes": review.shoes.iter().map(|s| serde_json::json!({
+            "id": s.id, "name": s.name, "km": s.km, "status": s.status, "message": s.message,
+        })).collect::<Vec<_>>(),
+        "rotate_hint": review.rotate_hint,
+    }))
 }
 
 fn fhir(args: &[String]) -> Result<ExitCode, String> {
