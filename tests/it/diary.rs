@@ -174,3 +174,70 @@ fn a_backup_round_trips_imports_once_and_refuses_foreign_files() {
     assert!(e.0.contains("Entry 2"), "{e}");
     assert_eq!(copy, original, "nothing changed");
 }
+
+/// A random diary: up to 40 days within a 60-day window, any pains and distances.
+fn arbitrary_diary() -> impl Strategy<Value = Diary> {
+    proptest::collection::vec((0i32..60, 0u8..=10, proptest::option::of(0u8..=10), 0.0f64..40.0), 0..40).prop_map(
+        |days| {
+            let mut d = Diary::new();
+            for (offset, morning, after, km) in days {
+                let entry = Entry {
+                    date: Date(day("2026-10-01").0 + offset),
+                    pain_morning: morning,
+                    pain_during: None,
+                    pain_after: after,
+                    distance_km: (km * 10.0).round() / 10.0,
+                    shoe: None,
+                    note: String::new(),
+                };
+                let _ = d.add(entry); // a repeated day is refused, as it should be
+            }
+            d
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever is logged, the review stays within the questionnaire's ranges,
+    /// escalation only ever comes from rules, and a return plan keeps to the
+    /// 10% rule and never passes the best logged week.
+    #[test]
+    fn any_diary_reviews_safely(d in arbitrary_diary()) {
+        let r = review(kb(), &Answers::new(), &d, day("2026-11-30"));
+        if r.assessment.triage > Level::SelfCare {
+            prop_assert!(!r.assessment.triage_reasons.is_empty());
+            prop_assert!(r.return_plan.is_empty(), "no return while a clinician is needed");
+        }
+        let best = d.entries().iter().map(|e| d.entries().iter().filter(|x| (0..7).contains(&e.date.days_since(x.date))).map(|x| x.distance_km).sum::<f64>()).fold(0.0, f64::max);
+        let distances: Vec<f64> = r.return_plan.iter().filter_map(|w| w.distance_km).collect();
+        prop_assert!(distances.windows(2).all(|w| w[1] <= w[0] * 1.1 + 1e-9), "{:?}", distances);
+        prop_assert!(distances.iter().all(|x| *x <= best + 1e-9));
+        // A worse latest day never lowers the level.
+        if let Some(last) = d.entries().last() {
+            let mut worse = d.clone();
+            let mut e = last.clone();
+            e.date = Date(last.date.0 + 1);
+            e.pain_morning = 10;
+            worse.add(e).unwrap();
+            let later = review(kb(), &Answers::new(), &worse, Date(last.date.0 + 1));
+            let now = review(kb(), &Answers::new(), &d, last.date);
+            prop_assert!(later.assessment.triage >= now.assessment.triage || now.trend == Some(Trend::Improving),
+                "{:?} then {:?}", now.assessment.triage, later.assessment.triage);
+        }
+    }
+
+    /// A backup round-trips exactly, and importing any JSON either adds
+    /// entries or leaves the diary exactly as it was.
+    #[test]
+    fn backups_round_trip_and_bad_imports_change_nothing(d in arbitrary_diary(), junk in "[ -~]{0,40}") {
+        let mut copy = Diary::new();
+        from_backup(&mut copy, &to_backup(&d)).unwrap();
+        prop_assert_eq!(&copy, &d);
+        let mut target = d.clone();
+        let foreign = Json::from(&json!({"format": "foot-triage-diary", "schema": 1, "shoes": [], "entries": [{"date": junk}]}));
+        prop_assert!(from_backup(&mut target, &foreign).is_err());
+        prop_assert_eq!(&target, &d);
+    }
+}
