@@ -58,13 +58,20 @@ impl Index {
     }
 }
 
+static EMBEDDED: OnceLock<KnowledgeBase> = OnceLock::new();
+
 impl KnowledgeBase {
     /// The knowledge embedded at build time (see `build.rs`), indexed once
     /// and then shared. The cache is immutable: it holds no state that
     /// `assess` could change.
     pub fn embedded() -> &'static KnowledgeBase {
-        static CELL: OnceLock<KnowledgeBase> = OnceLock::new();
-        CELL.get_or_init(|| KnowledgeBase::new(embedded::knowledge()))
+        EMBEDDED.get_or_init(|| KnowledgeBase::new(embedded::knowledge()))
+    }
+
+    /// The embedded knowledge if it has been read already, without reading
+    /// it: for the crash screen, which must not depend on what may have failed.
+    pub fn embedded_if_read() -> Option<&'static KnowledgeBase> {
+        EMBEDDED.get()
     }
 
     pub fn new(data: Knowledge) -> KnowledgeBase {

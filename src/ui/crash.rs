@@ -51,11 +51,16 @@ pub fn show(root: &Element) {
         make("section", "ft-app ft-crash", ""),
         make("h2", "", "Something went wrong"),
         make("p", "", "Foot Triage hit an internal error and had to stop. Your answers were not sent anywhere."),
-        // Fixed text rather than the knowledge base's, which may be what failed.
+        // The knowledge base's emergency text when it was read; otherwise
+        // (it may be what failed) a plain pointer to care, with no clinical
+        // detail of its own.
         make(
             "p",
             "ft-emergency",
-            "If your foot is cold, pale or blue, you have chest pain or breathlessness, or you feel very unwell, call an ambulance or your local emergency number now. If you are worried, contact a health professional.",
+            crate::KnowledgeBase::embedded_if_read().map_or(
+                "If you are worried about your foot, contact a health professional, or your local emergency number in an emergency.",
+                |kb| &kb.data.meta.emergency,
+            ),
         ),
         make("a", "ft-primary ft-restart", "Start again"),
     ) else {

@@ -4,7 +4,7 @@
 //!
 //! One file per screen or control: `embed` (what `embed.js` calls), `app`
 //! (shell), `state` (the reducer), `start`, `question_card` (+ `foot_map`),
-//! `review`, `results` (+ `plan`, `dose`, `calculators`, `handoff`),
+//! `review`, `results` (+ `plan`, `tools`, `calculators`, `handoff`),
 //! `memory` and `storage` (saving with consent, through `js_json`) and `crash`
 //! (the calm error screen).
 

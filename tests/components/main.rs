@@ -145,7 +145,7 @@ async fn the_crash_screen_is_calm_text_with_a_way_to_start_again() {
     let screen = find(&root, "[data-ft-crash]").expect("the error screen replaces the app");
     assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
     let text = screen.text_content().unwrap();
-    assert!(text.contains("Something went wrong") && text.contains("emergency"), "{text}");
+    assert!(text.contains("Something went wrong") && text.contains("ambulance"), "{text}");
     assert!(find(&root, "a.ft-restart[href=\"\"]").is_some());
     assert!(find(&root, "[data-ft-start]").is_none());
 }
