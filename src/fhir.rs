@@ -107,7 +107,7 @@ fn expand(kb: &KnowledgeBase, expr: &Expr, depth: usize) -> Expr {
             Some(fact) => expand(kb, fact, depth + 1),
             None => Expr::Is(name.clone(), Cow::Borrowed("yes")),
         },
-        Expr::Not(items) => Expr::Not(list(items)),
+        Expr::Not(inner) => Expr::Not(Box::new(expand(kb, inner, depth + 1))),
         Expr::And(items) => Expr::And(list(items)),
         Expr::Or(items) => Expr::Or(list(items)),
         other => other.clone(),
@@ -164,7 +164,7 @@ fn conditions(expr: &Expr) -> Option<Vec<Json>> {
             ("answerDecimal", Json::Number(*n)),
         )],
         Expr::Answered(k) => vec![when(k, "exists", ("answerBoolean", Json::Bool(true)))],
-        Expr::Not(items) if items.len() == 1 => match &items[0] {
+        Expr::Not(inner) => match &**inner {
             Expr::Is(k, v) => vec![when(k, "!=", value(k, v))],
             _ => return None,
         },
@@ -197,7 +197,7 @@ fn fhirpath(expr: &Expr) -> String {
         }
         Expr::Answered(k) => format!("{}.exists()", answer(k)),
         Expr::Name(name) => format!("{}.value = true", answer(name)),
-        Expr::Not(items) => format!("({}).not()", join(items, " and ")),
+        Expr::Not(inner) => format!("({}).not()", fhirpath(inner)),
         Expr::And(items) => join(items, " and "),
         Expr::Or(items) => join(items, " or "),
         Expr::Invalid(_) => "false".into(),

@@ -288,7 +288,7 @@ fn expr(r: &mut Reader) -> Expr {
         5 => Expr::Cmp(r.text(), pick(r, &[CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge, CmpOp::Eq]), r.f64()),
         6 => Expr::Answered(r.text()),
         7 => Expr::Name(r.text()),
-        8 => Expr::Not(r.list(expr)),
+        8 => Expr::Not(Box::new(expr(r))),
         9 => Expr::And(r.list(expr)),
         10 => Expr::Or(r.list(expr)),
         11 => Expr::Invalid(r.text()),

@@ -463,8 +463,7 @@ fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &
         Expr::Answered(key) => {
             question(key, out);
         }
-        Expr::Not(items) | Expr::And(items) | Expr::Or(items) => {
-            items.iter().for_each(|e| check_expr(kb, e, fact_index, out))
-        }
+        Expr::Not(inner) => check_expr(kb, inner, fact_index, out),
+        Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| check_expr(kb, e, fact_index, out)),
     }
 }

@@ -12,7 +12,8 @@ use super::formula::Formula;
 /// `foot-triage lint` owns it.
 pub type Text = Cow<'static, str>;
 
-/// A list in the knowledge base, static or owned like [`Text`].
+/// A list in the knowledge base. The readers always build it owned; it is a
+/// `Cow` only for symmetry with [`Text`], and could become a `Vec`.
 pub type List<T> = Cow<'static, [T]>;
 
 /// Everything in `knowledge/*.toml`, merged.

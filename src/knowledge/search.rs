@@ -42,12 +42,7 @@ fn nnf(kb: &KnowledgeBase, expr: &Expr, positive: bool, depth: usize) -> Nnf {
             Some(fact) => nnf(kb, fact, positive, depth + 1),
             None => Nnf::Lit(Expr::Is(name.clone(), "yes".into()), positive),
         },
-        Expr::Not(items) => {
-            // `not` over its one operand; written for any length, read as
-            // "not all of them" (De Morgan), like `Expr::eval`.
-            let parts = items.iter().map(|e| nnf(kb, e, !positive, depth + 1)).collect();
-            if positive { Nnf::Or(parts) } else { Nnf::And(parts) }
-        }
+        Expr::Not(inner) => nnf(kb, inner, !positive, depth + 1),
         Expr::And(items) | Expr::Or(items) => {
             let parts = items.iter().map(|e| nnf(kb, e, positive, depth + 1)).collect();
             if matches!(expr, Expr::And(_)) == positive { Nnf::And(parts) } else { Nnf::Or(parts) }

@@ -63,7 +63,7 @@ impl Expr {
                 _ => false,
             },
             Expr::Answered(key) => matches!(answers.get(key), Some(a) if *a != Answer::NotSure),
-            Expr::Not(inner) => !inner.iter().all(|e| e.eval(scope, answers)),
+            Expr::Not(inner) => !inner.eval(scope, answers),
             Expr::And(items) => items.iter().all(|e| e.eval(scope, answers)),
             Expr::Or(items) => items.iter().any(|e| e.eval(scope, answers)),
             Expr::Invalid(_) => false,
@@ -89,9 +89,8 @@ impl Expr {
             },
             Expr::Is(k, _) | Expr::In(k, _) | Expr::Has(k, _) | Expr::Within(k, _) | Expr::Cmp(k, _, _) => f(k),
             Expr::Answered(k) => f(k),
-            Expr::Not(items) | Expr::And(items) | Expr::Or(items) => {
-                items.iter().for_each(|e| e.visit_keys_depth(scope, f, depth + 1))
-            }
+            Expr::Not(inner) => inner.visit_keys_depth(scope, f, depth + 1),
+            Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.visit_keys_depth(scope, f, depth + 1)),
         }
     }
 

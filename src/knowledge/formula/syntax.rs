@@ -11,7 +11,7 @@ use super::super::model::{List, Text};
 /// A parsed formula, kept with its source text for display and linting.
 ///
 /// It serializes as its parts, which is how `build.rs` writes the embedded
-/// knowledge as already-parsed static data; it deserializes from its text.
+/// knowledge already parsed, in its compact form; it deserializes from its text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Formula {
     pub text: Text,
@@ -34,9 +34,7 @@ pub enum Expr {
     Answered(Text),
     /// A named fact from the knowledge base (`[[fact]]`), or a yes/no key.
     Name(Text),
-    /// Holds exactly one expression. A slice rather than a `Box` so that the
-    /// generated static knowledge can build it in a constant.
-    Not(List<Expr>),
+    Not(Box<Expr>),
     And(List<Expr>),
     Or(List<Expr>),
     /// Keeps a parse error so the linter can report it with its owner's id;
@@ -245,7 +243,7 @@ impl Parser {
     fn unary(&mut self) -> Result<Expr, String> {
         if self.peek_word("not") {
             self.pos += 1;
-            return Ok(Expr::Not(Cow::Owned(vec![self.unary()?])));
+            return Ok(Expr::Not(Box::new(self.unary()?)));
         }
         if self.peek_word("true") {
             self.pos += 1;
