@@ -2,7 +2,7 @@
 // the review list, timers and counters, the two calculators, copying and
 // printing the summary, number validation, a stable layout, and 320 px.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
@@ -13,29 +13,19 @@ import {
   axe,
   currentQuestion,
   focusedId,
-  launch,
   leftQuestion,
   open,
   result,
   root,
-  serve,
+  session,
   shot,
   widget,
 } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(join(root, 'dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = session(join(root, 'dist'));
 
 async function withPage(options, body) {
-  const session = await open(browser, { url: server.url, ...options });
+  const session = await open(env.browser, { url: env.server.url, ...options });
   try {
     await body(session.page, session);
     assert.deepEqual(session.problems, []);
@@ -180,7 +170,7 @@ test('timers count down, counters count, and the calculators answer in km or mil
 
 test('the summary copies as plain text and prints on one page', async () => {
   await withPage({}, async (page, { context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
     await page.click('button[data-ft-copy]');

@@ -5,35 +5,29 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SELF_CARE, answerAll, launch, open, result, root, serve } from './support.mjs';
+import { SELF_CARE, answerAll, open, result, root, session } from './support.mjs';
 
-let server;
-let browser;
-let build; // a copy of dist/, so the test can publish a "new build" into it
-before(async () => {
+// A copy of dist/, so the test can publish a "new build" into it.
+let build;
+const env = session(() => {
   build = mkdtempSync(join(tmpdir(), 'foot-triage-dist-'));
   cpSync(join(root, 'dist'), build, { recursive: true });
-  server = await serve(build);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  return build;
 });
 
 const version = (page) =>
   page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('foot-triage-')).sort().join(' '));
 
 test('installable, offline after one visit, and a new build is offered as an update', async () => {
-  const { page, context, problems } = await open(browser, { url: server.url });
+  const { page, context, problems } = await open(env.browser, { url: env.server.url });
   try {
     const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel="manifest"]').href)).json());
     assert.equal(manifest.display, 'standalone');
     assert.ok(manifest.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512'));
-    for (const icon of manifest.icons) assert.equal((await page.request.get(server.url + icon.src)).status(), 200, icon.src);
+    for (const icon of manifest.icons) assert.equal((await page.request.get(env.server.url + icon.src)).status(), 200, icon.src);
 
     // The worker precaches this build and takes control.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -3,7 +3,7 @@
 // focus on the result, axe-core on every screen, no console errors, no request
 // beyond the widget's own files, and a screenshot of every screen.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
@@ -14,11 +14,10 @@ import {
   answerAll,
   axe,
   focusedId,
-  launch,
   open,
   result,
   root,
-  serve,
+  session,
   shot,
   widget,
 } from './support.mjs';
@@ -67,16 +66,7 @@ const PATHS = [
   },
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(join(root, 'dist'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = session(join(root, 'dist'));
 
 for (const path of PATHS) {
   describe(`the ${path.name} path`, () => {
@@ -85,7 +75,7 @@ for (const path of PATHS) {
       ['desktop', DESKTOP, 'dark'],
     ]) {
       test(`at ${width} width in ${colorScheme} mode`, async () => {
-        const { page, context, problems, requests } = await open(browser, { viewport, colorScheme, url: server.url });
+        const { page, context, problems, requests } = await open(env.browser, { viewport, colorScheme, url: env.server.url });
         try {
           const name = (screen) => `${path.name}-${width}-${screen}`;
           assert.deepEqual(await axe(page), [], 'start screen');
@@ -111,7 +101,7 @@ for (const path of PATHS) {
           assert.deepEqual(await axe(page), [], 'results');
           await shot(page, name('results'));
           assert.deepEqual(problems, []);
-          const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+          const foreign = requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:'));
           assert.deepEqual(foreign, [], 'requests beyond the widget');
         } finally {
           await context.close();

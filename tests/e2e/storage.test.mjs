@@ -3,23 +3,14 @@
 // old-version record migrated, a corrupt one set aside with a calm notice,
 // "Erase my data", and a site that forbids storage.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SELF_CARE, answer, answerAll, currentQuestion, launch, open, result, root, serve, widget } from './support.mjs';
+import { SELF_CARE, answer, answerAll, currentQuestion, open, result, root, session, widget } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(root);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = session(root);
 
-const page_url = () => server.url + 'dist/index.html';
+const page_url = () => env.server.url + 'dist/index.html';
 const stored = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('foot-triage')).map((k) => [k, localStorage.getItem(k)])));
 const notice = (page) => widget(page).evaluate((el) => el.shadowRoot.querySelector('[data-ft-notice]')?.textContent ?? null);
@@ -36,7 +27,7 @@ async function answerSome(page, n) {
 }
 
 test('nothing is stored until the runner chooses to be remembered', async () => {
-  const { page, context, problems } = await open(browser, { url: page_url() });
+  const { page, context, problems } = await open(env.browser, { url: page_url() });
   try {
     await page.click('button[data-ft-start]');
     await answerSome(page, 3);
@@ -51,7 +42,7 @@ test('nothing is stored until the runner chooses to be remembered', async () => 
 });
 
 test('with consent, progress and then the result survive a reload', async () => {
-  const { page, context, problems } = await open(browser, { url: page_url() });
+  const { page, context, problems } = await open(env.browser, { url: page_url() });
   try {
     const remember = page.locator('button[data-ft-remember]');
     assert.equal(await remember.getAttribute('aria-checked'), 'false');
@@ -85,7 +76,7 @@ test('with consent, progress and then the result survive a reload', async () => 
 });
 
 test('a record from an older version is migrated, a corrupt one set aside, and Erase removes both', async () => {
-  const { page, context, problems } = await open(browser, { url: page_url() });
+  const { page, context, problems } = await open(env.browser, { url: page_url() });
   try {
     await page.evaluate(() =>
       localStorage.setItem('foot-triage', JSON.stringify({ version: 1, answers: { injury: 'none', cold_pale_foot: false } })),
@@ -116,7 +107,7 @@ test('a record from an older version is migrated, a corrupt one set aside, and E
 });
 
 test('remember="off" forbids storage on the site', async () => {
-  const { page, context, problems } = await open(browser, { url: page_url() + '?remember=off', wait: false });
+  const { page, context, problems } = await open(env.browser, { url: page_url() + '?remember=off', wait: false });
   try {
     await page.waitForSelector('button[data-ft-start]');
     assert.equal(await page.locator('button[data-ft-remember]').count(), 0);

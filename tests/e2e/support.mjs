@@ -4,6 +4,7 @@
 // the adaptive questionnaire from a map of answers by question id.
 
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
@@ -71,6 +72,22 @@ export function serve(dir, headers = () => ({})) {
       }),
     ),
   );
+}
+
+// For a test file: serves `dir` (a path, or a function giving one) and
+// starts Chromium before its tests, and stops both after them. The returned
+// object's `server` and `browser` are set once the tests run.
+export function session(dir) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve(typeof dir === 'function' ? dir() : dir);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export function launch() {
