@@ -6,11 +6,15 @@
 
 mod backup;
 mod date;
+mod form;
 mod review;
+mod summary;
 
 pub use backup::{BackupError, from_backup, to_backup};
 pub use date::Date;
+pub use form::{EntryFields, ReadNumber, read_entry, read_shoe};
 pub use review::{DiaryReview, ReturnWeek, ShoeStatusLine, Trend, review};
+pub use summary::plain_text;
 
 /// One day's entry. Pain is 0 (none) to 10 (worst imaginable).
 #[derive(Debug, Clone, PartialEq)]
@@ -143,6 +147,22 @@ impl Diary {
             Some(existing) => *existing = shoe,
             None => self.shoes.push(shoe),
         }
+        Ok(())
+    }
+
+    /// An id no pair has yet: `shoe-1`, `shoe-2`, …
+    pub fn new_shoe_id(&self) -> String {
+        let taken = |n: usize| self.shoes.iter().any(|s| s.id == format!("shoe-{n}"));
+        let n = (1..).find(|n| !taken(*n)).unwrap_or(1);
+        format!("shoe-{n}")
+    }
+
+    /// Retires a pair (or brings it back): a retired pair keeps its entries
+    /// but leaves the shoe check and the choices for new entries.
+    pub fn set_retired(&mut self, id: &str, retired: bool) -> Result<(), DiaryError> {
+        let shoe =
+            self.shoes.iter_mut().find(|s| s.id == id).ok_or_else(|| DiaryError("There is no such pair.".into()))?;
+        shoe.retired = retired;
         Ok(())
     }
 

@@ -67,6 +67,9 @@ pub struct DiaryReview {
     pub summary: String,
     /// The questionnaire answers the diary supplies.
     pub answers: Answers,
+    /// The runner's answers with the diary's on top: what was assessed, and
+    /// what a FHIR QuestionnaireResponse of the diary reports.
+    pub merged: Answers,
     /// The assessment of the runner's answers with the diary's on top.
     pub assessment: Assessment,
     /// Offered when the pain is steadily improving and nothing needs a clinician.
@@ -117,7 +120,7 @@ pub fn review(kb: &KnowledgeBase, answers: &Answers, diary: &Diary, today: Date)
         .then(|| kb.advice_item("shoe_rotation").map(|a| a.summary.to_string()))
         .flatten();
     let summary = summary(since_pain, trend);
-    DiaryReview { trend, summary, answers: derived, assessment, return_plan, shoes, rotate_hint }
+    DiaryReview { trend, summary, answers: derived, merged, assessment, return_plan, shoes, rotate_hint }
 }
 
 /// The average of the worst daily pain over the first and the latest entries

@@ -3,8 +3,10 @@
 
 use foot_triage::{
     Answers, Level,
-    diary::{Date, Diary, Entry, Shoe, Trend, from_backup, review, to_backup},
-    engine::training::ShoeStatus,
+    diary::{
+        Date, Diary, Entry, EntryFields, Shoe, Trend, from_backup, plain_text, read_entry, read_shoe, review, to_backup,
+    },
+    engine::training::{DistanceUnit, ShoeStatus},
     json::Json,
 };
 use proptest::prelude::*;
@@ -240,4 +242,74 @@ proptest! {
         prop_assert!(from_backup(&mut target, &foreign).is_err());
         prop_assert_eq!(&target, &d);
     }
+}
+
+fn number(text: &str) -> Option<f64> {
+    text.parse().ok()
+}
+
+#[test]
+fn the_entry_form_reads_units_blanks_and_says_which_field_is_wrong() {
+    let today = day("2026-11-21");
+    let fields = EntryFields {
+        date: "2026-11-20",
+        pain_morning: "4",
+        pain_during: "",
+        pain_after: " 6 ",
+        distance: "3,1",
+        shoe: "",
+        note: "  tight calf  ",
+    };
+    let e = read_entry(&fields, DistanceUnit::Mi, today, &number).unwrap();
+    assert_eq!((e.pain_morning, e.pain_during, e.pain_after), (4, None, Some(6)));
+    assert!((e.distance_km - 4.989).abs() < 0.01, "3.1 miles in km: {}", e.distance_km);
+    assert_eq!((e.shoe, e.note.as_str()), (None, "tight calf"));
+    // A blank distance is a rest day.
+    let rest = read_entry(&EntryFields { distance: "", ..fields.clone() }, DistanceUnit::Km, today, &number).unwrap();
+    assert_eq!(rest.distance_km, 0.0);
+
+    let refused = |f: EntryFields| read_entry(&f, DistanceUnit::Km, today, &number).unwrap_err().0;
+    assert_eq!(refused(EntryFields { date: "", ..fields.clone() }), "Choose the day this entry is for.");
+    assert!(refused(EntryFields { date: "2026-11-22", ..fields.clone() }).contains("has not come yet"));
+    assert!(refused(EntryFields { pain_morning: "", ..fields.clone() }).contains("morning pain"));
+    assert!(refused(EntryFields { pain_after: "11", ..fields.clone() }).contains("after-the-run pain"));
+    assert!(refused(EntryFields { pain_during: "2.5", ..fields.clone() }).contains("whole number"));
+    assert_eq!(
+        refused(EntryFields { distance: "-3", ..fields.clone() }),
+        "Enter the distance run in km, or 0 for a rest day."
+    );
+    // What the form reads, the diary still checks (here: the 300 km limit).
+    let mut d = Diary::new();
+    let far = read_entry(&EntryFields { distance: "900", ..fields.clone() }, DistanceUnit::Km, today, &number).unwrap();
+    assert!(d.add(far).is_err());
+}
+
+#[test]
+fn new_pairs_get_fresh_ids_and_keep_their_retirement_when_changed() {
+    let mut d = Diary::new();
+    let a = read_shoe(&d, None, " Road pair ", "120", DistanceUnit::Km, &number).unwrap();
+    assert_eq!((a.id.as_str(), a.name.as_str(), a.start_km), ("shoe-1", "Road pair", 120.0));
+    d.save_shoe(a).unwrap();
+    assert_eq!(read_shoe(&d, None, "Trail", "", DistanceUnit::Km, &number).unwrap().id, "shoe-2");
+    d.set_retired("shoe-1", true).unwrap();
+    let renamed = read_shoe(&d, Some("shoe-1"), "Old road pair", "10", DistanceUnit::Mi, &number).unwrap();
+    assert!(renamed.retired && (renamed.start_km - 16.09).abs() < 0.01);
+    assert!(read_shoe(&d, None, "x", "lots", DistanceUnit::Km, &number).unwrap_err().0.contains("already had in km"));
+    assert!(d.set_retired("nope", true).is_err());
+}
+
+#[test]
+fn the_text_summary_carries_the_triage_the_diary_and_the_shoes() {
+    let mut d = diary(&[(10, 4, 5.0), (12, 4, 0.0), (14, 5, 6.0), (16, 4, 0.0), (18, 4, 0.0), (20, 4, 0.0)]);
+    d.save_shoe(Shoe { id: "a".into(), name: "Road pair".into(), start_km: 650.0, retired: false }).unwrap();
+    d.edit(day("2026-11-14"), Entry { shoe: Some("a".into()), note: "hilly".into(), ..entry("2026-11-14", 5, 6.0) })
+        .unwrap();
+    let r = review(kb(), &heel_pain(), &d, day("2026-11-21"));
+    let text = plain_text(kb(), &d, &r, DistanceUnit::Km);
+    assert!(text.starts_with("FOOT TRIAGE SUMMARY"), "{text}");
+    assert!(text.contains("RECOVERY DIARY (6 entries)\nPain about the same (4 to 4) over 10 days."), "{text}");
+    assert!(text.contains("- 2026-11-14: pain morning 5, during -, after -; 6 km; Road pair; \"hilly\""), "{text}");
+    assert!(text.contains("SHOES\n- Road pair: 656 km."), "{text}");
+    // The diary's own answers are part of the triage it reports.
+    assert!(text.contains("RESULT:") && r.merged.get("pain_trend").is_some(), "{text}");
 }

@@ -1,0 +1,96 @@
+//! Reading the diary's forms. The widget hands over what the runner typed,
+//! as text, and gets an [`Entry`] or [`Shoe`] back, or a message that says
+//! which field to fix. Kept in the core so every message is tested natively;
+//! the caller supplies the number reader (the widget uses the browser's, to
+//! keep Rust's float parser out of the bundle).
+
+use super::{Date, Diary, DiaryError, Entry, Shoe};
+use crate::engine::training::DistanceUnit;
+
+/// An entry form as typed.
+#[derive(Debug, Clone, Default)]
+pub struct EntryFields<'a> {
+    pub date: &'a str,
+    pub pain_morning: &'a str,
+    pub pain_during: &'a str,
+    pub pain_after: &'a str,
+    pub distance: &'a str,
+    /// A shoe id, or empty for none.
+    pub shoe: &'a str,
+    pub note: &'a str,
+}
+
+/// Reads `text` as a number; `None` when it is not one.
+pub type ReadNumber<'a> = &'a dyn Fn(&str) -> Option<f64>;
+
+fn error<T>(message: &str) -> Result<T, DiaryError> {
+    Err(DiaryError(message.to_string()))
+}
+
+fn pain(text: &str, name: &str, required: bool) -> Result<Option<u8>, DiaryError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return if required { error(&format!("Score the {name} pain from 0 (none) to 10.")) } else { Ok(None) };
+    }
+    match text.parse::<u8>() {
+        Ok(p) if p <= 10 => Ok(Some(p)),
+        _ => error(&format!("Score the {name} pain with a whole number from 0 (none) to 10.")),
+    }
+}
+
+/// Reads an entry. `today` is the runner's date: an entry for a day still to
+/// come is refused, as the trend would otherwise count pain not yet felt.
+pub fn read_entry(
+    fields: &EntryFields,
+    unit: DistanceUnit,
+    today: Date,
+    number: ReadNumber,
+) -> Result<Entry, DiaryError> {
+    let Some(date) = Date::parse(fields.date.trim()) else {
+        return error("Choose the day this entry is for.");
+    };
+    if date > today {
+        return error("That day has not come yet: choose today or an earlier day.");
+    }
+    let distance = match fields.distance.trim() {
+        "" => 0.0,
+        text => match number(&text.replace(',', ".")) {
+            Some(d) if d.is_finite() && d >= 0.0 => unit.to_km(d),
+            _ => return error(&format!("Enter the distance run in {}, or 0 for a rest day.", unit.symbol())),
+        },
+    };
+    Ok(Entry {
+        date,
+        pain_morning: pain(fields.pain_morning, "morning", true)?.unwrap_or(0),
+        pain_during: pain(fields.pain_during, "during-the-run", false)?,
+        pain_after: pain(fields.pain_after, "after-the-run", false)?,
+        distance_km: distance,
+        shoe: Some(fields.shoe.trim()).filter(|s| !s.is_empty()).map(str::to_string),
+        note: fields.note.trim().to_string(),
+    })
+}
+
+/// Reads a new pair (or a changed one, when `id` is given).
+pub fn read_shoe(
+    diary: &Diary,
+    id: Option<&str>,
+    name: &str,
+    start: &str,
+    unit: DistanceUnit,
+    number: ReadNumber,
+) -> Result<Shoe, DiaryError> {
+    let start_km = match start.trim() {
+        "" => 0.0,
+        text => match number(&text.replace(',', ".")) {
+            Some(d) if d.is_finite() && d >= 0.0 => unit.to_km(d),
+            _ => return error(&format!("Enter the distance the pair already had in {}, or 0.", unit.symbol())),
+        },
+    };
+    let retired = id.and_then(|id| diary.shoes.iter().find(|s| s.id == id)).is_some_and(|s| s.retired);
+    Ok(Shoe {
+        id: id.map_or_else(|| diary.new_shoe_id(), str::to_string),
+        name: name.trim().to_string(),
+        start_km,
+        retired,
+    })
+}

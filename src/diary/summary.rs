@@ -1,0 +1,63 @@
+//! The hand-off as plain text: the triage summary of the runner's answers
+//! with the diary's on top, then the diary itself (its trend, the latest
+//! entries, the shoes and any return-to-run plan), for an email to a
+//! clinician.
+
+use std::fmt::Write;
+
+use super::{Diary, DiaryReview};
+use crate::{
+    KnowledgeBase,
+    engine::{plain_text as triage_text, training::DistanceUnit},
+    knowledge::trim_number,
+};
+
+/// How many of the latest entries the summary lists.
+pub const LATEST: usize = 14;
+
+/// The summary of `review` (made from `diary`), with distances in `unit`.
+pub fn plain_text(kb: &KnowledgeBase, diary: &Diary, review: &DiaryReview, unit: DistanceUnit) -> String {
+    let mut out = triage_text(kb, &review.merged, &review.assessment);
+    let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+    // `write!` into a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(out);
+    let _ = writeln!(out, "RECOVERY DIARY ({} entries)", diary.entries().len());
+    let _ = writeln!(out, "{}", review.summary);
+    let latest = &diary.entries()[diary.entries().len().saturating_sub(LATEST)..];
+    for e in latest {
+        let pain = |p: Option<u8>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
+        let _ = write!(
+            out,
+            "- {}: pain morning {}, during {}, after {}; {}",
+            e.date,
+            e.pain_morning,
+            pain(e.pain_during),
+            pain(e.pain_after),
+            distance(e.distance_km)
+        );
+        if let Some(shoe) = e.shoe.as_ref().and_then(|id| diary.shoes.iter().find(|s| s.id == *id)) {
+            let _ = write!(out, "; {}", shoe.name);
+        }
+        if !e.note.is_empty() {
+            let _ = write!(out, "; \"{}\"", e.note);
+        }
+        let _ = writeln!(out);
+    }
+    if !review.shoes.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "SHOES");
+        for s in &review.shoes {
+            let _ = writeln!(out, "- {}: {}. {}", s.name, distance(s.km), s.message);
+        }
+    }
+    if !review.return_plan.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "RETURN TO RUNNING");
+        for w in &review.return_plan {
+            let total = w.distance_km.map_or_else(|| "build by time".to_string(), distance);
+            let style = if w.run_walk { "run/walk" } else { "easy running" };
+            let _ = writeln!(out, "- Week {}: {style}, {total} in total", w.week);
+        }
+    }
+    out
+}
