@@ -1,11 +1,14 @@
 // Trunk's post-build hook (see Trunk.toml). It runs in the staging folder of
 // each build and:
-//   1. writes embed.js, the <foot-triage> element, from web/embed.template.js
-//      with this build's hashed file names;
+//   1. gives the diary module (built as a Trunk "worker", so unhashed) a
+//      content-hashed name like the widget's, then writes embed.js, the
+//      <foot-triage> element, from web/embed.template.js with this build's
+//      hashed file names;
 //   2. edits index.html: the standalone page loads the widget through
 //      embed.js, so Trunk's placeholder for the wasm becomes preload links for
-//      the files embed.js will ask for, and the document-level link to the
-//      widget's stylesheet (which only the shadow root needs) goes;
+//      the files embed.js will ask for, and the document-level links to the
+//      widget's and the diary's stylesheets (which only the shadow root
+//      needs) go;
 //   3. minifies the JavaScript (wasm-bindgen's glue, embed.js, standalone.js)
 //      with esbuild in release builds, which Trunk's own minifier does not
 //      reach;
@@ -14,13 +17,23 @@
 
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
+
+// Trunk names a "worker" module after its binary; hash it like the rest,
+// so browsers and caches never mix an old diary with a new widget.
+{
+  const wasm = readFileSync(join(stage, 'diary_bg.wasm'));
+  const js = readFileSync(join(stage, 'diary.js'));
+  const hash = createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16);
+  renameSync(join(stage, 'diary_bg.wasm'), join(stage, `diary-${hash}_bg.wasm`));
+  renameSync(join(stage, 'diary.js'), join(stage, `diary-${hash}.js`));
+}
 
 const files = readdirSync(stage);
 const find = (pattern, what) => {
@@ -32,12 +45,19 @@ const names = {
   js: find(/^widget-[0-9a-f]+\.js$/, 'widget script'),
   wasm: find(/^widget-[0-9a-f]+_bg\.wasm$/, 'widget module'),
   css: find(/^app-[0-9a-f]+\.css$/, 'widget stylesheet'),
+  diaryJs: find(/^diary-[0-9a-f]+\.js$/, 'diary script'),
+  diaryWasm: find(/^diary-[0-9a-f]+_bg\.wasm$/, 'diary module'),
+  diaryCss: find(/^diary-[0-9a-f]+\.css$/, 'diary stylesheet'),
 };
 
 const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
   .replace('__WIDGET_JS__', `./${names.js}`)
   .replace('__WIDGET_WASM__', `./${names.wasm}`)
-  .replace('__WIDGET_CSS__', `./${names.css}`);
+  .replace('__WIDGET_CSS__', `./${names.css}`)
+  .replace('__DIARY_JS__', `./${names.diaryJs}`)
+  .replace('__DIARY_WASM__', `./${names.diaryWasm}`)
+  .replace('__DIARY_CSS__', `./${names.diaryCss}`);
+if (embed.includes('__')) throw new Error('embed.template.js has a placeholder the hook does not fill');
 writeFileSync(join(stage, 'embed.js'), embed);
 
 // The standalone page would otherwise discover its files one after another
@@ -50,15 +70,17 @@ const preload = [
   `<link rel="preload" href="./${names.css}" as="style">`,
 ].join('');
 const indexPath = join(stage, 'index.html');
+const stylesheet = (name) => new RegExp(`<link[^>]*href="?\\./${name.replace('.', '\\.')}"?[^>]*>`);
 const index = readFileSync(indexPath, 'utf8')
   .replace(/<link[^>]*\brel="?rust"?[^>]*>/, preload)
-  .replace(new RegExp(`<link[^>]*href="?\\./${names.css.replace('.', '\\.')}"?[^>]*>`), '');
-if (!index.includes('modulepreload') || /rel="?rust/.test(index)) throw new Error('index.html was not edited as expected');
+  .replace(stylesheet(names.css), '')
+  .replace(stylesheet(names.diaryCss), '');
+if (!index.includes('modulepreload') || /rel="?rust/.test(index) || index.includes(names.diaryCss)) throw new Error('index.html was not edited as expected');
 writeFileSync(indexPath, index);
 
 if (process.env.TRUNK_PROFILE === 'release') {
   const { transformSync } = createRequire(join(root, 'tools/package.json'))('esbuild');
-  for (const name of [names.js, 'embed.js', 'standalone.js']) {
+  for (const name of [names.js, names.diaryJs, 'embed.js', 'standalone.js']) {
     const path = join(stage, name);
     writeFileSync(path, transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2022' }).code);
   }

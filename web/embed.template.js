@@ -6,8 +6,16 @@
 // its own shadow root (the page's CSS and the widget's never meet) and its
 // own app; removing the element unmounts it. tools/post-build.mjs fills in
 // this build's hashed file names.
+//
+// The recovery diary is a second wasm module, fetched only when a runner
+// opens it (the triage's button [data-ft-open="diary"]). It mounts in the
+// same shadow root, next to the triage, which is hidden but kept, so its
+// answers survive the visit; [data-ft-close="diary"] goes back.
 
-const files = { js: '__WIDGET_JS__', wasm: '__WIDGET_WASM__', css: '__WIDGET_CSS__' };
+const files = {
+  js: '__WIDGET_JS__', wasm: '__WIDGET_WASM__', css: '__WIDGET_CSS__',
+  diaryJs: '__DIARY_JS__', diaryWasm: '__DIARY_WASM__', diaryCss: '__DIARY_CSS__',
+};
 const url = (name) => new URL(name, import.meta.url).href;
 
 // The attributes the widget reads (src/widget_config.rs checks them).
@@ -15,15 +23,22 @@ const ATTRIBUTES = [
   'units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'emergency-number', 'remember', 'id',
 ];
 
-// One wasm module for the whole page, loaded on first use.
-let module;
-function load() {
-  module ??= import(url(files.js)).then(async (bindings) => {
-    await bindings.default({ module_or_path: url(files.wasm) });
+// Each wasm module is loaded once for the whole page, on first use.
+const modules = {};
+function load(js, wasm) {
+  modules[js] ??= import(url(js)).then(async (bindings) => {
+    await bindings.default({ module_or_path: url(wasm) });
     return bindings;
   });
-  return module;
+  return modules[js];
 }
+
+const stylesheet = (name) => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = url(name);
+  return link;
+};
 
 class FootTriageElement extends HTMLElement {
   static get observedAttributes() {
@@ -32,13 +47,17 @@ class FootTriageElement extends HTMLElement {
 
   #root = null;
   #widget = null;
+  #diaryRoot = null;
+  #diary = null;
 
   connectedCallback() {
     if (this.#root) return;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = url(files.css);
+    if (!shadow.ftListening) {
+      shadow.addEventListener('click', (event) => this.#clicked(event));
+      shadow.ftListening = true;
+    }
+    const style = stylesheet(files.css);
     const root = document.createElement('div');
     root.className = 'ft-host';
     const loading = document.createElement('p');
@@ -47,7 +66,7 @@ class FootTriageElement extends HTMLElement {
     root.append(loading);
     shadow.replaceChildren(style, root);
     this.#root = root;
-    load().then(
+    load(files.js, files.wasm).then(
       (bindings) => {
         if (this.#root !== root) return; // removed while loading
         root.replaceChildren();
@@ -62,6 +81,7 @@ class FootTriageElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#closeDiary(false);
     this.#widget?.unmount();
     this.#widget?.free();
     this.#widget = null;
@@ -70,6 +90,65 @@ class FootTriageElement extends HTMLElement {
 
   attributeChangedCallback() {
     this.#widget?.update(this.#attributes());
+    this.#diary?.update(this.#attributes());
+  }
+
+  #clicked(event) {
+    const target = event.composedPath().find((node) => node instanceof HTMLElement && node.dataset);
+    const open = target?.closest('[data-ft-open="diary"]');
+    if (open) this.#openDiary(open.dataset.ftAnswers || '{}', open.dataset.ftRemember === 'on');
+    if (target?.closest('[data-ft-close="diary"]')) this.#closeDiary(true);
+  }
+
+  #openDiary(answers, remember) {
+    if (!this.#root || this.#diaryRoot) return;
+    const shadow = this.shadowRoot;
+    const root = document.createElement('div');
+    root.className = 'ft-host';
+    const loading = document.createElement('p');
+    loading.className = 'ft-loading';
+    loading.setAttribute('role', 'status');
+    loading.textContent = 'Opening the recovery diary…';
+    root.append(loading);
+    if (!shadow.querySelector('link[data-ft-diary-css]')) {
+      const style = stylesheet(files.diaryCss);
+      style.dataset.ftDiaryCss = '';
+      shadow.insertBefore(style, this.#root);
+    }
+    this.#root.hidden = true;
+    shadow.append(root);
+    this.#diaryRoot = root;
+    load(files.diaryJs, files.diaryWasm).then(
+      (bindings) => {
+        if (this.#diaryRoot !== root) return; // closed while loading
+        root.replaceChildren();
+        this.#diary = bindings.mount(root, this.#attributes(), answers, remember);
+        // Yew renders on its scheduler, just after mount returns.
+        setTimeout(() => root.querySelector('h2')?.focus(), 0);
+      },
+      (error) => {
+        console.error('foot-triage: the diary could not start', error);
+        loading.textContent =
+          'The recovery diary could not open (are you offline?). Your triage is unchanged: reload the page to try again.';
+        const back = document.createElement('button');
+        back.type = 'button';
+        back.textContent = 'Back to the triage';
+        back.dataset.ftClose = 'diary';
+        root.append(back);
+      },
+    );
+  }
+
+  #closeDiary(focus) {
+    if (!this.#diaryRoot) return;
+    this.#diary?.unmount();
+    this.#diary?.free();
+    this.#diary = null;
+    this.#diaryRoot.remove();
+    this.#diaryRoot = null;
+    if (!this.#root) return;
+    this.#root.hidden = false;
+    if (focus) this.#root.querySelector('[data-ft-open="diary"]')?.focus();
   }
 
   #attributes() {

@@ -1,16 +1,42 @@
 //! The Foot Triage widget's wasm module; Trunk builds this binary
 //! (`data-bin`). It mounts nothing itself: `embed.js` defines the
-//! `<foot-triage>` element, which calls the library's exported `mount` for
-//! each element on the page.
+//! `<foot-triage>` element, which calls `mount` for each element on the page.
+//! The recovery diary is a second module (`src/bin/diary.rs`), loaded only
+//! when a runner opens it.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
-    // Keeps the library's exports (`mount`, `Widget`) in this binary.
-    let _ = foot_triage::ui::mount;
+mod exports {
+    use foot_triage::ui::{App, AppProps, Mounted, config};
+    use wasm_bindgen::prelude::*;
+    use web_sys::Element;
+
+    /// One mounted widget.
+    #[wasm_bindgen]
+    pub struct Widget(Mounted<App>);
+
+    /// Mounts a widget in `root`. `attributes` is a plain object of attribute
+    /// names to string values (or null), as `<foot-triage>` has them.
+    #[wasm_bindgen]
+    pub fn mount(root: Element, attributes: &JsValue) -> Widget {
+        Widget(Mounted::new(root, AppProps { config: config(attributes) }))
+    }
+
+    #[wasm_bindgen]
+    impl Widget {
+        /// Applies changed attributes. The runner's answers are kept.
+        pub fn update(&mut self, attributes: &JsValue) {
+            self.0.update(AppProps { config: config(attributes) });
+        }
+
+        /// Removes the widget from the page (the element was removed).
+        pub fn unmount(&mut self) {
+            self.0.unmount();
+        }
+    }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
     eprintln!("The widget runs in a browser: build and serve it with `scripts/serve`.");
 }
 

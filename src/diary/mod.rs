@@ -14,7 +14,7 @@ pub use backup::{BackupError, from_backup, to_backup};
 pub use date::Date;
 pub use form::{EntryFields, ReadNumber, read_entry, read_shoe};
 pub use review::{DiaryReview, ReturnWeek, ShoeStatusLine, Trend, review};
-pub use summary::plain_text;
+pub use summary::{LATEST, plain_text};
 
 /// One day's entry. Pain is 0 (none) to 10 (worst imaginable).
 #[derive(Debug, Clone, PartialEq)]

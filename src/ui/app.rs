@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
+    diary_link::diary_link,
     memory::memory,
     question_card::QuestionCard,
     results::results,
@@ -118,6 +119,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="ft-notice-bar" data-ft-notice="">{ notice }</p>
             }
             { body }
+            if state.screen != Screen::Questions || at_results { { diary_link(&state.answers, state.remember) } }
             if show_memory { { memory(state.remember, &act) } }
             <div class="ft-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>

@@ -1,44 +1,43 @@
-//! What `embed.js` calls: `mount` starts one widget in an element (the
-//! `<div>` inside a `<foot-triage>` element's shadow root) and returns a
-//! handle whose `update` applies changed attributes and whose `unmount`
-//! removes it. Any number of widgets can run on one page.
+//! What the wasm modules' entry points build on: [`Mounted`] starts one Yew
+//! app in an element (the `<div>` inside a `<foot-triage>` element's shadow
+//! root), applies changed attributes and removes it again. Any number can run
+//! on one page.
+//!
+//! The `#[wasm_bindgen]` exports themselves live in each module's binary
+//! (`src/bin/widget.rs`, `src/bin/diary.rs`): an export in this library would
+//! be linked into every module, and with it the UI it starts.
 
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::Element;
-use yew::AppHandle;
+use yew::{AppHandle, BaseComponent};
 
-use super::{App, AppProps, crash};
+use super::crash;
 use crate::widget_config::{ATTRIBUTES, WidgetConfig};
 
-/// One mounted widget.
-#[wasm_bindgen]
-pub struct Widget {
-    handle: Option<AppHandle<App>>,
+/// One mounted app.
+pub struct Mounted<C: BaseComponent> {
+    handle: Option<AppHandle<C>>,
     root: Element,
 }
 
-/// Mounts a widget in `root`. `attributes` is a plain object of attribute
-/// names to string values (or null), as `<foot-triage>` has them.
-#[wasm_bindgen]
-pub fn mount(root: Element, attributes: &JsValue) -> Widget {
-    crash::watch(&root);
-    let props = AppProps { config: Rc::new(config(attributes)) };
-    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    Widget { handle: Some(handle), root }
-}
+impl<C: BaseComponent> Mounted<C> {
+    /// Starts `C` in `root`, with the error screen watching it.
+    pub fn new(root: Element, props: C::Properties) -> Mounted<C> {
+        crash::watch(&root);
+        let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+        Mounted { handle: Some(handle), root }
+    }
 
-#[wasm_bindgen]
-impl Widget {
-    /// Applies changed attributes. The runner's answers are kept.
-    pub fn update(&mut self, attributes: &JsValue) {
+    /// New properties (changed attributes); the app keeps its state.
+    pub fn update(&mut self, props: C::Properties) {
         if let Some(handle) = &mut self.handle {
-            handle.update(AppProps { config: Rc::new(config(attributes)) });
+            handle.update(props);
         }
     }
 
-    /// Removes the widget from the page (the element was removed).
+    /// Removes the app from the page (the element was removed).
     pub fn unmount(&mut self) {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
@@ -47,8 +46,10 @@ impl Widget {
     }
 }
 
-/// Reads and checks the attributes; each value ignored is a console warning.
-fn config(attributes: &JsValue) -> WidgetConfig {
+/// Reads and checks the attributes, a plain object of attribute names to
+/// string values (or null) as `<foot-triage>` has them; each value ignored is
+/// a console warning.
+pub fn config(attributes: &JsValue) -> Rc<WidgetConfig> {
     let (config, warnings) = WidgetConfig::read(|name| {
         debug_assert!(ATTRIBUTES.contains(&name));
         js_sys::Reflect::get(attributes, &JsValue::from_str(name)).ok()?.as_string()
@@ -56,5 +57,5 @@ fn config(attributes: &JsValue) -> WidgetConfig {
     for warning in warnings {
         web_sys::console::warn_1(&warning.into());
     }
-    config
+    Rc::new(config)
 }

@@ -11,10 +11,12 @@
 mod app;
 mod calculators;
 pub mod crash;
+pub mod diary;
+mod diary_link;
 mod embed;
 pub mod foot_map;
 mod handoff;
-mod js_json;
+pub mod js_json;
 mod memory;
 mod number;
 mod plan;
@@ -27,4 +29,5 @@ mod storage;
 pub mod tools;
 
 pub use app::{App, AppProps};
-pub use embed::{Widget, mount};
+pub use diary::{DiaryApp, DiaryProps};
+pub use embed::{Mounted, config};

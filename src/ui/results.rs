@@ -104,7 +104,7 @@ fn clinic(config: &WidgetConfig) -> Html {
     }
 }
 
-fn reason(r: &TriageReason) -> Html {
+pub(super) fn reason(r: &TriageReason) -> Html {
     html! {
         <li>
             { &*r.reason }
@@ -119,7 +119,7 @@ fn reason(r: &TriageReason) -> Html {
     }
 }
 
-fn condition(c: &RankedCondition) -> Html {
+pub(super) fn condition(c: &RankedCondition) -> Html {
     let likelihood = match c.likelihood {
         "strong" => "Strong match",
         "possible" => "Possible match",

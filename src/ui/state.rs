@@ -13,7 +13,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::storage::{self, Loaded};
-use crate::{Answer, Answers, KnowledgeBase, saved::Saved};
+use crate::{
+    Answer, Answers, KnowledgeBase,
+    saved::{self, Saved},
+};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
@@ -77,7 +80,7 @@ impl State {
     pub fn start(storage_key: Option<String>) -> State {
         let mut state = State { storage_key, ..State::default() };
         let Some(key) = &state.storage_key else { return state };
-        match storage::load(key) {
+        match storage::load(key, |record| saved::decode(KnowledgeBase::embedded(), record).map_err(|e| e.0)) {
             Loaded::Restored(restored) => {
                 state.answers = restored.saved.answers;
                 state.asked = restored.saved.asked;
@@ -113,7 +116,8 @@ impl State {
     fn persist(&mut self, was_remembering: bool) {
         let Some(key) = &self.storage_key else { return };
         if self.remember {
-            if !storage::save(key, &Saved { answers: self.answers.clone(), asked: self.asked.clone() }) {
+            let saved = Saved { answers: self.answers.clone(), asked: self.asked.clone() };
+            if !storage::save(key, &saved::encode(KnowledgeBase::embedded(), &saved)) {
                 self.remember = false;
                 self.notice = Some("This browser does not allow Foot Triage to save anything here.".into());
             }

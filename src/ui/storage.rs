@@ -3,7 +3,8 @@
 //! every call here can fail quietly: the widget then simply does not
 //! remember, and says so.
 //!
-//! The record format and its migrations are `crate::saved`. Keys start with
+//! The record formats and their migrations are `crate::saved` (answers) and
+//! `crate::diary`'s backup format (the diary). Keys start with
 //! `foot-triage`, so "Erase my data" can find everything the widget stored,
 //! including records set aside as unreadable.
 //!
@@ -14,10 +15,7 @@
 use web_sys::Storage;
 
 use super::js_json;
-use crate::{
-    KnowledgeBase,
-    saved::{self, Restored, Saved},
-};
+use crate::json::Json;
 
 const PREFIX: &str = "foot-triage";
 
@@ -34,9 +32,9 @@ fn storage() -> Option<Storage> {
 }
 
 /// What was found under `key` on load.
-pub enum Loaded {
+pub enum Loaded<T> {
     Nothing,
-    Restored(Restored),
+    Restored(T),
     /// The record could not be read. It was moved to `set_aside`, and `why`
     /// says what was wrong.
     SetAside {
@@ -47,11 +45,13 @@ pub enum Loaded {
     Unavailable,
 }
 
-pub fn load(key: &str) -> Loaded {
+/// Reads the record under `key` with `decode`, which says why a record it
+/// cannot use is unreadable.
+pub fn load<T>(key: &str, decode: impl FnOnce(&Json) -> Result<T, String>) -> Loaded<T> {
     let Some(storage) = storage() else { return Loaded::Unavailable };
     let Ok(Some(text)) = storage.get_item(key) else { return Loaded::Nothing };
     let decoded = match js_json::parse(&text) {
-        Some(record) => saved::decode(KnowledgeBase::embedded(), &record).map_err(|e| e.0),
+        Some(record) => decode(&record),
         None => Err("it is not valid JSON".to_string()),
     };
     match decoded {
@@ -73,8 +73,8 @@ pub fn load(key: &str) -> Loaded {
 }
 
 /// Saves the record; false if the browser refused.
-pub fn save(key: &str, saved: &Saved) -> bool {
-    let Some(text) = js_json::stringify(&saved::encode(KnowledgeBase::embedded(), saved)) else { return false };
+pub fn save(key: &str, record: &Json) -> bool {
+    let Some(text) = js_json::stringify(record) else { return false };
     storage().is_some_and(|s| s.set_item(key, &text).is_ok())
 }
 

@@ -3,7 +3,11 @@
 questionnaire it names: every linkId exists, answers have the item's type, and
 coded answers are among the item's options.
 
-Usage: validate.py FOOT_TRIAGE_BINARY ANSWERS.json...
+Usage:
+  validate.py FOOT_TRIAGE_BINARY ANSWERS.json...
+      the CLI's questionnaire, and its response to each answers file;
+  validate.py --files QUESTIONNAIRE.json RESPONSE.json...
+      files the widget downloaded (the end-to-end tests use this).
 """
 
 import json
@@ -22,10 +26,8 @@ def run(binary, *args, stdin=None):
     return json.loads(out.stdout)
 
 
-def main():
-    binary, answer_files = sys.argv[1], sys.argv[2:]
+def check_questionnaire(raw):
     assert fhir.resources.__fhir_version__ == "4.0.1", fhir.resources.__fhir_version__
-    raw = run(binary, "fhir", "questionnaire")
     questionnaire = Questionnaire.parse_obj(raw)
     items = {item.linkId: item for item in questionnaire.item}
     gated = 0
@@ -34,25 +36,45 @@ def main():
             assert condition.question in items, f"{item.linkId}: enableWhen names {condition.question}"
         gated += bool(item.enableWhen) or bool(item.extension)
     print(f"Questionnaire: valid FHIR R4, {len(items)} items, {gated} with enableWhen")
+    return questionnaire, items
 
+
+def check_response(raw, questionnaire, items, label):
+    response = QuestionnaireResponse.parse_obj(raw)
+    assert response.questionnaire == f"{questionnaire.url}|{questionnaire.version}", response.questionnaire
+    assert response.item, f"{label}: no answers"
+    for answered in response.item:
+        item = items[answered.linkId]
+        for answer in answered.answer or []:
+            field = VALUE_FOR_TYPE[item.type]
+            value = getattr(answer, field)
+            assert value is not None, f"{answered.linkId}: expected {field}"
+            if item.type == "choice":
+                codes = {option.valueCoding.code for option in item.answerOption}
+                assert value.code in codes, f"{answered.linkId}: {value.code} is not an option"
+        if not answered.answer:
+            reasons = [e.valueCode for e in answered.extension or []]
+            assert reasons == ["asked-unknown"], f"{answered.linkId}: no answer and no reason"
+    print(f"QuestionnaireResponse for {label}: valid FHIR R4, {len(response.item)} items")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main():
+    if sys.argv[1] == "--files":
+        questionnaire, items = check_questionnaire(load(sys.argv[2]))
+        for path in sys.argv[3:]:
+            check_response(load(path), questionnaire, items, path)
+        return
+    binary, answer_files = sys.argv[1], sys.argv[2:]
+    questionnaire, items = check_questionnaire(run(binary, "fhir", "questionnaire"))
     for path in answer_files:
         with open(path, encoding="utf-8") as f:
             raw = run(binary, "fhir", "response", stdin=f.read())
-        response = QuestionnaireResponse.parse_obj(raw)
-        assert response.questionnaire == f"{questionnaire.url}|{questionnaire.version}", response.questionnaire
-        for answered in response.item:
-            item = items[answered.linkId]
-            for answer in answered.answer or []:
-                field = VALUE_FOR_TYPE[item.type]
-                value = getattr(answer, field)
-                assert value is not None, f"{answered.linkId}: expected {field}"
-                if item.type == "choice":
-                    codes = {option.valueCoding.code for option in item.answerOption}
-                    assert value.code in codes, f"{answered.linkId}: {value.code} is not an option"
-            if not answered.answer:
-                reasons = [e.valueCode for e in answered.extension or []]
-                assert reasons == ["asked-unknown"], f"{answered.linkId}: no answer and no reason"
-        print(f"QuestionnaireResponse for {path}: valid FHIR R4, {len(response.item)} items")
+        check_response(raw, questionnaire, items, path)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,74 @@
+//! The recovery diary's wasm module; Trunk builds this binary as a second
+//! module (`data-bin="diary"`), and `embed.js` imports it only when a runner
+//! opens the diary, so the triage's first load does not carry it.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use std::rc::Rc;
+
+    use foot_triage::{
+        Answers, KnowledgeBase,
+        ui::{DiaryApp, DiaryProps, Mounted, config, js_json},
+    };
+    use wasm_bindgen::prelude::*;
+    use web_sys::Element;
+
+    /// One mounted diary.
+    #[wasm_bindgen]
+    pub struct Diary {
+        diary: Mounted<DiaryApp>,
+        answers: Rc<Answers>,
+        remember: bool,
+    }
+
+    /// Mounts the diary in `root`. `attributes` are the `<foot-triage>`
+    /// element's, `answers` the triage's answers as JSON text (from the
+    /// diary button), and `remember` whether the runner chose to be
+    /// remembered there. Answers that cannot be read are left out with a
+    /// console warning: the diary still works without them.
+    #[wasm_bindgen]
+    pub fn mount(root: Element, attributes: &JsValue, answers: &str, remember: bool) -> Diary {
+        let answers = Rc::new(read_answers(answers));
+        let props = DiaryProps { config: config(attributes), answers: answers.clone(), remember };
+        Diary { diary: Mounted::new(root, props), answers, remember }
+    }
+
+    fn read_answers(text: &str) -> Answers {
+        let read = js_json::parse(text)
+            .ok_or_else(|| "they are not JSON".to_string())
+            .and_then(|tree| Answers::from_tree(KnowledgeBase::embedded(), &tree).map_err(|e| e.to_string()));
+        read.unwrap_or_else(|why| {
+            web_sys::console::warn_1(
+                &format!("foot-triage: the diary starts without the triage answers: {why}").into(),
+            );
+            Answers::new()
+        })
+    }
+
+    #[wasm_bindgen]
+    impl Diary {
+        /// Applies changed attributes. The diary keeps its state.
+        pub fn update(&mut self, attributes: &JsValue) {
+            let props =
+                DiaryProps { config: config(attributes), answers: self.answers.clone(), remember: self.remember };
+            self.diary.update(props);
+        }
+
+        /// Removes the diary from the page.
+        pub fn unmount(&mut self) {
+            self.diary.unmount();
+        }
+    }
+}
+
+fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("The diary runs in a browser: build and serve it with `scripts/serve`.");
+}
+
+// The same small allocator as the widget (see src/bin/widget.rs).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

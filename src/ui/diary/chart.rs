@@ -1,0 +1,94 @@
+//! The trend chart: pain lines (first steps in the morning, during the run,
+//! after it) over daily distance bars, in SVG. Each series is one `<path>`,
+//! so the chart is a handful of elements whether it shows a week or years.
+//! Coordinates are whole numbers in a large view box, which keeps float
+//! formatting out of the module.
+//!
+//! The chart is an image with a title and a description (the trend in
+//! words); the entries table below it carries the same data as text.
+
+use std::fmt::Write;
+
+use yew::prelude::*;
+
+use crate::{
+    diary::{Date, Entry},
+    engine::training::DistanceUnit,
+};
+
+const W: i64 = 4800;
+const H: i64 = 2400;
+const LEFT: i64 = 420;
+const RIGHT: i64 = 4380;
+const TOP: i64 = 120;
+const BOTTOM: i64 = 1950;
+
+/// A round top for the distance axis, at or above `max`.
+fn axis_top(max: f64) -> i64 {
+    const STEPS: [i64; 12] = [5, 10, 15, 20, 30, 40, 50, 75, 100, 150, 200, 300];
+    STEPS.into_iter().find(|s| *s as f64 >= max).unwrap_or(((max / 100.0).ceil() as i64) * 100)
+}
+
+/// The chart of `entries` (oldest first) from `start` to `end`.
+pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summary: &str) -> Html {
+    let days = i64::from(end.days_since(start).max(1));
+    let x = |d: Date| LEFT + i64::from(d.days_since(start)) * (RIGHT - LEFT) / days;
+    let y_pain = |p: u8| BOTTOM - i64::from(p) * (BOTTOM - TOP) / 10;
+    let max = entries.iter().map(|e| unit.from_km(e.distance_km)).fold(0.0, f64::max);
+    let top = axis_top(max);
+    let bar = ((RIGHT - LEFT) * 6 / 10 / (days + 1)).max(6);
+    let mut bars = String::new();
+    for e in entries.iter().filter(|e| e.distance_km > 0.0) {
+        let height = ((unit.from_km(e.distance_km) / top as f64) * (BOTTOM - TOP) as f64).round() as i64;
+        let _ = write!(bars, "M{},{BOTTOM}v-{}h{bar}v{}z", x(e.date) - bar / 2, height.max(4), height.max(4));
+    }
+    // A line per series through the days that have a score for it (rest
+    // days have no pain during a run). "l0,0" after the first point draws a
+    // dot with the round caps, so a lone score shows too.
+    let line = |score: &dyn Fn(&Entry) -> Option<u8>| {
+        let mut d = String::new();
+        for (i, (e, p)) in entries.iter().filter_map(|e| Some((e, score(e)?))).enumerate() {
+            let _ = write!(d, "{}{},{}", if i == 0 { "M" } else { "L" }, x(e.date), y_pain(p));
+            if i == 0 {
+                d.push_str("l0,0");
+            }
+        }
+        d
+    };
+    let grid = [0u8, 5, 10].map(|p| {
+        html! {
+            <>
+                <path class="ft-chart-grid" d={format!("M{LEFT},{}H{RIGHT}", y_pain(p))} />
+                <text x={(LEFT - 60).to_string()} y={(y_pain(p) + 65).to_string()} text-anchor="end">{ p }</text>
+            </>
+        }
+    });
+    let label_y = (BOTTOM + 230).to_string();
+    html! {
+        <figure class="ft-chart" data-ft-chart="">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="ft-chart-title ft-chart-desc"
+                focusable="false">
+                <title id="ft-chart-title">{ format!("Pain and distance from {start} to {end}") }</title>
+                <desc id="ft-chart-desc">{ summary }</desc>
+                { for grid }
+                <path class="ft-chart-bars" d={bars} data-ft-series="distance" />
+                <path class="ft-chart-line ft-chart-morning" d={line(&|e| Some(e.pain_morning))} data-ft-series="morning" />
+                <path class="ft-chart-line ft-chart-during" d={line(&|e| e.pain_during)} data-ft-series="during" />
+                <path class="ft-chart-line ft-chart-after" d={line(&|e| e.pain_after)} data-ft-series="after" />
+                <text x={(RIGHT + 60).to_string()} y={(TOP + 65).to_string()}>{ top }</text>
+                <text x={(RIGHT + 60).to_string()} y={(BOTTOM + 65).to_string()}>{ 0 }</text>
+                <text x={LEFT.to_string()} y={label_y.clone()}>{ start.to_string() }</text>
+                <text x={RIGHT.to_string()} y={label_y} text-anchor="end">{ end.to_string() }</text>
+            </svg>
+            <figcaption>
+                <ul class="ft-legend">
+                    <li><span class="ft-key ft-chart-morning" aria-hidden="true"></span>{ "Pain on first steps in the morning (0 to 10, left scale)" }</li>
+                    <li><span class="ft-key ft-chart-during" aria-hidden="true"></span>{ "Pain during the run" }</li>
+                    <li><span class="ft-key ft-chart-after" aria-hidden="true"></span>{ "Pain after the run" }</li>
+                    <li><span class="ft-key ft-chart-bars" aria-hidden="true"></span>{ format!("Distance run ({}, right scale)", unit.symbol()) }</li>
+                </ul>
+                <p class="ft-trend" data-ft-trend="">{ summary }</p>
+            </figcaption>
+        </figure>
+    }
+}

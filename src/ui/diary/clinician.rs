@@ -1,0 +1,153 @@
+//! The page for a clinician: one printed page with the triage (the answers
+//! that set it, the likely causes and their reasons), the answers, the diary
+//! chart and its latest entries, the shoes and the not-a-diagnosis notice.
+//! From here the runner prints it (or saves it as PDF), copies it as text,
+//! or downloads the answers as a FHIR R4 QuestionnaireResponse and the
+//! questionnaire as a FHIR R4 Questionnaire.
+
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use super::{
+    chart::chart,
+    entries::entries_table,
+    files::download,
+    state::{DiaryAction, DiaryState, Page},
+};
+use crate::{
+    KnowledgeBase,
+    diary::{self, DiaryReview, Entry},
+    engine::{RankedCondition, training::DistanceUnit},
+    fhir,
+    knowledge::trim_number,
+    ui::results::reason,
+};
+
+/// How many days the printed chart covers, ending today.
+const CHART_DAYS: i32 = 28;
+
+pub fn clinician(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {
+    let kb = KnowledgeBase::embedded();
+    let a = &review.assessment;
+    let today = state.today;
+    let text = diary::plain_text(kb, &state.diary, review, unit);
+    let copy = {
+        let (text, act) = (text.clone(), act.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, act) = (text.clone(), act.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
+                    // The Clipboard API is missing outside secure contexts.
+                    Some(clipboard) if !clipboard.is_undefined() => {
+                        JsFuture::from(clipboard.write_text(&text)).await.is_ok()
+                    }
+                    _ => false,
+                };
+                act.emit(DiaryAction::Notice(if copied {
+                    "Summary copied. Paste it into an email or a message.".into()
+                } else {
+                    "Copying is not available here: open \"Show the summary text\" and copy it from there.".into()
+                }));
+            });
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let response = {
+        let (merged, act) = (review.merged.clone(), act.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = fhir::response(KnowledgeBase::embedded(), &merged);
+            let name = format!("foot-triage-response-{today}.json");
+            act.emit(DiaryAction::Notice(downloaded(download(&name, "application/fhir+json", &json), &name)));
+        })
+    };
+    let questionnaire = act.reform(|_: MouseEvent| {
+        let json = fhir::questionnaire(KnowledgeBase::embedded());
+        let name = "foot-triage-questionnaire.json";
+        DiaryAction::Notice(downloaded(download(name, "application/fhir+json", &json), name))
+    });
+    let start = diary::Date(today.0 - (CHART_DAYS - 1));
+    let recent: Vec<Entry> =
+        state.diary.entries().iter().filter(|e| e.date >= start && e.date <= today).cloned().collect();
+    let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+    let level = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
+    html! {
+        <section class="ft-screen ft-clinician" aria-labelledby="ft-clinician-title" data-ft-clinician="">
+            <h2 id="ft-clinician-title" tabindex="-1">{ "Summary for a clinician" }</h2>
+            <p class="ft-help">{ format!("Prepared by the runner with Foot Triage on {today} (knowledge {}).", a.knowledge_version) }</p>
+            <p class="ft-notice">{ &*a.notice }</p>
+            <div class="ft-actions ft-no-print">
+                <button type="button" class="ft-primary" data-ft-print="" onclick={print}>{ "Print or save as PDF" }</button>
+                <button type="button" class="ft-secondary" data-ft-copy="" onclick={copy}>{ "Copy as text" }</button>
+                <button type="button" class="ft-secondary" data-ft-fhir-response="" onclick={response}>
+                    { "Download answers (FHIR QuestionnaireResponse)" }
+                </button>
+                <button type="button" class="ft-secondary" data-ft-fhir-questionnaire="" onclick={questionnaire}>
+                    { "Download the questionnaire (FHIR Questionnaire)" }
+                </button>
+                <button type="button" class="ft-secondary" data-ft-back-to-diary=""
+                    onclick={act.reform(|_: MouseEvent| DiaryAction::Page(Page::Log))}>{ "Back to the diary" }</button>
+            </div>
+            <details class="ft-why ft-no-print">
+                <summary>{ "Show the summary text" }</summary>
+                <textarea class="ft-summary-text" readonly=true rows="12" aria-label="Summary text" value={text} data-ft-summary="" />
+            </details>
+            <section class="ft-sheet-part" aria-labelledby="ft-c-triage">
+                <h3 id="ft-c-triage">{ format!("Triage: {level}") }</h3>
+                <p><strong>{ &*a.action }</strong>{ format!(" ({})", a.timeframe) }</p>
+                <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
+            </section>
+            if !a.conditions.is_empty() {
+                <section class="ft-sheet-part" aria-labelledby="ft-c-causes">
+                    <h3 id="ft-c-causes">{ "Possible causes (not a diagnosis)" }</h3>
+                    <ol class="ft-compact">{ for a.conditions.iter().take(3).map(condition) }</ol>
+                </section>
+            }
+            <section class="ft-sheet-part" aria-labelledby="ft-c-answers">
+                <h3 id="ft-c-answers">{ "Answers, with the diary's" }</h3>
+                <dl class="ft-answers">
+                    { for kb.data.questions.iter().filter_map(|q| review.merged.get(&q.id).map(|answer| html! {
+                        <>
+                            <dt>{ &*q.label }</dt>
+                            <dd>{ kb.describe_answer(&q.id, answer) }</dd>
+                        </>
+                    })) }
+                </dl>
+            </section>
+            <section class="ft-sheet-part ft-sheet-diary" aria-labelledby="ft-c-diary">
+                <h3 id="ft-c-diary">{ format!("Recovery diary: {} entries", state.diary.entries().len()) }</h3>
+                { chart(&recent, start, today, unit, &review.summary) }
+                { entries_table(state, diary::LATEST, unit, None) }
+            </section>
+            if !review.shoes.is_empty() {
+                <section class="ft-sheet-part" aria-labelledby="ft-c-shoes">
+                    <h3 id="ft-c-shoes">{ "Shoes" }</h3>
+                    <ul class="ft-compact">
+                        { for review.shoes.iter().map(|s| html! { <li>{ format!("{}: {}. {}", s.name, distance(s.km), s.message) }</li> }) }
+                    </ul>
+                </section>
+            }
+        </section>
+    }
+}
+
+fn downloaded(ok: bool, name: &str) -> String {
+    if ok { format!("Downloaded {name}.") } else { "This browser did not allow the download.".into() }
+}
+
+/// A condition in a line or two: its name and likelihood, what fits and what
+/// does not.
+fn condition(c: &RankedCondition) -> Html {
+    // Each reason is a sentence of its own.
+    let join = |reasons: &[crate::knowledge::Text]| reasons.iter().map(|r| &**r).collect::<Vec<_>>().join(" ");
+    html! {
+        <li data-ft-condition={c.id.to_string()}>
+            <strong>{ &*c.name }</strong>{ format!(" ({})", c.likelihood.replace('_', " ")) }
+            if !c.reasons_for.is_empty() { <br /><span>{ format!("Fits: {}", join(&c.reasons_for)) }</span> }
+            if !c.reasons_against.is_empty() { <br /><span>{ format!("Does not fit: {}", join(&c.reasons_against)) }</span> }
+        </li>
+    }
+}

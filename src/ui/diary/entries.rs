@@ -1,0 +1,78 @@
+//! The entries as a table, newest first: the chart's data as text, and where
+//! an entry is changed or deleted. It shows a page of rows at a time, so a
+//! diary of years renders as fast as a fortnight's.
+
+use yew::prelude::*;
+
+use super::state::{DiaryAction, DiaryState};
+use crate::{diary::Entry, engine::training::DistanceUnit, knowledge::trim_number};
+
+/// The table of the latest `shown` entries; with `actions`, each row can be
+/// changed or deleted (not on the clinician's page).
+pub fn entries_table(
+    state: &DiaryState,
+    shown: usize,
+    unit: DistanceUnit,
+    act: Option<&Callback<DiaryAction>>,
+) -> Html {
+    let all = state.diary.entries();
+    let rows = all.iter().rev().take(shown);
+    let shoe_name = |e: &Entry| {
+        e.shoe
+            .as_ref()
+            .and_then(|id| state.diary.shoes.iter().find(|s| s.id == *id))
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    let pain = |p: Option<u8>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
+    let caption = if all.len() > shown {
+        format!("Your entries, newest first: the latest {shown} of {}", all.len())
+    } else {
+        format!("Your entries, newest first ({})", all.len())
+    };
+    html! {
+        <div class="ft-table-scroll" role="region" aria-labelledby="ft-entries-caption" tabindex="0">
+            <table class="ft-entries" data-ft-entries="">
+                <caption id="ft-entries-caption">{ caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Day" }</th>
+                        <th scope="col">{ "Morning" }</th>
+                        <th scope="col">{ "During" }</th>
+                        <th scope="col">{ "After" }</th>
+                        <th scope="col">{ format!("Distance ({})", unit.symbol()) }</th>
+                        <th scope="col">{ "Shoes" }</th>
+                        <th scope="col">{ "Note" }</th>
+                        if act.is_some() { <th scope="col" class="ft-no-print">{ "Change" }</th> }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.map(|e| {
+                        let date = e.date;
+                        html! {
+                            <tr key={date.0} data-ft-entry={date.to_string()}>
+                                <th scope="row">{ date.to_string() }</th>
+                                <td>{ e.pain_morning }</td>
+                                <td>{ pain(e.pain_during) }</td>
+                                <td>{ pain(e.pain_after) }</td>
+                                <td>{ trim_number(unit.from_km(e.distance_km)) }</td>
+                                <td>{ shoe_name(e) }</td>
+                                <td class="ft-note">{ &e.note }</td>
+                                if let Some(act) = act {
+                                    <td class="ft-no-print ft-row-actions">
+                                        <button type="button" class="ft-link" data-ft-edit={date.to_string()}
+                                            aria-label={format!("Change the entry for {date}")}
+                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Edit(date))}>{ "Change" }</button>
+                                        <button type="button" class="ft-link" data-ft-delete={date.to_string()}
+                                            aria-label={format!("Delete the entry for {date}")}
+                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Delete(date))}>{ "Delete" }</button>
+                                    </td>
+                                }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,123 @@
+//! The entry form: one day's pain scores, distance, shoes and a note. The
+//! inputs are the browser's own (uncontrolled); on submit the form is read
+//! whole and handed to the core's `read_entry`, which says which field to
+//! fix. A failed save keeps everything typed.
+
+use web_sys::{FormData, HtmlFormElement};
+use yew::prelude::*;
+
+use super::state::{DiaryAction, DiaryState};
+use crate::{
+    diary::{EntryFields, read_entry},
+    engine::training::DistanceUnit,
+    knowledge::trim_number,
+    ui::number,
+};
+
+/// The field's text in the submitted form ("" when missing).
+pub fn field(data: &FormData, name: &str) -> String {
+    data.get(name).as_string().unwrap_or_default()
+}
+
+/// Reads a number as the widget's number questions do.
+pub fn read_number(text: &str) -> Option<f64> {
+    number::parse(text).and_then(Result::ok)
+}
+
+/// The submitted form's data, with the browser's own submission stopped.
+pub fn submitted(event: &SubmitEvent) -> Option<FormData> {
+    event.prevent_default();
+    let form: HtmlFormElement = event.target_dyn_into()?;
+    FormData::new_with_form(&form).ok()
+}
+
+pub fn entry_form(state: &DiaryState, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {
+    let editing = state.editing.and_then(|d| state.diary.entries().iter().find(|e| e.date == d));
+    let original = editing.map(|e| e.date);
+    let (today, symbol) = (state.today, unit.symbol());
+    let onsubmit = act.reform(move |event: SubmitEvent| {
+        let entry = match submitted(&event) {
+            Some(data) => {
+                let texts = ["date", "pain_morning", "pain_during", "pain_after", "distance", "shoe", "note"]
+                    .map(|name| field(&data, name));
+                let fields = EntryFields {
+                    date: &texts[0],
+                    pain_morning: &texts[1],
+                    pain_during: &texts[2],
+                    pain_after: &texts[3],
+                    distance: &texts[4],
+                    shoe: &texts[5],
+                    note: &texts[6],
+                };
+                read_entry(&fields, unit, today, &read_number).map_err(|e| e.0)
+            }
+            None => Err("The form could not be read. Please try again.".into()),
+        };
+        DiaryAction::Save { original, entry }
+    });
+    let pain = |p: Option<u8>| p.map(|p| p.to_string()).unwrap_or_default();
+    // A new entry defaults to today, rest-day distance blank, and the shoes
+    // of the latest entry (runners mostly run in the same pair).
+    let last_shoe = state.diary.entries().last().and_then(|e| e.shoe.clone());
+    let shoe = editing.map_or(last_shoe, |e| e.shoe.clone()).unwrap_or_default();
+    let value = |text: String| AttrValue::from(text);
+    let title = match original {
+        Some(date) => format!("Change the entry for {date}"),
+        None => "Add today's entry".to_string(),
+    };
+    let error_id = "ft-entry-error";
+    let invalid = state.error.is_some().then_some("true");
+    html! {
+        <form class="ft-block ft-entry-form ft-no-print" key={state.form.to_string()} onsubmit={onsubmit}
+            aria-labelledby="ft-entry-title" data-ft-entry-form="" novalidate=true>
+            <h3 id="ft-entry-title" tabindex="-1">{ title }</h3>
+            <div class="ft-fields">
+                <label>{ "Day" }
+                    <input type="date" name="date" max={today.to_string()} required=true aria-invalid={invalid}
+                        value={value(editing.map_or(today, |e| e.date).to_string())} />
+                </label>
+                <label>{ "Pain on first steps this morning (0 to 10)" }
+                    <input type="number" name="pain_morning" min="0" max="10" step="1" inputmode="numeric"
+                        required=true aria-invalid={invalid} value={value(pain(editing.map(|e| e.pain_morning)))} />
+                </label>
+                <label>{ "Pain during the run (0 to 10, blank if you did not run)" }
+                    <input type="number" name="pain_during" min="0" max="10" step="1" inputmode="numeric"
+                        value={value(pain(editing.and_then(|e| e.pain_during)))} />
+                </label>
+                <label>{ "Pain after the run (0 to 10, blank if you did not run)" }
+                    <input type="number" name="pain_after" min="0" max="10" step="1" inputmode="numeric"
+                        value={value(pain(editing.and_then(|e| e.pain_after)))} />
+                </label>
+                <label>{ format!("Distance run ({symbol}; blank or 0 for a rest day)") }
+                    <input type="text" name="distance" inputmode="decimal" autocomplete="off"
+                        value={value(editing.map(|e| trim_number(unit.from_km(e.distance_km))).unwrap_or_default())} />
+                </label>
+                <label>{ "Shoes" }
+                    <select name="shoe">
+                        <option value="" selected={shoe.is_empty()}>{ "Not recorded" }</option>
+                        { for state.diary.shoes.iter().filter(|s| !s.retired || s.id == shoe).map(|s| html! {
+                            <option value={s.id.clone()} selected={s.id == shoe}>{ &s.name }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="ft-wide">{ "Note (optional)" }
+                    <textarea name="note" rows="2" maxlength="500"
+                        value={value(editing.map(|e| e.note.clone()).unwrap_or_default())} />
+                </label>
+            </div>
+            if let Some(error) = &state.error {
+                <p class="ft-error" id={error_id} role="alert" data-ft-entry-error="">{ error }</p>
+            }
+            <div class="ft-actions">
+                <button type="submit" class="ft-primary" data-ft-save-entry="">
+                    { if original.is_some() { "Save changes" } else { "Save entry" } }
+                </button>
+                if original.is_some() {
+                    <button type="button" class="ft-secondary" onclick={act.reform(|_: MouseEvent| DiaryAction::CancelEdit)}>
+                        { "Cancel" }
+                    </button>
+                }
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,195 @@
+//! The recovery diary and shoe log, with the clinician hand-off. This is a
+//! second wasm module (`src/bin/diary.rs`): `embed.js` loads it only when a
+//! runner opens the diary, so none of it weighs on the triage's first load.
+//! It runs in the same shadow root as the triage, which stays mounted (and
+//! keeps its answers) while the diary is open.
+//!
+//! As in the triage, nothing clinical is decided here: `diary::review`
+//! reads the diary through the clinical core and these screens show what it
+//! says. One file per part: `state` (the reducer, saving with consent),
+//! `overview` (assessment, chart, return plan), `chart`, `entry_form`,
+//! `entries` (the table), `shoes`, `files` (downloads and the backup file)
+//! and `clinician` (the printable summary and the FHIR downloads).
+
+mod chart;
+mod clinician;
+mod entries;
+mod entry_form;
+mod files;
+mod overview;
+mod shoes;
+mod state;
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use self::state::{DiaryAction, DiaryState, Page};
+use super::storage;
+use crate::{
+    Answers, KnowledgeBase,
+    diary::{self, Date},
+    widget_config::{Theme, WidgetConfig},
+};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct DiaryProps {
+    /// The embed options, already checked.
+    pub config: Rc<WidgetConfig>,
+    /// The runner's triage answers, for the assessment and the hand-off.
+    pub answers: Rc<Answers>,
+    /// The runner chose "Remember on this device" in the triage.
+    #[prop_or_default]
+    pub remember: bool,
+}
+
+/// Today in the runner's time zone, from the browser's clock (the core never
+/// reads a clock).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let text = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
+    Date::parse(&text).unwrap_or(Date(0))
+}
+
+#[component]
+pub fn DiaryApp(props: &DiaryProps) -> Html {
+    let config = props.config.clone();
+    let state = {
+        let key = config.storage_allowed.then(|| format!("{}:diary", storage::key(config.instance.as_deref())));
+        let remember = props.remember;
+        use_reducer(move || DiaryState::start(key, today(), remember))
+    };
+    let act = {
+        let state = state.clone();
+        Callback::from(move |action: DiaryAction| state.dispatch(action))
+    };
+    let kb = KnowledgeBase::embedded();
+    let review = diary::review(kb, &props.answers, &state.diary, state.today);
+    let unit = config.units;
+    let root = use_node_ref();
+    {
+        // Focus follows the runner's work once they have done something: a
+        // new page starts at its heading, and a fresh or changed entry form
+        // at its own. Not on load, which the click that opened the diary
+        // handles (embed.js focuses the diary's heading).
+        let root = root.clone();
+        let selector = if state.page == Page::Log { "#ft-entry-title" } else { "#ft-clinician-title" };
+        use_effect_with((state.page, state.form, state.interacted), move |(_, _, interacted)| {
+            let target = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(selector).ok().flatten());
+            if let (true, Some(target)) = (*interacted, target) {
+                let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
+    let theme = match config.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("ft-theme-light"),
+        Theme::Dark => Some("ft-theme-dark"),
+    };
+    let body = match state.page {
+        Page::Clinician => clinician::clinician(&state, &review, unit, &act),
+        Page::Log => log(&state, &review, &config, &act),
+    };
+    html! {
+        <div class={classes!("ft-app", "ft-diary", theme)} ref={root} data-ft-diary="">
+            <h1 class="ft-title">{ "Foot Triage" }</h1>
+            <p class="ft-notice-bar" role="status" data-ft-notice="">
+                { state.notice.clone().unwrap_or_default() }
+                if state.deleted.is_some() {
+                    { " " }
+                    <button type="button" class="ft-link" data-ft-undo="" onclick={act.reform(|_: MouseEvent| DiaryAction::Undo)}>
+                        { "Undo" }
+                    </button>
+                }
+            </p>
+            { body }
+        </div>
+    }
+}
+
+/// The diary itself: what it says, today's entry, the entries, the shoes,
+/// then the hand-off, the backup and saving.
+fn log(state: &DiaryState, review: &diary::DiaryReview, config: &WidgetConfig, act: &Callback<DiaryAction>) -> Html {
+    let unit = config.units;
+    let has_entries = !state.diary.entries().is_empty();
+    let export = {
+        let (diary, today, act) = (state.diary.clone(), state.today, act.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("foot-triage-diary-{today}.json");
+            act.emit(DiaryAction::Notice(if files::download(&name, "application/json", &diary::to_backup(&diary)) {
+                format!("Downloaded {name}. Keep it somewhere safe: it is the only copy outside this browser.")
+            } else {
+                "This browser did not allow the download.".into()
+            }));
+        })
+    };
+    html! {
+        <section class="ft-screen ft-diary-log" aria-labelledby="ft-diary-title">
+            <h2 id="ft-diary-title" tabindex="-1">{ "Recovery diary" }</h2>
+            <p>{ "Note how your foot feels each day. The diary checks the trend with the same rules as the triage and tells you if it needs a clinician." }</p>
+            <p class="ft-no-print">
+                <button type="button" class="ft-secondary" data-ft-close="diary">{ "Back to the triage" }</button>
+            </p>
+            if config.storage_allowed && !state.remember {
+                <p class="ft-hint" data-ft-not-saved="">
+                    { "Not saved yet: turn on \"Remember on this device\" below to keep your diary in this browser, or export a backup." }
+                </p>
+            }
+            if has_entries { { overview::overview(state, review, unit, act) } }
+            { entry_form::entry_form(state, unit, act) }
+            if has_entries {
+                <div class="ft-block">
+                    { entries::entries_table(state, state.shown, unit, Some(act)) }
+                    if state.diary.entries().len() > state.shown {
+                        <button type="button" class="ft-secondary" data-ft-more=""
+                            onclick={act.reform(|_: MouseEvent| DiaryAction::ShowMore)}>{ "Show older entries" }</button>
+                    }
+                </div>
+            }
+            { shoes::shoes(state, review, unit, act) }
+            <section class="ft-block ft-no-print" aria-labelledby="ft-share-title">
+                <h3 id="ft-share-title">{ "Share and keep" }</h3>
+                <div class="ft-actions">
+                    <button type="button" class="ft-primary" data-ft-clinician-page=""
+                        onclick={act.reform(|_: MouseEvent| DiaryAction::Page(Page::Clinician))}>
+                        { "Summary for a clinician" }
+                    </button>
+                    <button type="button" class="ft-secondary" data-ft-export="" onclick={export}>{ "Export a backup" }</button>
+                    <label class="ft-secondary ft-file">
+                        { "Import a backup" }
+                        <input type="file" accept="application/json,.json" data-ft-import=""
+                            onchange={files::on_backup_chosen(act)} />
+                    </label>
+                </div>
+                if let Some(error) = &state.import_error {
+                    <p class="ft-error" role="alert" data-ft-import-error="">{ error }</p>
+                }
+            </section>
+            if config.storage_allowed { { memory(state.remember, act) } }
+        </section>
+    }
+}
+
+/// "Remember on this device" and "Erase my data", as in the triage.
+fn memory(on: bool, act: &Callback<DiaryAction>) -> Html {
+    html! {
+        <section class="ft-memory ft-no-print" aria-label="Saving your diary">
+            <button type="button" class="ft-switch" role="switch" aria-checked={if on { "true" } else { "false" }}
+                data-ft-remember="" onclick={act.reform(move |_: MouseEvent| DiaryAction::Remember(!on))}>
+                <span class="ft-switch-track" aria-hidden="true"></span>
+                { "Remember on this device" }
+            </button>
+            <p class="ft-help">
+                { if on {
+                    "Your diary is kept in this browser only. Turn this off to forget it."
+                } else {
+                    "Off: nothing is stored, and the diary is gone when you close the page."
+                } }
+            </p>
+            <button type="button" class="ft-link" data-ft-erase="" onclick={act.reform(|_: MouseEvent| DiaryAction::Erase)}>
+                { "Erase my data" }
+            </button>
+        </section>
+    }
+}

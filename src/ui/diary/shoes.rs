@@ -1,0 +1,85 @@
+//! The shoe log: each pair with its distance (what it had before the diary
+//! plus every entry run in it) and the core's verdict on it, the suggestion
+//! to rotate two pairs, and a form to add a pair. Retired pairs keep their
+//! entries and can be brought back.
+
+use yew::prelude::*;
+
+use super::{
+    entry_form::{field, read_number, submitted},
+    state::{DiaryAction, DiaryState},
+};
+use crate::{
+    diary::{DiaryReview, read_shoe},
+    engine::training::{DistanceUnit, ShoeStatus},
+    knowledge::trim_number,
+};
+
+pub fn shoes(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {
+    let diary = state.diary.clone();
+    let onsubmit = act.reform(move |event: SubmitEvent| {
+        DiaryAction::SaveShoe(match submitted(&event) {
+            Some(data) => read_shoe(&diary, None, &field(&data, "name"), &field(&data, "start"), unit, &read_number)
+                .map_err(|e| e.0),
+            None => Err("The form could not be read. Please try again.".into()),
+        })
+    });
+    let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+    let retired: Vec<_> = state.diary.shoes.iter().filter(|s| s.retired).collect();
+    html! {
+        <section class="ft-block ft-shoes" aria-labelledby="ft-shoes-title" data-ft-shoes="">
+            <h3 id="ft-shoes-title">{ "Shoe log" }</h3>
+            if review.shoes.is_empty() {
+                <p class="ft-help">{ "Add your pairs to see how far each has run: entries that name a pair add their distance to it." }</p>
+            }
+            <ul class="ft-shoe-list">
+                { for review.shoes.iter().map(|s| {
+                    let (id, kind) = (s.id.clone(), match s.status {
+                        ShoeStatus::Fine => "fine",
+                        ShoeStatus::Check => "check",
+                        ShoeStatus::Replace => "replace",
+                    });
+                    html! {
+                        <li class={classes!("ft-card", "ft-shoe", format!("ft-shoe-{kind}"))} data-ft-shoe={s.id.clone()} data-ft-status={kind}>
+                            <p><strong>{ &s.name }</strong>{ format!(": {}", distance(s.km)) }</p>
+                            <p>{ &s.message }</p>
+                            <button type="button" class="ft-link ft-no-print" aria-label={format!("Retire {}", s.name)}
+                                onclick={act.reform(move |_: MouseEvent| DiaryAction::Retire(id.clone(), true))}>{ "Retire this pair" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if let Some(hint) = &review.rotate_hint {
+                <p class="ft-hint" data-ft-rotate="">{ hint }</p>
+            }
+            if !retired.is_empty() {
+                <p class="ft-help ft-no-print">{ "Retired: " }
+                    { for retired.iter().map(|s| {
+                        let id = s.id.clone();
+                        html! {
+                            <button type="button" class="ft-link" aria-label={format!("Bring back {}", s.name)}
+                                onclick={act.reform(move |_: MouseEvent| DiaryAction::Retire(id.clone(), false))}>
+                                { format!("{} (bring back)", s.name) }
+                            </button>
+                        }
+                    }) }
+                </p>
+            }
+            <form class="ft-shoe-form ft-no-print" key={state.form.to_string()} onsubmit={onsubmit} novalidate=true
+                aria-label="Add a pair of shoes" data-ft-shoe-form="">
+                <div class="ft-fields">
+                    <label>{ "Name of the pair" }
+                        <input type="text" name="name" maxlength="60" autocomplete="off" required=true />
+                    </label>
+                    <label>{ format!("Distance it had already run ({})", unit.symbol()) }
+                        <input type="text" name="start" inputmode="decimal" autocomplete="off" />
+                    </label>
+                </div>
+                if let Some(error) = &state.shoe_error {
+                    <p class="ft-error" role="alert" data-ft-shoe-error="">{ error }</p>
+                }
+                <button type="submit" class="ft-secondary" data-ft-add-shoe="">{ "Add pair" }</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,282 @@
+//! The diary's state and its one reducer. Components dispatch actions; the
+//! reducer changes the diary through `crate::diary` (which enforces one
+//! entry a day and every range) and, while "Remember on this device" is on,
+//! writes the diary back after every change, as the triage's reducer does.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::{
+    diary::{Date, Diary, Entry, Shoe, from_backup, to_backup},
+    json::Json,
+    ui::storage::{self, Loaded},
+};
+
+/// The entries table starts with this many rows (newest first), and "Show
+/// more" adds as many again, so years of daily entries render quickly.
+pub const PAGE: usize = 14;
+
+/// How much of the diary the chart shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Range {
+    #[default]
+    FourWeeks,
+    ThreeMonths,
+    All,
+}
+
+impl Range {
+    /// The number of days shown, ending today; `None` for everything.
+    pub fn days(self) -> Option<i32> {
+        match self {
+            Range::FourWeeks => Some(28),
+            Range::ThreeMonths => Some(91),
+            Range::All => None,
+        }
+    }
+}
+
+/// The diary itself, or the page prepared for a clinician.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Log,
+    Clinician,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiaryState {
+    pub diary: Diary,
+    pub today: Date,
+    pub remember: bool,
+    /// Where the diary is saved, when the site allows storage at all.
+    pub storage_key: Option<String>,
+    /// A calm message about the last change (saved, deleted, imported…).
+    pub notice: Option<String>,
+    /// Why the entry form could not be saved.
+    pub error: Option<String>,
+    /// Why the shoe form could not be saved.
+    pub shoe_error: Option<String>,
+    /// Why the last import was refused.
+    pub import_error: Option<String>,
+    /// The day whose entry is being changed.
+    pub editing: Option<Date>,
+    /// A new number gives a fresh entry form (after a save, an edit or a cancel).
+    pub form: u32,
+    /// The last entry deleted, for "Undo".
+    pub deleted: Option<Entry>,
+    /// How many table rows are shown.
+    pub shown: usize,
+    pub range: Range,
+    pub page: Page,
+    /// Set by the first action: from then on, focus follows the runner's work.
+    pub interacted: bool,
+}
+
+pub enum DiaryAction {
+    /// The entry form was read: a new entry (`original` is `None`) or a
+    /// change to the entry of `original`, or why it could not be read.
+    Save {
+        original: Option<Date>,
+        entry: Result<Entry, String>,
+    },
+    Edit(Date),
+    CancelEdit,
+    Delete(Date),
+    Undo,
+    SaveShoe(Result<Shoe, String>),
+    Retire(String, bool),
+    /// A backup file was read (or could not be).
+    Import(Result<Json, String>),
+    Remember(bool),
+    Erase,
+    ShowMore,
+    Range(Range),
+    Page(Page),
+    /// A message from outside the reducer (a download, a copy).
+    Notice(String),
+}
+
+impl DiaryState {
+    /// The state the diary starts in: what it saved last time, or empty. It
+    /// starts remembering when it has a saved diary, or when the runner
+    /// chose to be remembered in the triage.
+    pub fn start(storage_key: Option<String>, today: Date, remember: bool) -> DiaryState {
+        let mut state = DiaryState {
+            diary: Diary::new(),
+            today,
+            remember: remember && storage_key.is_some(),
+            storage_key,
+            notice: None,
+            error: None,
+            shoe_error: None,
+            import_error: None,
+            editing: None,
+            form: 0,
+            deleted: None,
+            shown: PAGE,
+            range: Range::default(),
+            page: Page::default(),
+            interacted: false,
+        };
+        let Some(key) = &state.storage_key else { return state };
+        let decode = |record: &Json| {
+            let mut diary = Diary::new();
+            from_backup(&mut diary, record).map(|_| diary).map_err(|e| e.0)
+        };
+        match storage::load(key, decode) {
+            Loaded::Restored(diary) => {
+                state.diary = diary;
+                state.remember = true;
+            }
+            Loaded::SetAside { why, set_aside } => {
+                web_sys::console::warn_1(&format!("foot-triage: saved diary set aside as {set_aside}: {why}").into());
+                state.notice = Some(
+                    "Your saved diary could not be read, so it starts empty. It was kept aside, not deleted; \"Erase my data\" removes it.".into(),
+                );
+            }
+            Loaded::Nothing | Loaded::Unavailable => {}
+        }
+        state
+    }
+
+    fn persist(&mut self, was_remembering: bool) {
+        let Some(key) = &self.storage_key else { return };
+        if self.remember {
+            if !storage::save(key, &to_backup(&self.diary)) {
+                self.remember = false;
+                self.notice = Some("This browser does not allow Foot Triage to save anything here.".into());
+            }
+        } else if was_remembering {
+            storage::forget(key);
+        }
+    }
+}
+
+impl Reducible for DiaryState {
+    type Action = DiaryAction;
+
+    fn reduce(self: Rc<Self>, action: DiaryAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.interacted = true;
+        next.error = None;
+        next.shoe_error = None;
+        next.import_error = None;
+        match action {
+            DiaryAction::Save { original, entry } => {
+                let saved = entry.and_then(|entry| {
+                    let date = entry.date;
+                    match original {
+                        Some(day) => next.diary.edit(day, entry),
+                        None => next.diary.add(entry),
+                    }
+                    .map(|()| date)
+                    .map_err(|e| e.0)
+                });
+                match saved {
+                    Ok(date) => {
+                        next.notice = Some(format!("Saved the entry for {date}."));
+                        next.editing = None;
+                        next.deleted = None;
+                        next.form += 1;
+                    }
+                    Err(why) => next.error = Some(why),
+                }
+            }
+            DiaryAction::Edit(date) => {
+                next.editing = Some(date);
+                next.form += 1;
+                next.notice = None;
+            }
+            DiaryAction::CancelEdit => {
+                next.editing = None;
+                next.form += 1;
+            }
+            DiaryAction::Delete(date) => {
+                if let Ok(entry) = next.diary.delete(date) {
+                    next.notice = Some(format!("Deleted the entry for {date}."));
+                    next.deleted = Some(entry);
+                    if next.editing == Some(date) {
+                        next.editing = None;
+                        next.form += 1;
+                    }
+                }
+            }
+            DiaryAction::Undo => {
+                if let Some(entry) = next.deleted.take() {
+                    let date = entry.date;
+                    next.notice = Some(match next.diary.add(entry) {
+                        Ok(()) => format!("The entry for {date} is back."),
+                        Err(e) => e.0,
+                    });
+                }
+            }
+            DiaryAction::SaveShoe(shoe) => match shoe.and_then(|s| {
+                let name = s.name.clone();
+                next.diary.save_shoe(s).map(|()| name).map_err(|e| e.0)
+            }) {
+                Ok(name) => {
+                    next.notice = Some(format!("Saved the pair \"{name}\"."));
+                    next.form += 1;
+                }
+                Err(why) => next.shoe_error = Some(why),
+            },
+            DiaryAction::Retire(id, retired) => {
+                if next.diary.set_retired(&id, retired).is_ok() {
+                    next.notice =
+                        Some(if retired { "Pair retired: its distance is kept." } else { "Pair back in use." }.into());
+                }
+            }
+            DiaryAction::Import(file) => {
+                match file.and_then(|json| from_backup(&mut next.diary, &json).map_err(|e| e.0)) {
+                    Ok(0) => next.notice = Some("Imported: the diary already had every entry in this backup.".into()),
+                    Ok(1) => next.notice = Some("Imported 1 entry.".into()),
+                    Ok(n) => next.notice = Some(format!("Imported {n} entries.")),
+                    Err(why) => {
+                        next.import_error = Some(format!("{why} Your diary is unchanged."));
+                        return Rc::new(next);
+                    }
+                }
+            }
+            DiaryAction::Remember(on) => {
+                next.remember = on;
+                next.notice = Some(if on {
+                    "Your diary will be kept in this browser on this device, and nowhere else.".into()
+                } else {
+                    "Foot Triage no longer keeps your diary on this device. Export a backup to keep it.".into()
+                });
+            }
+            DiaryAction::Erase => {
+                let message = match storage::erase_all() {
+                    Some(_) => "Erased: everything Foot Triage stored on this device is gone.",
+                    None => "This browser keeps no Foot Triage data here: there was nothing to erase.",
+                };
+                next = DiaryState::start(None, next.today, false);
+                next.storage_key = self.storage_key.clone();
+                next.interacted = true;
+                next.notice = Some(message.into());
+                return Rc::new(next);
+            }
+            // What is shown changes, not the diary: nothing to save.
+            DiaryAction::ShowMore => {
+                next.shown += PAGE;
+                return Rc::new(next);
+            }
+            DiaryAction::Range(range) => {
+                next.range = range;
+                return Rc::new(next);
+            }
+            DiaryAction::Page(page) => {
+                next.page = page;
+                return Rc::new(next);
+            }
+            DiaryAction::Notice(text) => {
+                next.notice = Some(text);
+                return Rc::new(next);
+            }
+        }
+        next.persist(self.remember);
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,23 @@
+//! The way into the recovery diary. The diary is a second wasm module that
+//! `embed.js` loads only when a runner opens it, so this button does nothing
+//! in Rust: `embed.js` sees the click on `[data-ft-open="diary"]` and starts
+//! the diary in the same shadow root. The button carries what the diary's
+//! hand-off needs from here: the answers (as JSON) and whether the runner
+//! chose to be remembered.
+
+use yew::prelude::*;
+
+use super::js_json;
+use crate::Answers;
+
+pub fn diary_link(answers: &Answers, remember: bool) -> Html {
+    let answers = js_json::stringify(&answers.to_tree()).unwrap_or_default();
+    html! {
+        <p class="ft-diary-link ft-no-print">
+            <button type="button" class="ft-secondary" data-ft-open="diary" data-ft-answers={answers}
+                data-ft-remember={if remember { "on" } else { "off" }}>
+                { "Recovery diary and shoe log" }
+            </button>
+        </p>
+    }
+}

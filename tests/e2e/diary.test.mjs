@@ -1,0 +1,172 @@
+// The recovery diary in real Chromium: a second wasm module opened from the
+// triage, two weeks of entries logged through the form, the chart and the
+// escalation it leads to, the clinician's page printed on one sheet, the
+// backup exported and imported (twice, and a foreign file refused), the FHIR
+// downloads validated with fhir.resources, storage with consent, and years
+// of entries.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { SELF_CARE, answerAll, axe, open, root, session, shot, widget } from './support.mjs';
+
+const env = session(root);
+const page_url = () => env.server.url + 'dist/index.html';
+const OUT = join(root, 'target/e2e');
+
+// A local calendar date `n` days before today, as the date input wants it.
+function daysAgo(n) {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const inShadow = (page, fn, arg) => widget(page).evaluate(fn, arg);
+const notice = (page) => inShadow(page, (el) => el.shadowRoot.querySelector('[data-ft-diary] [data-ft-notice]')?.textContent);
+
+async function openDiary(page) {
+  await page.click('[data-ft-open="diary"]');
+  await page.locator('[data-ft-diary] h2').waitFor();
+  // embed.js focuses the diary's heading once it has rendered.
+  await page.waitForFunction(() => document.querySelector('foot-triage').shadowRoot.activeElement?.id === 'ft-diary-title');
+}
+
+async function addEntry(page, { date, morning, during = '', after = '', km = '', shoe, note = '' }) {
+  const form = page.locator('[data-ft-entry-form]');
+  await form.locator('input[name=date]').fill(date);
+  await form.locator('input[name=pain_morning]').fill(String(morning));
+  await form.locator('input[name=pain_during]').fill(String(during));
+  await form.locator('input[name=pain_after]').fill(String(after));
+  await form.locator('input[name=distance]').fill(String(km));
+  if (shoe) await form.locator('select[name=shoe]').selectOption({ label: shoe });
+  await form.locator('textarea[name=note]').fill(note);
+  await form.locator('button[data-ft-save-entry]').click();
+}
+
+// Two weeks that get worse: morning pain from 2 up to 7, running on.
+const FORTNIGHT = Array.from({ length: 14 }, (_, i) => ({
+  date: daysAgo(13 - i),
+  morning: [2, 2, 3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 6, 7][i],
+  during: i % 2 ? '' : 3 + Math.floor(i / 3),
+  after: i % 2 ? '' : 4 + Math.floor(i / 3),
+  km: i % 2 ? 0 : 6 + (i % 4),
+  note: i === 3 ? 'Hills <b>today</b>' : '',
+}));
+
+test('two weeks of entries: chart, escalation, one printed page, backup and FHIR', async () => {
+  mkdirSync(OUT, { recursive: true });
+  const { page, context, problems, requests } = await open(env.browser, { url: page_url() });
+  try {
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    await page.locator('[data-ft-results]').waitFor();
+    await openDiary(page);
+    assert.equal(await page.locator('[data-ft-results]').isVisible(), false, 'the triage is hidden, not gone');
+
+    // A pair near the end of its life, then the fortnight.
+    await page.fill('[data-ft-shoe-form] input[name=name]', 'Road pair');
+    await page.fill('[data-ft-shoe-form] input[name=start]', '640');
+    await page.click('[data-ft-add-shoe]');
+    assert.equal(await notice(page), 'Saved the pair "Road pair".');
+    for (const entry of FORTNIGHT) {
+      await addEntry(page, { ...entry, shoe: 'Road pair' });
+      assert.equal(await notice(page), `Saved the entry for ${entry.date}.`);
+    }
+    // The fresh form after a save has focus at its heading.
+    assert.equal(await inShadow(page, (el) => el.shadowRoot.activeElement?.id), 'ft-entry-title');
+
+    // One entry a day, with a clear message and nothing lost.
+    await addEntry(page, { date: daysAgo(0), morning: 1 });
+    assert.match(await page.locator('[data-ft-entry-error]').textContent(), /already an entry for .*change that one/);
+    assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 14);
+
+    // The chart: one path per series, with a point for every entry.
+    const morning = await page.locator('[data-ft-series="morning"]').getAttribute('d');
+    assert.equal(morning.match(/[ML]/g).length, 14);
+    assert.equal((await page.locator('[data-ft-series="after"]').getAttribute('d')).match(/[ML]/g).length, 7, 'run days only');
+    assert.equal((await page.locator('[data-ft-series="distance"]').getAttribute('d')).match(/M/g).length, 7);
+    // The trend follows each day's worst pain: 4 after the first run.
+    assert.equal(await page.locator('[data-ft-trend]').first().textContent(), 'Pain up from 4 to 7 over 13 days.');
+    assert.equal(await page.locator('[data-ft-chart] svg').getAttribute('role'), 'img');
+
+    // The escalation, with the diary's reason.
+    assert.equal(await page.locator('[data-ft-diary-level]').getAttribute('data-ft-diary-level'), 'soon');
+    assert.match(await page.locator('[data-ft-diary-reasons]').textContent(), /diary shows the pain getting worse/);
+    assert.equal(await page.locator('[data-ft-return-plan]').count(), 0, 'no return to running while it worsens');
+
+    // The shoes: 640 km plus the fortnight's runs is past the check point.
+    assert.equal(await page.locator('[data-ft-shoe]').getAttribute('data-ft-status'), 'check');
+    assert.equal(await page.locator('[data-ft-rotate]').count(), 1, 'one pair: rotate two');
+
+    // Change an entry, delete one and undo.
+    await page.click(`[data-ft-edit="${daysAgo(1)}"]`);
+    assert.equal(await page.locator('input[name=pain_morning]').inputValue(), '6');
+    await page.fill('input[name=pain_morning]', '5');
+    await page.click('[data-ft-save-entry]');
+    assert.equal(await page.locator(`[data-ft-entry="${daysAgo(1)}"] td`).first().textContent(), '5');
+    await page.click(`[data-ft-delete="${daysAgo(2)}"]`);
+    assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 13);
+    await page.click('[data-ft-undo]');
+    assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 14);
+
+    assert.deepEqual(await axe(page), [], 'axe on the diary');
+    await shot(page, 'diary-phone');
+
+    // The clinician's page, printed: one A4 sheet.
+    await page.click('[data-ft-clinician-page]');
+    await page.locator('[data-ft-clinician]').waitFor();
+    assert.equal(await inShadow(page, (el) => el.shadowRoot.activeElement?.id), 'ft-clinician-title');
+    assert.deepEqual(await axe(page), [], 'axe on the clinician page');
+    const summary = await page.locator('[data-ft-clinician] [data-ft-summary]').inputValue();
+    assert.match(summary, /RECOVERY DIARY \(14 entries\)\nPain up from 4 to 7 over 13 days\./);
+    assert.match(summary, /Hills <b>today<\/b>/, 'notes are text');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi, for the screenshot
+    await shot(page, 'diary-print');
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(join(OUT, 'diary-summary.pdf'), pdf);
+    assert.equal(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length, 1, 'the summary fits one page');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 390, height: 844 });
+
+    // FHIR downloads, validated as FHIR R4 by fhir.resources.
+    const save = async (selector, name) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      const path = join(OUT, name);
+      await download.saveAs(path);
+      return path;
+    };
+    const response = await save('[data-ft-fhir-response]', 'response.json');
+    const questionnaire = await save('[data-ft-fhir-questionnaire]', 'questionnaire.json');
+    const checked = execFileSync(join(root, 'target/fhir-venv/bin/python'), [
+      join(root, 'tests/fhir/validate.py'), '--files', questionnaire, response,
+    ]).toString();
+    assert.match(checked, /QuestionnaireResponse for .*response\.json: valid FHIR R4/);
+
+    // Backup: export, then import into a fresh diary twice, and a foreign file.
+    await page.click('[data-ft-back-to-diary]');
+    const backup = await save('[data-ft-export]', 'backup.json');
+    await page.click('[data-ft-close="diary"]');
+    assert.equal(await page.locator('[data-ft-results]').isVisible(), true, 'back at the same results');
+    await page.click('button[data-ft-erase]');
+    await openDiary(page);
+    assert.equal(await page.locator('[data-ft-entries]').count(), 0, 'a fresh diary after erasing');
+    await page.setInputFiles('[data-ft-import]', backup);
+    await page.waitForFunction(() => /Imported 14 entries/.test(document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-diary] [data-ft-notice]').textContent));
+    await page.setInputFiles('[data-ft-import]', backup);
+    await page.waitForFunction(() => /already had every entry/.test(document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-diary] [data-ft-notice]').textContent));
+    assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 14);
+    await page.setInputFiles('[data-ft-import]', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"resourceType":"Patient"}') });
+    await page.locator('[data-ft-import-error]').waitFor();
+    assert.equal(await page.locator('[data-ft-import-error]').textContent(), 'This file is not a Foot Triage diary backup. Your diary is unchanged.');
+    assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 14);
+
+    assert.deepEqual(problems, []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('blob:')), []);
+  } finally {
+    await context.close();
+  }
+});
