@@ -96,7 +96,7 @@ class FootTriageElement extends HTMLElement {
   #clicked(event) {
     const target = event.composedPath().find((node) => node instanceof HTMLElement && node.dataset);
     const open = target?.closest('[data-ft-open="diary"]');
-    if (open) this.#openDiary(open.dataset.ftAnswers || '{}', open.dataset.ftRemember === 'on');
+    if (open) this.#openDiary(open.dataset.ftAnswers || '{}', open.dataset.ftRemembering === 'on');
     if (target?.closest('[data-ft-close="diary"]')) this.#closeDiary(true);
   }
 

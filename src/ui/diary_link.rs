@@ -15,7 +15,7 @@ pub fn diary_link(answers: &Answers, remember: bool) -> Html {
     html! {
         <p class="ft-diary-link ft-no-print">
             <button type="button" class="ft-secondary" data-ft-open="diary" data-ft-answers={answers}
-                data-ft-remember={if remember { "on" } else { "off" }}>
+                data-ft-remembering={if remember { "on" } else { "off" }}>
                 { "Recovery diary and shoe log" }
             </button>
         </p>

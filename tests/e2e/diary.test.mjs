@@ -170,3 +170,80 @@ test('two weeks of entries: chart, escalation, one printed page, backup and FHIR
     await context.close();
   }
 });
+
+const stored = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('foot-triage')).map((k) => [k, localStorage.getItem(k)])));
+
+test('the diary is stored only with consent, and unreadable data is set aside', async () => {
+  const { page, context, problems } = await open(env.browser, { url: page_url() });
+  try {
+    // Without consent nothing is stored, and the diary says so.
+    await openDiary(page);
+    assert.equal(await page.locator('[data-ft-not-saved]').count(), 1);
+    await addEntry(page, { date: daysAgo(1), morning: 3, km: 5 });
+    assert.deepEqual(await stored(page), {});
+
+    // Consent given in the triage carries over to the diary.
+    await page.click('[data-ft-close="diary"]');
+    await page.click('[data-ft-remember]');
+    await openDiary(page);
+    assert.equal(await page.locator('[data-ft-diary] [data-ft-remember]').getAttribute('aria-checked'), 'true');
+    await addEntry(page, { date: daysAgo(0), morning: 2 });
+    const record = JSON.parse((await stored(page))['foot-triage:diary']);
+    assert.equal(record.format, 'foot-triage-diary');
+    assert.deepEqual(record.entries.map((e) => e.date), [daysAgo(0)], 'the unsaved visit before consent is gone');
+
+    await page.reload();
+    await openDiary(page);
+    assert.equal(await page.locator(`[data-ft-entry="${daysAgo(0)}"]`).count(), 1, 'restored after a reload');
+    await page.click('[data-ft-diary] [data-ft-remember]');
+    assert.equal((await stored(page))['foot-triage:diary'], undefined, 'turning it off forgets the diary');
+
+    // A record this version cannot read is kept aside with a calm notice.
+    const corrupt = '{"format":"foot-triage-diary","schema":9,"entries":[]}';
+    await page.evaluate((text) => localStorage.setItem('foot-triage:diary', text), corrupt);
+    await page.reload();
+    await openDiary(page);
+    assert.match(await notice(page), /could not be read.*kept aside, not deleted/);
+    const after = await stored(page);
+    assert.equal(after['foot-triage:diary:unreadable:1'], corrupt);
+    assert.equal(after['foot-triage:diary'], undefined);
+    // Erase removes it with everything else.
+    await page.click('[data-ft-diary] [data-ft-erase]');
+    assert.deepEqual(await stored(page), {});
+    assert.deepEqual(problems.filter((p) => !p.includes('set aside')), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('years of daily entries: paged table, whole-range chart', async () => {
+  const entries = Array.from({ length: 2000 }, (_, i) => ({
+    date: daysAgo(1999 - i),
+    pain_morning: (i * 7) % 11,
+    pain_during: i % 3 ? null : (i * 5) % 11,
+    pain_after: null,
+    distance_km: i % 2 ? 0 : 5 + (i % 10),
+    shoe: null,
+    note: '',
+  }));
+  const backup = { format: 'foot-triage-diary', schema: 1, shoes: [], entries };
+  const { page, context, problems } = await open(env.browser, { url: page_url() });
+  try {
+    await openDiary(page);
+    await page.setInputFiles('[data-ft-import]', { name: 'years.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    await page.locator('[data-ft-entries]').waitFor();
+    assert.match(await notice(page), /Imported 2000 entries/);
+    assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 14);
+    assert.match(await page.locator('[data-ft-entries] caption').textContent(), /latest 14 of 2000/);
+    await page.click('[data-ft-more]');
+    assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 28);
+    await page.click('button.ft-chip:has-text("All")');
+    const morning = await page.locator('[data-ft-diary] [data-ft-series="morning"]').getAttribute('d');
+    assert.equal(morning.match(/[ML]/g).length, 2000);
+    assert.equal(await page.locator('[data-ft-diary] svg *').count() < 20, true, 'a few paths, not thousands of nodes');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
