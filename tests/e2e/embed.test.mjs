@@ -151,6 +151,9 @@ test('the widget loads from another origin and makes no request of its own', asy
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
     assert.equal((await result(page)).level, 'self_care');
+    await page.click('[data-ft-open="diary"]');
+    await page.locator('[data-ft-diary] [data-ft-entry-form]').waitFor();
+    assert.ok(requests.some((u) => u.startsWith(widgetHost.url) && /diary-[0-9a-f]+_bg\.wasm$/.test(u)), 'the diary came from the widget origin');
     const foreign = requests.filter((u) => !u.startsWith(widgetHost.url) && !u.startsWith(host.url));
     assert.deepEqual(foreign, []);
     assert.ok(requests.some((u) => u.startsWith(widgetHost.url) && u.endsWith('.wasm')), 'the wasm came from the widget origin');
@@ -161,7 +164,7 @@ test('the widget loads from another origin and makes no request of its own', asy
   }
 });
 
-test('under a strict Content Security Policy a whole triage reports no violation', async () => {
+test('under a strict Content Security Policy a whole triage and the diary report no violation', async () => {
   for (const path of ['examples/strict-csp.html', 'dist/index.html']) {
     const { page, context, problems } = await open(browser, { csp: true, url: 'about:blank', wait: false });
     try {
@@ -174,6 +177,12 @@ test('under a strict Content Security Policy a whole triage reports no violation
       await page.click('button[data-ft-start]');
       await answerAll(page, SELF_CARE);
       assert.equal((await result(page)).level, 'self_care');
+      // The diary: a second module, its stylesheet, a chart and a download.
+      await page.click('[data-ft-open="diary"]');
+      await page.fill('[data-ft-entry-form] input[name=pain_morning]', '3');
+      await page.click('[data-ft-save-entry]');
+      await page.locator('[data-ft-diary] [data-ft-chart]').waitFor();
+      await Promise.all([page.waitForEvent('download'), page.click('[data-ft-export]')]);
       assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
       assert.deepEqual(problems, [], path);
     } finally {

@@ -39,6 +39,10 @@ test('installable, offline after one visit, and a new build is offered as an upd
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
     assert.equal((await result(page)).level, 'self_care', 'a whole triage offline');
+    // The diary is a module of its own, fetched on demand: precached too.
+    await page.click('[data-ft-open="diary"]');
+    await page.locator('[data-ft-diary] [data-ft-entry-form]').waitFor();
+    await page.click('[data-ft-close="diary"]');
     await context.setOffline(false);
 
     // Publish a new build: the worker's version changes with any file.
