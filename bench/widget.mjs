@@ -25,9 +25,13 @@ const TARGETS = [
 // 150 KB read strictly as 150,000 bytes (not KiB).
 const BUDGET = 150_000;
 const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.css']);
-// The service worker is registered after the page has loaded, so it is not
-// part of the first load.
-const NOT_FIRST_LOAD = new Set(['sw.js']);
+// The service worker is registered after the page has loaded, and the diary's
+// module, script and stylesheet only when a runner opens the diary, so neither
+// is part of the first load.
+const notFirstLoad = (name) => name === 'sw.js' || name.startsWith('diary-');
+// The diary is timed with a short and a long history (years of daily
+// entries); a month is the baseline of its ratio.
+const DIARY_SIZES = [30, 2000];
 const WAIT_MS = 20_000;
 // A typical self-care case; questions not listed get the generic answer in `answer`.
 const ANSWERS = {
@@ -44,13 +48,14 @@ const ANSWERS = {
 // the DOM and when the last click happened. Window capture sees a click before
 // any handler of the app does.
 function instrument() {
-  const marks = (window.__bench = { question: null, results: null, lastClick: null });
+  const marks = (window.__bench = { question: null, results: null, lastClick: null, lastChange: 0 });
   addEventListener('click', () => (marks.lastClick = performance.now()), true);
   // The widget renders inside <foot-triage>'s shadow root (the baseline does
   // not), so every shadow root is observed from the moment it is attached.
   const roots = [document];
   const check = () => {
     const now = performance.now();
+    marks.lastChange = now;
     for (const root of roots) {
       if (marks.question === null && root.querySelector('[data-ft-question]')) marks.question = now;
       if (marks.results === null && root.querySelector('[data-ft-results]')) marks.results = now;
@@ -60,7 +65,7 @@ function instrument() {
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
     roots.push(root);
-    new MutationObserver(check).observe(root, { childList: true, subtree: true });
+    new MutationObserver(check).observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
     return root;
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
@@ -86,6 +91,7 @@ async function main() {
 
   const browser = await launch();
   const timings = new Map(TARGETS.map((t) => [t.name, { question: [], results: [] }]));
+  const diary = new Map(DIARY_SIZES.map((n) => [n, { open: [], all: [], more: [], save: [] }]));
   try {
     const servers = await Promise.all(TARGETS.map((t) => serve(t.dist)));
     // Runs alternate between the pages so that drift in machine load (the
@@ -101,9 +107,18 @@ async function main() {
           fail(target, err);
         }
       }
+      if (failures.has('widget')) continue;
+      for (const n of DIARY_SIZES) {
+        try {
+          const figures = await measureDiary(browser, servers[0].url, n);
+          for (const [key, value] of Object.entries(figures)) diary.get(n)[key].push(value);
+        } catch (err) {
+          fail({ name: `diary (${n} entries)` }, err);
+        }
+      }
     }
     await Promise.all(servers.map((s) => s.close()));
-    report({ runs, version: browser.version(), bundles, timings, failures });
+    report({ runs, version: browser.version(), bundles, timings, diary, failures });
   } finally {
     await browser.close();
   }
@@ -118,8 +133,15 @@ function bundle(dist) {
     return { name: relative(dist, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
-  const firstLoad = files.filter((f) => FIRST_LOAD.has(extname(f.name)) && !NOT_FIRST_LOAD.has(f.name));
-  return { files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), firstLoad: sum(firstLoad, 'gzip') };
+  const firstLoad = files.filter((f) => FIRST_LOAD.has(extname(f.name)) && !notFirstLoad(f.name));
+  const diary = files.filter((f) => f.name.startsWith('diary-'));
+  return {
+    files,
+    raw: sum(files, 'raw'),
+    gzip: sum(files, 'gzip'),
+    firstLoad: sum(firstLoad, 'gzip'),
+    diary: sum(diary, 'gzip'),
+  };
 }
 
 // Dot entries are skipped: Trunk stages a build in `.stage/` inside dist.
@@ -166,6 +188,69 @@ async function measure(browser, url, host) {
   }
 }
 
+// A diary backup of `n` daily entries ending yesterday (today stays free for
+// the timed "save an entry").
+function diaryRecord(n) {
+  const day = (back) => {
+    const d = new Date();
+    d.setDate(d.getDate() - back);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  const entries = Array.from({ length: n }, (_, i) => ({
+    date: day(n - i),
+    pain_morning: (i * 7) % 11,
+    pain_during: i % 3 ? null : (i * 5) % 11,
+    pain_after: i % 3 ? null : (i * 3) % 11,
+    distance_km: i % 2 ? 0 : 5 + (i % 10),
+    shoe: i % 2 ? null : 'shoe-1',
+    note: i % 5 ? '' : 'easy run',
+  }));
+  const shoes = [{ id: 'shoe-1', name: 'Road pair', start_km: 100, retired: false }];
+  return JSON.stringify({ format: 'foot-triage-diary', schema: 1, shoes, entries });
+}
+
+// One cold run of the diary, saved on the device with `n` entries: from a
+// click to the last DOM change it causes, for opening the diary (this loads
+// its module), showing the whole history in the chart, showing older table
+// rows, and saving a new entry (which also writes the diary to storage).
+async function measureDiary(browser, url, n) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(oneLine(err)));
+    await page.addInitScript(instrument);
+    await page.addInitScript((record) => localStorage.setItem('foot-triage:diary', record), diaryRecord(n));
+    // The time from the last click to the last change, once the page has
+    // been still for a while.
+    const settled = async () => {
+      await page.waitForFunction(() => performance.now() - window.__bench.lastChange > 300, null, { polling: 50 });
+      return page.evaluate(() => window.__bench.lastChange - window.__bench.lastClick);
+    };
+    try {
+      await page.goto(url);
+      await waitFor(page, 'button[data-ft-start]', 'the start button');
+      await page.click('[data-ft-open="diary"]');
+      await waitFor(page, '[data-ft-entries]', 'the diary');
+      const open = await settled();
+      await page.click('button.ft-chip:has-text("All")');
+      const all = await settled();
+      await page.click('[data-ft-more]');
+      const more = await settled();
+      await page.fill('[data-ft-entry-form] input[name=pain_morning]', '3');
+      await page.click('[data-ft-save-entry]');
+      const save = await settled();
+      if ((await page.locator('[data-ft-entries] tbody tr').count()) !== 28) throw new Error('the diary did not show its rows');
+      return { open, all, more, save };
+    } catch (err) {
+      throw new Error(oneLine(err) + (errors.length ? `; page error: ${errors[0]}` : ''));
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 async function waitFor(page, selector, what) {
   try {
     await page.waitForSelector(selector, { state: 'visible' });
@@ -174,7 +259,7 @@ async function waitFor(page, selector, what) {
   }
 }
 
-function report({ runs, version, bundles, timings, failures }) {
+function report({ runs, version, bundles, timings, diary, failures }) {
   const line = (...cols) => console.log(cols.map((c, i) => (i ? String(c).padStart(10) : c.padEnd(46))).join(''));
 
   console.log(`Widget benchmark, ${new Date().toISOString()}, Chromium ${version}, ${runs} runs\n`);
@@ -191,6 +276,7 @@ function report({ runs, version, bundles, timings, failures }) {
     const left = BUDGET - widget.firstLoad;
     console.log(`\nWidget first load (html+js+wasm+css): ${widget.firstLoad} B gzip`);
     console.log(`budget ${BUDGET} B (150 KB): ${verdict}, ${left >= 0 ? `${left} B to spare` : `${-left} B over`}`);
+    console.log(`Diary, loaded when opened (js+wasm+css): ${widget.diary} B gzip`);
   }
 
   console.log();
@@ -204,11 +290,30 @@ function report({ runs, version, bundles, timings, failures }) {
     const ratio = w !== null && b !== null ? (w / b).toFixed(2) : '-';
     line(label, fixed(w), fixed(b), ratio);
   }
+  console.log();
+  const [small, large] = DIARY_SIZES;
+  line(`Diary timing, median ms`, `${small} entr.`, `${large} entr.`, 'ratio');
+  const diaryMeasures = [
+    ['open', 'click -> diary shown (loads its module)'],
+    ['all', 'range "All" -> chart redrawn'],
+    ['more', '"Show older entries" -> rows added'],
+    ['save', 'save an entry -> shown and stored'],
+  ];
+  for (const [key, label] of diaryMeasures) {
+    const [a, b] = DIARY_SIZES.map((n) => median(diary.get(n)[key]));
+    line(label, fixed(a), fixed(b), a !== null && b !== null ? (b / a).toFixed(2) : '-');
+  }
   console.log('\nAll runs, ms');
   for (const [key, label] of measures) {
     for (const { name } of TARGETS) {
       const values = timings.get(name)[key];
       if (values.length) console.log(`  ${label}, ${name}: ${values.map(fixed).join(' ')}`);
+    }
+  }
+  for (const [key, label] of diaryMeasures) {
+    for (const n of DIARY_SIZES) {
+      const values = diary.get(n)[key];
+      if (values.length) console.log(`  diary ${label}, ${n} entries: ${values.map(fixed).join(' ')}`);
     }
   }
   for (const [name, message] of failures) console.log(`\n${name}: FAILED: ${message}`);

@@ -66,9 +66,7 @@ fn main() {
     eprintln!("The diary runs in a browser: build and serve it with `scripts/serve`.");
 }
 
-// The same small allocator as the widget (see src/bin/widget.rs).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+// The diary keeps Rust's default allocator (dlmalloc). The widget's smaller
+// free-list allocator scans its list on every allocation, which years of
+// entries (thousands of small strings) would make slow; this module is not
+// part of the first load, so its few extra kilobytes cost no budget.

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SELF_CARE, answerAll, axe, open, root, session, shot, widget } from './support.mjs';
+import { DESKTOP, SELF_CARE, answerAll, axe, open, root, session, shot, widget } from './support.mjs';
 
 const env = session(root);
 const page_url = () => env.server.url + 'dist/index.html';
@@ -217,7 +217,7 @@ test('the diary is stored only with consent, and unreadable data is set aside', 
   }
 });
 
-test('years of daily entries: paged table, whole-range chart', async () => {
+test('years of daily entries: paged table, whole-range chart (desktop, dark)', async () => {
   const entries = Array.from({ length: 2000 }, (_, i) => ({
     date: daysAgo(1999 - i),
     pain_morning: (i * 7) % 11,
@@ -228,7 +228,7 @@ test('years of daily entries: paged table, whole-range chart', async () => {
     note: '',
   }));
   const backup = { format: 'foot-triage-diary', schema: 1, shoes: [], entries };
-  const { page, context, problems } = await open(env.browser, { url: page_url() });
+  const { page, context, problems } = await open(env.browser, { url: page_url(), viewport: DESKTOP, colorScheme: 'dark' });
   try {
     await openDiary(page);
     await page.setInputFiles('[data-ft-import]', { name: 'years.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
@@ -239,9 +239,13 @@ test('years of daily entries: paged table, whole-range chart', async () => {
     await page.click('[data-ft-more]');
     assert.equal(await page.locator('[data-ft-entries] tbody tr').count(), 28);
     await page.click('button.ft-chip:has-text("All")');
+    // Years are drawn a point a week (2,000 days span 286 weeks).
     const morning = await page.locator('[data-ft-diary] [data-ft-series="morning"]').getAttribute('d');
-    assert.equal(morning.match(/[ML]/g).length, 2000);
+    assert.equal(morning.match(/[ML]/g).length, 286);
+    assert.match(await page.locator('[data-ft-diary] svg title').textContent(), /weekly average/);
     assert.equal(await page.locator('[data-ft-diary] svg *').count() < 20, true, 'a few paths, not thousands of nodes');
+    assert.deepEqual(await axe(page), [], 'axe on the diary, dark');
+    await shot(page, 'diary-desktop-dark');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -1,5 +1,6 @@
 //! The trend chart: pain lines (first steps in the morning, during the run,
-//! after it) over daily distance bars, in SVG. Each series is one `<path>`,
+//! after it) over distance bars, in SVG: daily points, or weekly ones over
+//! long ranges. Each series is one `<path>`,
 //! so the chart is a handful of elements whether it shows a week or years.
 //! Coordinates are whole numbers in a large view box, which keeps float
 //! formatting out of the module.
@@ -29,8 +30,56 @@ fn axis_top(max: f64) -> i64 {
     STEPS.into_iter().find(|s| *s as f64 >= max).unwrap_or(((max / 100.0).ceil() as i64) * 100)
 }
 
+/// Past this many days, the chart shows weekly points: the mean of each
+/// week's scores and the week's total distance, which stays readable over
+/// years where daily points would merge into a band.
+const DAILY_UP_TO: i32 = 120;
+
+/// One point per week from `start`, dated at the week's first day: the
+/// rounded mean of each pain series over the days that have it, and the
+/// week's distance.
+fn weekly(entries: &[Entry], start: Date) -> Vec<Entry> {
+    let mut weeks: Vec<Entry> = Vec::new();
+    let mut sums = [(0u32, 0u32); 3];
+    let mean = |(sum, n): (u32, u32)| (n > 0).then(|| ((sum + n / 2) / n) as u8);
+    let flush = |weeks: &mut Vec<Entry>, sums: &mut [(u32, u32); 3]| {
+        if let Some(last) = weeks.last_mut() {
+            last.pain_morning = mean(sums[0]).unwrap_or(0);
+            last.pain_during = mean(sums[1]);
+            last.pain_after = mean(sums[2]);
+        }
+        *sums = [(0, 0); 3];
+    };
+    for e in entries {
+        let week = Date(start.0 + e.date.days_since(start).div_euclid(7) * 7);
+        if weeks.last().is_none_or(|w| w.date != week) {
+            flush(&mut weeks, &mut sums);
+            weeks.push(Entry { date: week, distance_km: 0.0, ..e.clone() });
+        }
+        for (slot, score) in sums.iter_mut().zip([Some(e.pain_morning), e.pain_during, e.pain_after]) {
+            if let Some(p) = score {
+                *slot = (slot.0 + u32::from(p), slot.1 + 1);
+            }
+        }
+        if let Some(w) = weeks.last_mut() {
+            w.distance_km += e.distance_km;
+        }
+    }
+    flush(&mut weeks, &mut sums);
+    weeks
+}
+
 /// The chart of `entries` (oldest first) from `start` to `end`.
 pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summary: &str) -> Html {
+    let by_week = end.days_since(start) > DAILY_UP_TO;
+    let weeks;
+    let entries = if by_week {
+        weeks = weekly(entries, start);
+        &weeks[..]
+    } else {
+        entries
+    };
+    let per = if by_week { "weekly average" } else { "daily" };
     let days = i64::from(end.days_since(start).max(1));
     let x = |d: Date| LEFT + i64::from(d.days_since(start)) * (RIGHT - LEFT) / days;
     let y_pain = |p: u8| BOTTOM - i64::from(p) * (BOTTOM - TOP) / 10;
@@ -68,7 +117,7 @@ pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summ
         <figure class="ft-chart" data-ft-chart="">
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="ft-chart-title ft-chart-desc"
                 focusable="false">
-                <title id="ft-chart-title">{ format!("Pain and distance from {start} to {end}") }</title>
+                <title id="ft-chart-title">{ format!("Pain ({per}) and distance from {start} to {end}") }</title>
                 <desc id="ft-chart-desc">{ summary }</desc>
                 { for grid }
                 <path class="ft-chart-bars" d={bars} data-ft-series="distance" />
@@ -82,10 +131,10 @@ pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summ
             </svg>
             <figcaption>
                 <ul class="ft-legend">
-                    <li><span class="ft-key ft-chart-morning" aria-hidden="true"></span>{ "Pain on first steps in the morning (0 to 10, left scale)" }</li>
+                    <li><span class="ft-key ft-chart-morning" aria-hidden="true"></span>{ format!("Pain on first steps in the morning ({per}, 0 to 10, left scale)") }</li>
                     <li><span class="ft-key ft-chart-during" aria-hidden="true"></span>{ "Pain during the run" }</li>
                     <li><span class="ft-key ft-chart-after" aria-hidden="true"></span>{ "Pain after the run" }</li>
-                    <li><span class="ft-key ft-chart-bars" aria-hidden="true"></span>{ format!("Distance run ({}, right scale)", unit.symbol()) }</li>
+                    <li><span class="ft-key ft-chart-bars" aria-hidden="true"></span>{ format!("Distance run ({} {}, right scale)", unit.symbol(), if by_week { "a week" } else { "a day" }) }</li>
                 </ul>
                 <p class="ft-trend" data-ft-trend="">{ summary }</p>
             </figcaption>

@@ -47,7 +47,9 @@ pub enum Page {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiaryState {
-    pub diary: Diary,
+    /// Shared, so a render's closures and the reducer's copy of the state
+    /// do not copy years of entries; a change copies it once (`make_mut`).
+    pub diary: Rc<Diary>,
     pub today: Date,
     pub remember: bool,
     /// Where the diary is saved, when the site allows storage at all.
@@ -104,7 +106,7 @@ impl DiaryState {
     /// chose to be remembered in the triage.
     pub fn start(storage_key: Option<String>, today: Date, remember: bool) -> DiaryState {
         let mut state = DiaryState {
-            diary: Diary::new(),
+            diary: Rc::new(Diary::new()),
             today,
             remember: remember && storage_key.is_some(),
             storage_key,
@@ -127,7 +129,7 @@ impl DiaryState {
         };
         match storage::load(key, decode) {
             Loaded::Restored(diary) => {
-                state.diary = diary;
+                state.diary = Rc::new(diary);
                 state.remember = true;
             }
             Loaded::SetAside { why, set_aside } => {
@@ -168,8 +170,8 @@ impl Reducible for DiaryState {
                 let saved = entry.and_then(|entry| {
                     let date = entry.date;
                     match original {
-                        Some(day) => next.diary.edit(day, entry),
-                        None => next.diary.add(entry),
+                        Some(day) => Rc::make_mut(&mut next.diary).edit(day, entry),
+                        None => Rc::make_mut(&mut next.diary).add(entry),
                     }
                     .map(|()| date)
                     .map_err(|e| e.0)
@@ -194,7 +196,7 @@ impl Reducible for DiaryState {
                 next.form += 1;
             }
             DiaryAction::Delete(date) => {
-                if let Ok(entry) = next.diary.delete(date) {
+                if let Ok(entry) = Rc::make_mut(&mut next.diary).delete(date) {
                     next.notice = Some(format!("Deleted the entry for {date}."));
                     next.deleted = Some(entry);
                     if next.editing == Some(date) {
@@ -206,7 +208,7 @@ impl Reducible for DiaryState {
             DiaryAction::Undo => {
                 if let Some(entry) = next.deleted.take() {
                     let date = entry.date;
-                    next.notice = Some(match next.diary.add(entry) {
+                    next.notice = Some(match Rc::make_mut(&mut next.diary).add(entry) {
                         Ok(()) => format!("The entry for {date} is back."),
                         Err(e) => e.0,
                     });
@@ -214,7 +216,7 @@ impl Reducible for DiaryState {
             }
             DiaryAction::SaveShoe(shoe) => match shoe.and_then(|s| {
                 let name = s.name.clone();
-                next.diary.save_shoe(s).map(|()| name).map_err(|e| e.0)
+                Rc::make_mut(&mut next.diary).save_shoe(s).map(|()| name).map_err(|e| e.0)
             }) {
                 Ok(name) => {
                     next.notice = Some(format!("Saved the pair \"{name}\"."));
@@ -223,13 +225,13 @@ impl Reducible for DiaryState {
                 Err(why) => next.shoe_error = Some(why),
             },
             DiaryAction::Retire(id, retired) => {
-                if next.diary.set_retired(&id, retired).is_ok() {
+                if Rc::make_mut(&mut next.diary).set_retired(&id, retired).is_ok() {
                     next.notice =
                         Some(if retired { "Pair retired: its distance is kept." } else { "Pair back in use." }.into());
                 }
             }
             DiaryAction::Import(file) => {
-                match file.and_then(|json| from_backup(&mut next.diary, &json).map_err(|e| e.0)) {
+                match file.and_then(|json| from_backup(Rc::make_mut(&mut next.diary), &json).map_err(|e| e.0)) {
                     Ok(0) => next.notice = Some("Imported: the diary already had every entry in this backup.".into()),
                     Ok(1) => next.notice = Some("Imported 1 entry.".into()),
                     Ok(n) => next.notice = Some(format!("Imported {n} entries.")),
