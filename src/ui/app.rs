@@ -17,7 +17,7 @@ use super::{
     storage,
 };
 use crate::{
-    KnowledgeBase, assess, next_question,
+    KnowledgeBase, Level, assess, next_question,
     widget_config::{Theme, WidgetConfig},
 };
 
@@ -49,6 +49,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     let mut announcement = String::new();
     let mut at_results = false;
+    // An emergency result shows only what to do now: no diary.
+    let mut emergency = false;
     // Names the screen on show, so focus moves when (and only when) it changes.
     let mut screen = String::from(match state.screen {
         Screen::Start => "start",
@@ -84,6 +86,7 @@ pub fn App(props: &AppProps) -> Html {
                     let assessment = assess(kb, &state.answers);
                     announcement = format!("Result: {}", assessment.action);
                     at_results = true;
+                    emergency = assessment.triage == Level::Emergency;
                     screen.push_str("results");
                     results(&assessment, &state.answers, state.copy_status.as_deref(), &act, &config)
                 }
@@ -119,7 +122,9 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="ft-notice-bar" data-ft-notice="">{ notice }</p>
             }
             { body }
-            if state.screen != Screen::Questions || at_results { { diary_link(&state.answers, state.remember) } }
+            if (state.screen != Screen::Questions || at_results) && !emergency {
+                { diary_link(&state.answers, state.remember) }
+            }
             if show_memory { { memory(state.remember, &act) } }
             <div class="ft-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>

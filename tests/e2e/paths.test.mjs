@@ -94,7 +94,9 @@ for (const path of PATHS) {
           if (path.stopRunning) assert.equal(await page.locator('[data-ft-stop-running]').count(), 1, 'stop running');
           if (path.level === 'emergency') {
             assert.deepEqual(shown.conditions, [], 'an emergency shows no causes');
-            assert.equal(await widget(page).locator('[data-ft-tool], [data-ft-timer], [data-ft-counter]').count(), 0);
+            assert.equal(await widget(page).locator('[data-ft-tool], [data-ft-timer], [data-ft-counter], [data-ft-open]').count(), 0);
+          } else {
+            assert.equal(await widget(page).locator('[data-ft-open="diary"]').count(), 1, 'the diary is offered');
           }
           const live = await widget(page).locator('[aria-live="polite"]').first().textContent();
           assert.ok(live.startsWith('Result: '), `live region: ${live}`);
