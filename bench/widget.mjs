@@ -162,30 +162,39 @@ function existsDir(path) {
 
 // One cold run: load, start, answer until the results show. Returns the two
 // measures in milliseconds, read from the page's own clock.
-async function measure(browser, url, host) {
+// Runs `steps(page)` in a fresh, instrumented page of its own context. A
+// panic in the wasm shows only as a missing element, so a failure carries the
+// page's first error, which says why.
+async function inFreshPage(browser, steps, setup = async () => {}) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
-    // A panic in the wasm shows only as a missing element; its message says why.
     const errors = [];
     page.on('pageerror', (err) => errors.push(oneLine(err)));
     await page.addInitScript(instrument);
+    await setup(page);
     try {
-      await page.goto(url);
-      await waitFor(page, 'button[data-ft-start]', 'the start button');
-      await page.click('button[data-ft-start]');
-      await waitFor(page, '[data-ft-question]', 'the first question');
-      await answerAll(page, ANSWERS, undefined, host);
-      await page.waitForFunction(() => window.__bench.results !== null);
+      return await steps(page);
     } catch (err) {
       throw new Error(oneLine(err) + (errors.length ? `; page error: ${errors[0]}` : ''));
     }
-    const marks = await page.evaluate(() => window.__bench);
-    return { question: marks.question, results: marks.results - marks.lastClick };
   } finally {
     await context.close();
   }
+}
+
+async function measure(browser, url, host) {
+  return inFreshPage(browser, async (page) => {
+    await page.goto(url);
+    await waitFor(page, 'button[data-ft-start]', 'the start button');
+    await page.click('button[data-ft-start]');
+    await waitFor(page, '[data-ft-question]', 'the first question');
+    await answerAll(page, ANSWERS, undefined, host);
+    await page.waitForFunction(() => window.__bench.results !== null);
+    const marks = await page.evaluate(() => window.__bench);
+    return { question: marks.question, results: marks.results - marks.lastClick };
+  });
 }
 
 // A diary backup of `n` daily entries ending yesterday (today stays free for
@@ -214,21 +223,16 @@ function diaryRecord(n) {
 // its module), showing the whole history in the chart, showing older table
 // rows, and saving a new entry (which also writes the diary to storage).
 async function measureDiary(browser, url, n) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    const errors = [];
-    page.on('pageerror', (err) => errors.push(oneLine(err)));
-    await page.addInitScript(instrument);
-    await page.addInitScript((record) => localStorage.setItem('foot-triage:diary', record), diaryRecord(n));
-    // The time from the last click to the last change, once the page has
-    // been still for a while.
-    const settled = async () => {
-      await page.waitForFunction(() => performance.now() - window.__bench.lastChange > 300, null, { polling: 50 });
-      return page.evaluate(() => window.__bench.lastChange - window.__bench.lastClick);
-    };
-    try {
+  const seed = (page) => page.addInitScript((record) => localStorage.setItem('foot-triage:diary', record), diaryRecord(n));
+  return inFreshPage(
+    browser,
+    async (page) => {
+      // The time from the last click to the last change, once the page has
+      // been still for a while.
+      const settled = async () => {
+        await page.waitForFunction(() => performance.now() - window.__bench.lastChange > 300, null, { polling: 50 });
+        return page.evaluate(() => window.__bench.lastChange - window.__bench.lastClick);
+      };
       await page.goto(url);
       await waitFor(page, 'button[data-ft-start]', 'the start button');
       await page.click('[data-ft-open="diary"]');
@@ -243,12 +247,9 @@ async function measureDiary(browser, url, n) {
       const save = await settled();
       if ((await page.locator('[data-ft-entries] tbody tr').count()) !== 28) throw new Error('the diary did not show its rows');
       return { open, all, more, save };
-    } catch (err) {
-      throw new Error(oneLine(err) + (errors.length ? `; page error: ${errors[0]}` : ''));
-    }
-  } finally {
-    await context.close();
-  }
+    },
+    seed,
+  );
 }
 
 async function waitFor(page, selector, what) {

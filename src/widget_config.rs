@@ -24,6 +24,17 @@ pub enum Theme {
     Dark,
 }
 
+impl Theme {
+    /// The stylesheet's class for a fixed theme; `None` follows the device.
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("ft-theme-light"),
+            Theme::Dark => Some("ft-theme-dark"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WidgetConfig {
     pub units: DistanceUnit,

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::{
     diary_link::diary_link,
-    memory::memory,
+    memory::{ANSWERS, memory},
     question_card::QuestionCard,
     results::results,
     review::review,
@@ -16,10 +16,7 @@ use super::{
     state::{Action, Screen, State},
     storage,
 };
-use crate::{
-    KnowledgeBase, Level, assess, next_question,
-    widget_config::{Theme, WidgetConfig},
-};
+use crate::{KnowledgeBase, Level, assess, next_question, widget_config::WidgetConfig};
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
@@ -105,11 +102,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let theme = match config.theme {
-        Theme::Auto => None,
-        Theme::Light => Some("ft-theme-light"),
-        Theme::Dark => Some("ft-theme-dark"),
-    };
+    let remembering = state.remember;
+    let theme = config.theme.class();
     // Not under a question, where it would only distract.
     let show_memory = config.storage_allowed && (state.screen != Screen::Questions || at_results);
     // One persistent title, so every screen has a top-level heading and the
@@ -125,7 +119,14 @@ pub fn App(props: &AppProps) -> Html {
             if (state.screen != Screen::Questions || at_results) && !emergency {
                 { diary_link(&state.answers, state.remember) }
             }
-            if show_memory { { memory(state.remember, &act) } }
+            if show_memory {
+                { memory(
+                    state.remember,
+                    &ANSWERS,
+                    act.reform(move |_: MouseEvent| Action::Remember(!remembering)),
+                    act.reform(|_: MouseEvent| Action::Erase),
+                ) }
+            }
             <div class="ft-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }

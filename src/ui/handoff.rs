@@ -9,6 +9,18 @@ use yew::prelude::*;
 use super::state::Action;
 use crate::{Answers, KnowledgeBase, engine::Assessment, engine::plain_text};
 
+/// Puts `text` on the clipboard, then tells `done` whether it took it. The
+/// Clipboard API is missing outside secure contexts: then `done(false)`.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
+            Some(clipboard) if !clipboard.is_undefined() => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
+            _ => false,
+        };
+        done(copied);
+    });
+}
+
 /// The hand-off section. A plain function rather than a component (each
 /// component type costs the bundle a few kilobytes): the copy status lives in
 /// the app's state, and the text is rebuilt with each render, which takes
@@ -18,17 +30,8 @@ pub fn handoff(assessment: &Assessment, answers: &Answers, status: Option<&str>,
     let copy = {
         let (text, act) = (text.clone(), act.clone());
         Callback::from(move |_: MouseEvent| {
-            let (text, act) = (text.clone(), act.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    // The Clipboard API is missing outside secure contexts.
-                    Some(clipboard) if !clipboard.is_undefined() => {
-                        JsFuture::from(clipboard.write_text(&text)).await.is_ok()
-                    }
-                    _ => false,
-                };
-                act.emit(Action::Copied(copied));
-            });
+            let act = act.clone();
+            copy_text(text.clone(), move |copied| act.emit(Action::Copied(copied)));
         })
     };
     let print = Callback::from(|_: MouseEvent| {

@@ -4,26 +4,31 @@
 
 use yew::prelude::*;
 
-use super::state::Action;
+/// What the switch keeps, in the runner's words.
+pub struct Kept {
+    /// The section's accessible name.
+    pub label: &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
+}
 
-pub fn memory(on: bool, act: &Callback<Action>) -> Html {
-    let toggle = act.reform(move |_: MouseEvent| Action::Remember(!on));
-    let erase = act.reform(|_: MouseEvent| Action::Erase);
+pub const ANSWERS: Kept = Kept {
+    label: "Saving your answers",
+    on: "Your answers are kept in this browser only, so you can come back to them. Turn this off to forget them.",
+    off: "Off: nothing is stored. Turn on to keep your answers in this browser for next time.",
+};
+
+/// The switch and the erase link; `toggle` and `erase` are their clicks.
+pub fn memory(on: bool, kept: &Kept, toggle: Callback<MouseEvent>, erase: Callback<MouseEvent>) -> Html {
     html! {
-        <section class="ft-memory ft-no-print" aria-label="Saving your answers">
-            <button class="ft-switch" role="switch" aria-checked={if on { "true" } else { "false" }}
+        <section class="ft-memory ft-no-print" aria-label={kept.label}>
+            <button type="button" class="ft-switch" role="switch" aria-checked={if on { "true" } else { "false" }}
                 data-ft-remember="" onclick={toggle}>
                 <span class="ft-switch-track" aria-hidden="true"></span>
                 { "Remember on this device" }
             </button>
-            <p class="ft-help">
-                { if on {
-                    "Your answers are kept in this browser only, so you can come back to them. Turn this off to forget them."
-                } else {
-                    "Off: nothing is stored. Turn on to keep your answers in this browser for next time."
-                } }
-            </p>
-            <button class="ft-link" data-ft-erase="" onclick={erase}>{ "Erase my data" }</button>
+            <p class="ft-help">{ if on { kept.on } else { kept.off } }</p>
+            <button type="button" class="ft-link" data-ft-erase="" onclick={erase}>{ "Erase my data" }</button>
         </section>
     }
 }

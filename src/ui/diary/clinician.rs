@@ -5,7 +5,6 @@
 //! or downloads the answers as a FHIR R4 QuestionnaireResponse and the
 //! questionnaire as a FHIR R4 Questionnaire.
 
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::{
@@ -20,7 +19,7 @@ use crate::{
     engine::{RankedCondition, training::DistanceUnit},
     fhir,
     knowledge::trim_number,
-    ui::results::reason,
+    ui::{handoff::copy_text, results::reason},
 };
 
 /// How many days the printed chart covers, ending today.
@@ -34,15 +33,8 @@ pub fn clinician(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, a
     let copy = {
         let (text, act) = (text.clone(), act.clone());
         Callback::from(move |_: MouseEvent| {
-            let (text, act) = (text.clone(), act.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    // The Clipboard API is missing outside secure contexts.
-                    Some(clipboard) if !clipboard.is_undefined() => {
-                        JsFuture::from(clipboard.write_text(&text)).await.is_ok()
-                    }
-                    _ => false,
-                };
+            let act = act.clone();
+            copy_text(text.clone(), move |copied| {
                 act.emit(DiaryAction::Notice(if copied {
                     "Summary copied. Paste it into an email or a message.".into()
                 } else {

@@ -26,11 +26,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use self::state::{DiaryAction, DiaryState, Page};
-use super::storage;
+use super::{
+    memory::{Kept, memory},
+    storage,
+};
 use crate::{
     Answers, KnowledgeBase,
     diary::{self, Date},
-    widget_config::{Theme, WidgetConfig},
+    widget_config::WidgetConfig,
 };
 
 #[derive(Properties, PartialEq, Clone)]
@@ -82,11 +85,7 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
             }
         });
     }
-    let theme = match config.theme {
-        Theme::Auto => None,
-        Theme::Light => Some("ft-theme-light"),
-        Theme::Dark => Some("ft-theme-dark"),
-    };
+    let theme = config.theme.class();
     let body = match state.page {
         Page::Clinician => clinician::clinician(&state, &review, unit, &act),
         Page::Log => log(&state, &review, &config, &act),
@@ -113,6 +112,7 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
 fn log(state: &DiaryState, review: &diary::DiaryReview, config: &WidgetConfig, act: &Callback<DiaryAction>) -> Html {
     let unit = config.units;
     let has_entries = !state.diary.entries().is_empty();
+    let remembering = state.remember;
     let export = {
         let (diary, today, act) = (state.diary.clone(), state.today, act.clone());
         Callback::from(move |_: MouseEvent| {
@@ -166,30 +166,21 @@ fn log(state: &DiaryState, review: &diary::DiaryReview, config: &WidgetConfig, a
                     <p class="ft-error" role="alert" data-ft-import-error="">{ error }</p>
                 }
             </section>
-            if config.storage_allowed { { memory(state.remember, act) } }
+            if config.storage_allowed {
+                { memory(
+                    state.remember,
+                    &DIARY,
+                    act.reform(move |_: MouseEvent| DiaryAction::Remember(!remembering)),
+                    act.reform(|_: MouseEvent| DiaryAction::Erase),
+                ) }
+            }
         </section>
     }
 }
 
 /// "Remember on this device" and "Erase my data", as in the triage.
-fn memory(on: bool, act: &Callback<DiaryAction>) -> Html {
-    html! {
-        <section class="ft-memory ft-no-print" aria-label="Saving your diary">
-            <button type="button" class="ft-switch" role="switch" aria-checked={if on { "true" } else { "false" }}
-                data-ft-remember="" onclick={act.reform(move |_: MouseEvent| DiaryAction::Remember(!on))}>
-                <span class="ft-switch-track" aria-hidden="true"></span>
-                { "Remember on this device" }
-            </button>
-            <p class="ft-help">
-                { if on {
-                    "Your diary is kept in this browser only. Turn this off to forget it."
-                } else {
-                    "Off: nothing is stored, and the diary is gone when you close the page."
-                } }
-            </p>
-            <button type="button" class="ft-link" data-ft-erase="" onclick={act.reform(|_: MouseEvent| DiaryAction::Erase)}>
-                { "Erase my data" }
-            </button>
-        </section>
-    }
-}
+const DIARY: Kept = Kept {
+    label: "Saving your diary",
+    on: "Your diary is kept in this browser only. Turn this off to forget it.",
+    off: "Off: nothing is stored, and the diary is gone when you close the page.",
+};
