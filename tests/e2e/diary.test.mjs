@@ -251,3 +251,41 @@ test('years of daily entries: paged table, whole-range chart (desktop, dark)', a
     await context.close();
   }
 });
+
+test('steady improvement unlocks a gradual return, in miles, logged by keyboard alone', async () => {
+  // A week of running before it hurt (5 km every other day), then a fortnight
+  // of easing pain without running: the core's return plan, from half the best week.
+  const before = Array.from({ length: 7 }, (_, i) => ({ back: 21 - i, pain: 0, km: i % 2 ? 0 : 5 }));
+  const easing = [[13, 6], [12, 6], [11, 5], [9, 4], [7, 2], [4, 1], [2, 1]].map(([back, pain]) => ({ back, pain, km: 0 }));
+  const entries = [...before, ...easing].map(({ back, pain, km }) => ({
+    date: daysAgo(back), pain_morning: pain, pain_during: null, pain_after: null, distance_km: km, shoe: null, note: '',
+  }));
+  const backup = { format: 'foot-triage-diary', schema: 1, shoes: [], entries };
+  const { page, context, problems } = await open(env.browser, { url: page_url() + '?units=mi' });
+  try {
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    await openDiary(page);
+    await page.setInputFiles('[data-ft-import]', { name: 'easing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    await page.locator('[data-ft-return-plan]').waitFor();
+    assert.equal(await page.locator('[data-ft-diary-level]').getAttribute('data-ft-diary-level'), 'self_care');
+    const plan = await page.locator('[data-ft-return-plan] .ft-return li').allTextContents();
+    // Half of the best week (20 km, four runs in seven days), then 10% more.
+    assert.equal(plan[0], 'Week 1: run/walk intervals, 6.2 mi in the week');
+    assert.equal(plan[1], 'Week 2: easy running, 6.8 mi in the week');
+    assert.match(await page.locator('[data-ft-entries] thead').textContent(), /Distance \(mi\)/);
+
+    // Today's entry with the keyboard alone: Tab to the field, type, Enter.
+    await page.locator('[data-ft-diary] h2').focus();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if ((await inShadow(page, (el) => el.shadowRoot.activeElement?.getAttribute('name'))) === 'pain_morning') break;
+    }
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    assert.equal(await notice(page), `Saved the entry for ${daysAgo(0)}.`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
