@@ -72,16 +72,15 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
     let unit = config.units;
     let root = use_node_ref();
     {
-        // Focus follows the runner's work once they have done something: a
-        // new page starts at its heading, and a fresh or changed entry form
-        // at its own. Not on load, which the click that opened the diary
-        // handles (embed.js focuses the diary's heading).
+        // Focus goes where the reducer asked (see `DiaryState::focus`), once
+        // the change has rendered. Opening the diary needs none: embed.js
+        // focuses its heading.
         let root = root.clone();
-        let selector = if state.page == Page::Log { "#ft-entry-title" } else { "#ft-clinician-title" };
-        use_effect_with((state.page, state.form, state.interacted), move |(_, _, interacted)| {
-            let target = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(selector).ok().flatten());
-            if let (true, Some(target)) = (*interacted, target) {
-                let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
+        let target = state.focus.clone();
+        use_effect_with(state.focus_seq, move |_| {
+            let found = target.and_then(|t| root.cast::<web_sys::Element>()?.query_selector(&t).ok().flatten());
+            if let Some(element) = found {
+                let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         });
     }

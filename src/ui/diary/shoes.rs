@@ -28,7 +28,7 @@ pub fn shoes(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: 
     let retired: Vec<_> = state.diary.shoes.iter().filter(|s| s.retired).collect();
     html! {
         <section class="ft-block ft-shoes" aria-labelledby="ft-shoes-title" data-ft-shoes="">
-            <h3 id="ft-shoes-title">{ "Shoe log" }</h3>
+            <h3 id="ft-shoes-title" tabindex="-1">{ "Shoe log" }</h3>
             if review.shoes.is_empty() {
                 <p class="ft-help">{ "Add your pairs to see how far each has run: entries that name a pair add their distance to it." }</p>
             }
@@ -65,7 +65,7 @@ pub fn shoes(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: 
                     }) }
                 </p>
             }
-            <form class="ft-shoe-form ft-no-print" key={state.form.to_string()} onsubmit={onsubmit} novalidate=true
+            <form class="ft-shoe-form ft-no-print" key={state.shoe_form.to_string()} onsubmit={onsubmit} novalidate=true
                 aria-label="Add a pair of shoes" data-ft-shoe-form="">
                 <div class="ft-fields">
                     <label>{ "Name of the pair" }

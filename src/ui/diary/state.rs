@@ -66,14 +66,20 @@ pub struct DiaryState {
     pub editing: Option<Date>,
     /// A new number gives a fresh entry form (after a save, an edit or a cancel).
     pub form: u32,
+    /// A new number gives a fresh shoe form (after a pair is saved).
+    pub shoe_form: u32,
+    /// Where focus goes after this change (a selector inside the diary), so
+    /// keyboard and screen-reader users keep their place when the control
+    /// they used goes away (a deleted row, a saved form). `focus_seq` counts
+    /// the requests, so asking for the same place twice still moves focus.
+    pub focus: Option<String>,
+    pub focus_seq: u32,
     /// The last entry deleted, for "Undo".
     pub deleted: Option<Entry>,
     /// How many table rows are shown.
     pub shown: usize,
     pub range: Range,
     pub page: Page,
-    /// Set by the first action: from then on, focus follows the runner's work.
-    pub interacted: bool,
 }
 
 pub enum DiaryAction {
@@ -116,11 +122,13 @@ impl DiaryState {
             import_error: None,
             editing: None,
             form: 0,
+            shoe_form: 0,
+            focus: None,
+            focus_seq: 0,
             deleted: None,
             shown: PAGE,
             range: Range::default(),
             page: Page::default(),
-            interacted: false,
         };
         let Some(key) = &state.storage_key else { return state };
         let decode = |record: &Json| {
@@ -143,6 +151,11 @@ impl DiaryState {
         state
     }
 
+    fn focus_on(&mut self, selector: impl Into<String>) {
+        self.focus = Some(selector.into());
+        self.focus_seq += 1;
+    }
+
     fn persist(&mut self, was_remembering: bool) {
         let Some(key) = &self.storage_key else { return };
         if self.remember {
@@ -161,7 +174,6 @@ impl Reducible for DiaryState {
 
     fn reduce(self: Rc<Self>, action: DiaryAction) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.interacted = true;
         next.error = None;
         next.shoe_error = None;
         next.import_error = None;
@@ -182,6 +194,7 @@ impl Reducible for DiaryState {
                         next.editing = None;
                         next.deleted = None;
                         next.form += 1;
+                        next.focus_on("#ft-entry-title");
                     }
                     Err(why) => next.error = Some(why),
                 }
@@ -190,15 +203,20 @@ impl Reducible for DiaryState {
                 next.editing = Some(date);
                 next.form += 1;
                 next.notice = None;
+                next.focus_on("#ft-entry-title");
             }
             DiaryAction::CancelEdit => {
-                next.editing = None;
+                // Back to the row whose "Change" opened the form.
+                if let Some(date) = next.editing.take() {
+                    next.focus_on(format!("[data-ft-edit=\"{date}\"]"));
+                }
                 next.form += 1;
             }
             DiaryAction::Delete(date) => {
                 if let Ok(entry) = Rc::make_mut(&mut next.diary).delete(date) {
                     next.notice = Some(format!("Deleted the entry for {date}."));
                     next.deleted = Some(entry);
+                    next.focus_on("[data-ft-undo]");
                     if next.editing == Some(date) {
                         next.editing = None;
                         next.form += 1;
@@ -212,6 +230,7 @@ impl Reducible for DiaryState {
                         Ok(()) => format!("The entry for {date} is back."),
                         Err(e) => e.0,
                     });
+                    next.focus_on(format!("[data-ft-edit=\"{date}\"]"));
                 }
             }
             DiaryAction::SaveShoe(shoe) => match shoe.and_then(|s| {
@@ -220,7 +239,8 @@ impl Reducible for DiaryState {
             }) {
                 Ok(name) => {
                     next.notice = Some(format!("Saved the pair \"{name}\"."));
-                    next.form += 1;
+                    next.shoe_form += 1;
+                    next.focus_on("[data-ft-shoe-form] input[name=name]");
                 }
                 Err(why) => next.shoe_error = Some(why),
             },
@@ -228,6 +248,7 @@ impl Reducible for DiaryState {
                 if Rc::make_mut(&mut next.diary).set_retired(&id, retired).is_ok() {
                     next.notice =
                         Some(if retired { "Pair retired: its distance is kept." } else { "Pair back in use." }.into());
+                    next.focus_on("#ft-shoes-title");
                 }
             }
             DiaryAction::Import(file) => {
@@ -256,7 +277,6 @@ impl Reducible for DiaryState {
                 };
                 next = DiaryState::start(None, next.today, false);
                 next.storage_key = self.storage_key.clone();
-                next.interacted = true;
                 next.notice = Some(message.into());
                 return Rc::new(next);
             }
@@ -271,6 +291,11 @@ impl Reducible for DiaryState {
             }
             DiaryAction::Page(page) => {
                 next.page = page;
+                next.focus_on(match page {
+                    Page::Clinician => "#ft-clinician-title",
+                    // Back at the button that opened the clinician's page.
+                    Page::Log => "[data-ft-clinician-page]",
+                });
                 return Rc::new(next);
             }
             DiaryAction::Notice(text) => {
