@@ -115,14 +115,13 @@ impl State {
     /// record when it has just been turned off.
     fn persist(&mut self, was_remembering: bool) {
         let Some(key) = &self.storage_key else { return };
-        if self.remember {
+        let record = || {
             let saved = Saved { answers: self.answers.clone(), asked: self.asked.clone() };
-            if !storage::save(key, &saved::encode(KnowledgeBase::embedded(), &saved)) {
-                self.remember = false;
-                self.notice = Some("This browser does not allow Foot Triage to save anything here.".into());
-            }
-        } else if was_remembering {
-            storage::forget(key);
+            saved::encode(KnowledgeBase::embedded(), &saved)
+        };
+        if let Err(refused) = storage::keep(key, self.remember, was_remembering, record) {
+            self.remember = false;
+            self.notice = Some(refused.into());
         }
     }
 }
@@ -185,10 +184,7 @@ impl Reducible for State {
                 });
             }
             Action::Erase => {
-                let message = match storage::erase_all() {
-                    Some(_) => "Erased: everything Foot Triage stored on this device is gone.",
-                    None => "This browser keeps no Foot Triage data here: there was nothing to erase.",
-                };
+                let message = storage::erase_all();
                 next = State { interacted: true, storage_key: next.storage_key, ..State::default() };
                 next.notice = Some(message.into());
                 return Rc::new(next);

@@ -78,6 +78,26 @@ pub fn save(key: &str, record: &Json) -> bool {
     storage().is_some_and(|s| s.set_item(key, &text).is_ok())
 }
 
+/// What a reducer does after each change, for the triage and the diary
+/// alike: while `remember` is on, saves `record()` under `key`; when
+/// remembering has just been turned off, forgets the key. Returns the notice
+/// to show when the browser refused to save (remembering must then go off).
+pub fn keep(
+    key: &str,
+    remember: bool,
+    was_remembering: bool,
+    record: impl FnOnce() -> Json,
+) -> Result<(), &'static str> {
+    if remember {
+        if !save(key, &record()) {
+            return Err("This browser does not allow Foot Triage to save anything here.");
+        }
+    } else if was_remembering {
+        forget(key);
+    }
+    Ok(())
+}
+
 /// Removes this instance's record (consent withdrawn).
 pub fn forget(key: &str) {
     if let Some(s) = storage() {
@@ -85,9 +105,17 @@ pub fn forget(key: &str) {
     }
 }
 
-/// Removes everything any Foot Triage widget stored on this site. Returns how
-/// many items were removed, or `None` if storage is unavailable.
-pub fn erase_all() -> Option<u32> {
+/// Removes everything any Foot Triage widget stored on this site, and says so
+/// in the runner's words.
+pub fn erase_all() -> &'static str {
+    match erase_every_key() {
+        Some(_) => "Erased: everything Foot Triage stored on this device is gone.",
+        None => "This browser keeps no Foot Triage data here: there was nothing to erase.",
+    }
+}
+
+/// Returns how many items were removed, or `None` if storage is unavailable.
+fn erase_every_key() -> Option<u32> {
     let storage = storage()?;
     let keys: Vec<String> = (0..storage.length().ok()?)
         .filter_map(|i| storage.key(i).ok().flatten())

@@ -158,13 +158,9 @@ impl DiaryState {
 
     fn persist(&mut self, was_remembering: bool) {
         let Some(key) = &self.storage_key else { return };
-        if self.remember {
-            if !storage::save(key, &to_backup(&self.diary)) {
-                self.remember = false;
-                self.notice = Some("This browser does not allow Foot Triage to save anything here.".into());
-            }
-        } else if was_remembering {
-            storage::forget(key);
+        if let Err(refused) = storage::keep(key, self.remember, was_remembering, || to_backup(&self.diary)) {
+            self.remember = false;
+            self.notice = Some(refused.into());
         }
     }
 }
@@ -271,10 +267,7 @@ impl Reducible for DiaryState {
                 });
             }
             DiaryAction::Erase => {
-                let message = match storage::erase_all() {
-                    Some(_) => "Erased: everything Foot Triage stored on this device is gone.",
-                    None => "This browser keeps no Foot Triage data here: there was nothing to erase.",
-                };
+                let message = storage::erase_all();
                 next = DiaryState::start(None, next.today, false);
                 next.storage_key = self.storage_key.clone();
                 next.notice = Some(message.into());
