@@ -93,6 +93,15 @@ fn for_the_widget(data: &mut knowledge::model::Knowledge) {
         clear(&mut s.when);
         s.last_reviewed = none();
     }
+    for c in data.contradictions.to_mut() {
+        clear(&mut c.when);
+        c.reason = none();
+        c.last_reviewed = none();
+    }
+    for l in data.levels.to_mut() {
+        l.last_reviewed = none();
+    }
+    data.meta.last_reviewed = none();
     for c in data.conditions.to_mut() {
         c.features.to_mut().iter_mut().for_each(|f| clear(&mut f.when));
         c.location_text = none();

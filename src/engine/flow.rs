@@ -27,6 +27,16 @@ pub struct Next {
     pub reason: Text,
     /// How many questions have been answered (including "not sure").
     pub asked: usize,
+    /// The flow stopped because it reached its question limit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub at_limit: bool,
+}
+
+impl Next {
+    /// The questions of the next screen (none when done).
+    pub fn questions(&self) -> Vec<&Question> {
+        self.question.iter().collect()
+    }
 }
 
 /// How many leading conditions the look-ahead compares.
@@ -34,7 +44,8 @@ const LOOKAHEAD: usize = 4;
 
 pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     let asked = answers.len();
-    let done = |reason: &str| Next { done: true, question: None, reason: Text::from(reason.to_string()), asked };
+    let done =
+        |reason: &str| Next { done: true, question: None, reason: Text::from(reason.to_string()), asked, at_limit: false };
     let base_level = triage::level_only(kb, answers);
     if base_level == Level::Emergency {
         return done("A danger sign is present: act on the advice now.");
@@ -47,12 +58,12 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
             Phase::Location => "Where it hurts narrows things down the most.",
             _ => "How it started decides which checks apply.",
         };
-        return Next { done: false, question: Some((*q).clone()), reason: reason.into(), asked };
+        return Next { done: false, question: Some((*q).clone()), reason: reason.into(), asked, at_limit: false };
     }
     let tuning = kb.data.meta.flow;
     let ranked = ranking::rank(kb, answers);
     if asked >= tuning.max_questions {
-        return done("That is enough to give useful advice.");
+        return Next { at_limit: true, ..done("That is enough to give useful advice.") };
     }
     let (first, second) = (ranked.first().map_or(0, |s| s.score), ranked.get(1).map_or(0, |s| s.score));
     if first >= tuning.stop_min_score && first - second >= tuning.stop_margin {
@@ -77,6 +88,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
                 question: Some(q.clone()),
                 reason: format!("This helps tell apart {}.", names.join(" and ")).into(),
                 asked,
+                at_limit: false,
             }
         }
         None => done("No further question would change the advice."),

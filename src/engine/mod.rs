@@ -21,7 +21,7 @@ pub use triage::{AnswerShown, TriageReason};
 
 use crate::{
     answers::Answers,
-    knowledge::{KnowledgeBase, Level, Text},
+    knowledge::{KnowledgeBase, Level, Phase, Text},
 };
 
 /// The whole result of one triage.
@@ -29,6 +29,9 @@ use crate::{
 pub struct Assessment {
     /// The not-a-diagnosis notice; every result carries it.
     pub notice: Text,
+    /// False when none of the danger-sign questions was answered: the
+    /// result then says so instead of offering home care as safe.
+    pub complete: bool,
     pub knowledge_version: Text,
     pub triage: Level,
     /// On emergencies that threaten life or limb: call an ambulance.
@@ -68,10 +71,14 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let ranked = ranking::rank(kb, answers);
     let triage = triage::triage(kb, answers, &ranked);
     let suspected = plan::suspected(kb, &ranked);
-    let plan = plan::build(kb, answers, triage.level, &suspected, triage.stop_running);
+    let situation = plan::Situation { level: triage.level, stop_running: triage.stop_running, ambulance: triage.ambulance };
+    let plan = plan::build(kb, answers, situation, &suspected);
     let info = kb.level(triage.level);
+    let complete = answers.iter().any(|(k, _)| kb.question(k).is_some_and(|q| q.phase == Phase::RedFlag));
     let action = match info {
+        _ if !complete && triage.level == Level::SelfCare => kb.data.meta.incomplete.clone(),
         Some(info) if triage.ambulance => info.ambulance_action.clone().unwrap_or_else(|| info.action.clone()),
+        _ if triage.action.is_some() => triage.action.clone().unwrap_or_default(),
         Some(info) => info.action.clone(),
         None => Text::Borrowed(triage.level.as_str()),
     };
@@ -100,7 +107,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 name: c.name.clone(),
                 likelihood: if s.score >= tuning.strong {
                     "strong"
-                } else if s.score >= tuning.possible {
+                } else if triage::is_possible(kb, c.floor, s.score, s.evidence) {
                     "possible"
                 } else {
                     "less_likely"
@@ -115,12 +122,25 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         .collect();
     Assessment {
         notice: kb.data.meta.notice.clone(),
+        complete,
         knowledge_version: kb.data.meta.version.clone(),
         triage: triage.level,
         ambulance: triage.ambulance,
         action,
         timeframe: info.map(|i| i.timeframe.clone()).unwrap_or_default(),
-        triage_reasons: triage.reasons,
+        triage_reasons: if !complete && triage.level == Level::SelfCare {
+            vec![TriageReason {
+                id: "incomplete".into(),
+                kind: "default".into(),
+                level: Level::SelfCare,
+                reason: kb.data.meta.incomplete.clone(),
+                answers: Vec::new(),
+                source: kb.data.meta.source.clone(),
+                suspects: None,
+            }]
+        } else {
+            triage.reasons
+        },
         other_findings: triage.other_findings,
         conditions,
         plan,

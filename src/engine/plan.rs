@@ -54,8 +54,34 @@ pub fn suspected<'a>(kb: &KnowledgeBase, ranked: &'a [Scored]) -> Vec<&'a Scored
     out
 }
 
-pub fn build(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&Scored], stop_running: bool) -> Plan {
+/// What the triage decided that the plan depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct Situation {
+    pub level: Level,
+    pub stop_running: bool,
+    pub ambulance: bool,
+}
+
+/// The advice traits that must not appear in this situation: the union of
+/// the `excludes` of every `[[contradiction]]` that applies.
+pub fn excluded_traits<'a>(kb: &'a KnowledgeBase, answers: &Answers, stop_running: bool) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in kb.data.contradictions.iter() {
+        if (c.stop_running && stop_running) || c.when.eval(kb, answers) {
+            for t in c.excludes.iter() {
+                if !out.contains(&&**t) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn build(kb: &KnowledgeBase, answers: &Answers, situation: Situation, suspected: &[&Scored]) -> Plan {
+    let Situation { stop_running, .. } = situation;
     let suspected_ids: Vec<&str> = suspected.iter().map(|s| &*kb.data.conditions[s.index].id).collect();
+    let excluded = excluded_traits(kb, answers, stop_running);
     let sections = kb
         .data
         .sections
@@ -66,7 +92,7 @@ pub fn build(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&
                 .advice
                 .iter()
                 .filter(|a| a.section == section.id)
-                .filter_map(|a| select(kb, answers, level, &suspected_ids, stop_running, a))
+                .filter_map(|a| select(kb, answers, situation, &suspected_ids, &excluded, a))
                 .collect();
             (!items.is_empty()).then(|| PlanSection {
                 id: section.id.clone(),
@@ -83,21 +109,24 @@ pub fn build(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&
 fn select(
     kb: &KnowledgeBase,
     answers: &Answers,
-    level: Level,
+    situation: Situation,
     suspected: &[&str],
-    stop_running: bool,
+    excluded: &[&str],
     advice: &Advice,
 ) -> Option<PlanItem> {
-    if !advice.levels.contains(&level) || !advice.when.eval(kb, answers) {
+    if !advice.levels.contains(&situation.level) || !advice.when.eval(kb, answers) {
+        return None;
+    }
+    if advice.ambulance.is_some_and(|a| a != situation.ambulance) {
         return None;
     }
     if suspected.iter().any(|s| advice.not_for.iter().any(|n| n == s)) {
         return None;
     }
-    // Running advice (run/walk, return to running) never appears while the
-    // runner has been told to stop running; the knowledge marks such items
-    // with `not_for = ["stop_running"]`.
-    if stop_running && advice.not_for.iter().any(|n| n == "stop_running") {
+    // An item whose trait a contradiction excludes never appears: no running
+    // plan after "stop running", nothing barefoot with diabetes, no cold on a
+    // numb foot (`knowledge/advice.toml`, `[[contradiction]]`).
+    if advice.traits.iter().any(|t| excluded.contains(&&**t)) {
         return None;
     }
     let for_conditions: Vec<Text> = suspected

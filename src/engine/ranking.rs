@@ -15,6 +15,9 @@ pub struct Scored {
     #[serde(skip)]
     pub index: usize,
     pub score: i32,
+    /// The part of the score that comes from the condition's own features
+    /// holding (positive weights only), not from its prior or where it hurts.
+    pub evidence: i32,
     pub reasons_for: Vec<Text>,
     pub reasons_against: Vec<Text>,
     /// Answer keys behind the reasons, for the clinician summary.
@@ -35,13 +38,21 @@ pub fn rank(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
 /// The score of one condition, without the reasons; the adaptive flow calls
 /// this many times per question, so it allocates nothing.
 pub fn score_only(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) -> i32 {
+    score_and_evidence(kb, answers, condition).0
+}
+
+/// The score and the evidence behind it (see [`Scored::evidence`]), without
+/// the reasons; allocates nothing.
+pub fn score_and_evidence(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) -> (i32, i32) {
     let mut score = condition.prior + location_score(kb, answers, condition).0;
+    let mut evidence = 0;
     for feature in condition.features.iter() {
         if feature.when.eval(kb, answers) {
             score += feature.weight;
+            evidence += feature.weight.max(0);
         }
     }
-    score
+    (score, evidence)
 }
 
 fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Condition) -> Scored {
@@ -49,6 +60,7 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
     let mut out = Scored {
         index,
         score: condition.prior + location,
+        evidence: 0,
         reasons_for: Vec::new(),
         reasons_against: Vec::new(),
         keys: Vec::new(),
@@ -66,6 +78,7 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
             continue;
         }
         out.score += feature.weight;
+        out.evidence += feature.weight.max(0);
         if feature.weight >= 0 {
             out.reasons_for.push(feature.reason.clone());
         } else {

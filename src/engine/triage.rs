@@ -1,6 +1,16 @@
-//! Triage: the decision table of `knowledge/rules.toml` plus the top
-//! condition's floor. Every rule whose formula holds fires; the highest level
-//! wins, so a red flag is a hard floor that nothing else can lower.
+//! Triage: the decision table of `knowledge/rules.toml` plus the conditions'
+//! floors. Every rule whose formula holds fires; the highest level wins, so a
+//! red flag is a hard floor that nothing else can lower.
+//!
+//! A condition with an urgent or emergency floor applies it in two steps, by
+//! its own score alone (never by its rank, so a new answer that only adds to
+//! serious conditions can never take a floor away):
+//! - at `meta.ranking.possible`, with at least `meta.ranking.evidence_min` of
+//!   its score from its own features (not from where it hurts), it is listed
+//!   as a possible cause and sets one level below its floor (an emergency
+//!   condition: urgent; an urgent one: soon), so a dangerous cause is never
+//!   shown as possible while the advice is home care;
+//! - at `meta.ranking.floor_min_score` it sets its full floor.
 
 use serde::Serialize;
 
@@ -41,19 +51,24 @@ pub struct Triage {
     pub reasons: Vec<TriageReason>,
     /// Fired rules below the final level (never the catch-all).
     pub other_findings: Vec<TriageReason>,
+    /// A more specific place to go than the level's action, from the rule
+    /// that leads the reasons.
+    pub action: Option<Text>,
 }
 
 /// The level alone, for the adaptive flow's look-ahead: the same decision as
 /// `triage`, without building any explanation or ranking. Floors need only
 /// each condition's score, so it scores them without collecting reasons.
 pub fn level_only(kb: &KnowledgeBase, answers: &Answers) -> Level {
-    let min = kb.data.meta.ranking.floor_min_score;
     let mut level = kb
         .data
         .conditions
         .iter()
-        .filter(|c| c.floor > Level::SelfCare && ranking::score_only(kb, answers, c) >= min)
-        .map(|c| c.floor)
+        .filter(|c| c.floor > Level::SelfCare)
+        .filter_map(|c| {
+            let (score, evidence) = ranking::score_and_evidence(kb, answers, c);
+            floor_for(kb, c.floor, score, evidence)
+        })
         .max()
         .unwrap_or(Level::SelfCare);
     for rule in kb.data.rules.iter() {
@@ -64,13 +79,27 @@ pub fn level_only(kb: &KnowledgeBase, answers: &Answers) -> Level {
     level
 }
 
-/// The conditions whose floor applies: every one whose own score reaches
-/// `floor_min_score`. This depends on each condition's score alone, never on
-/// the ranking, so a new red-flag answer (which only adds to the scores of
-/// serious conditions) can never take a floor away.
-fn floors<'a>(kb: &'a KnowledgeBase, ranked: &'a [Scored]) -> impl Iterator<Item = &'a Scored> + 'a {
-    let min = kb.data.meta.ranking.floor_min_score;
-    ranked.iter().filter(move |s| s.score >= min && kb.data.conditions[s.index].floor > Level::SelfCare)
+/// The level a condition with this floor, score and evidence sets, if any:
+/// its floor from `floor_min_score`, one level below it once it is a
+/// possible cause (urgent and emergency floors only: one below "soon" would
+/// be self-care, which sets nothing).
+pub(crate) fn floor_for(kb: &KnowledgeBase, floor: Level, score: i32, evidence: i32) -> Option<Level> {
+    if score >= kb.data.meta.ranking.floor_min_score {
+        Some(floor)
+    } else if floor >= Level::Urgent && is_possible(kb, floor, score, evidence) {
+        Some(floor.one_below())
+    } else {
+        None
+    }
+}
+
+/// Whether a condition counts as a possible cause: its score reaches
+/// `possible` and, for a condition with an urgent or emergency floor, at
+/// least `evidence_min` of it comes from its features. Where it hurts alone
+/// never makes a dangerous cause "possible".
+pub(crate) fn is_possible(kb: &KnowledgeBase, floor: Level, score: i32, evidence: i32) -> bool {
+    let tuning = kb.data.meta.ranking;
+    score >= tuning.possible && (floor < Level::Urgent || evidence >= tuning.evidence_min)
 }
 
 pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triage {
@@ -90,15 +119,28 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         };
         fired.push((reason, rule.ambulance, rule.stop_running));
     }
-    for scored in floors(kb, ranked) {
+    for scored in ranked {
         let condition = &kb.data.conditions[scored.index];
+        let Some(level) = floor_for(kb, condition.floor, scored.score, scored.evidence) else { continue };
+        if condition.floor == Level::SelfCare {
+            continue;
+        }
+        let full = level == condition.floor;
         let answers_shown = scored.keys.iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect();
+        let reason = if full {
+            format!("Your answers fit this pattern: {}. {}", condition.name, condition.seek_care)
+        } else {
+            format!(
+                "{} is among the possible causes, and it cannot be ruled out without an examination. {}",
+                condition.name, condition.seek_care
+            )
+        };
         fired.push((
             TriageReason {
-                id: format!("floor_{}", condition.id).into(),
+                id: format!("{}_{}", if full { "floor" } else { "possible" }, condition.id).into(),
                 kind: "condition".into(),
-                level: condition.floor,
-                reason: format!("Your answers fit this pattern: {}. {}", condition.name, condition.seek_care).into(),
+                level,
+                reason: reason.into(),
                 answers: answers_shown,
                 source: condition.source.clone(),
                 suspects: Some(condition.id.clone()),
@@ -110,8 +152,13 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
     let level = fired.iter().map(|(r, _, _)| r.level).max().unwrap_or(Level::SelfCare);
     let ambulance = level == Level::Emergency && fired.iter().any(|(r, amb, _)| *amb && r.level == level);
     let stop_running = level > Level::SelfCare && fired.iter().any(|(_, _, stop)| *stop);
+    // The catch-all speaks only when nothing else explains the level.
+    let explained = fired.iter().any(|(r, _, _)| r.level == level && r.kind != "default");
     let (mut reasons, mut other_findings) = (Vec::new(), Vec::new());
     for (reason, amb, _) in fired {
+        if reason.kind == "default" && explained {
+            continue;
+        }
         if reason.level == level {
             // Rules that call for an ambulance lead, as they carry the action.
             if amb { reasons.insert(0, reason) } else { reasons.push(reason) }
@@ -120,7 +167,14 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         }
     }
     crate::small_sort::sort_by(&mut other_findings, |a, b| a.level > b.level);
-    Triage { level, ambulance, stop_running, reasons, other_findings }
+    // A rule may name a more specific place to go than its level does; the
+    // first such rule at the final level sets it (never over an ambulance).
+    let action = if ambulance {
+        None
+    } else {
+        reasons.iter().find_map(|r| kb.data.rules.iter().find(|rule| rule.id == r.id).and_then(|rule| rule.action.clone()))
+    };
+    Triage { level, ambulance, stop_running, reasons, other_findings, action }
 }
 
 fn shown(kb: &KnowledgeBase, answers: &Answers, expr: &Expr) -> Vec<AnswerShown> {

@@ -31,13 +31,15 @@ pub fn read(bytes: &'static [u8]) -> Result<Knowledge, CompactError> {
     let mut r = Reader { bytes, at: 0, ok: true };
     let knowledge = Knowledge {
         meta: meta(&mut r),
-        sources: r.list(|r| Source { id: r.text(), title: r.text(), kind: r.text() }),
+        sources: r.list(|r| Source { id: r.text(), title: r.text(), kind: r.text(), grade: r.text() }),
         levels: r.list(|r| LevelInfo {
             id: level(r),
             title: r.text(),
             action: r.text(),
             timeframe: r.text(),
             ambulance_action: r.option(Reader::text),
+            source: r.text(),
+            last_reviewed: r.text(),
         }),
         questions: r.list(question),
         facts: r.list(|r| Fact {
@@ -60,6 +62,15 @@ pub fn read(bytes: &'static [u8]) -> Result<Knowledge, CompactError> {
             text: r.text(),
             levels: r.list(level),
             when: formula(r),
+            source: r.text(),
+            last_reviewed: r.text(),
+        }),
+        contradictions: r.list(|r| Contradiction {
+            id: r.text(),
+            stop_running: r.bool(),
+            when: formula(r),
+            excludes: r.list(Reader::text),
+            reason: r.text(),
             source: r.text(),
             last_reviewed: r.text(),
         }),
@@ -157,7 +168,14 @@ fn meta(r: &mut Reader) -> Meta {
         notice: r.text(),
         emergency: r.text(),
         stop_running: r.text(),
-        ranking: RankingTuning { strong: r.i32(), possible: r.i32(), location_miss: r.i32(), floor_min_score: r.i32() },
+        incomplete: r.text(),
+        ranking: RankingTuning {
+            strong: r.i32(),
+            possible: r.i32(),
+            location_miss: r.i32(),
+            floor_min_score: r.i32(),
+            evidence_min: r.i32(),
+        },
         flow: FlowTuning { max_questions: r.varint() as usize, stop_margin: r.i32(), stop_min_score: r.i32() },
         shoes: ShoeLife { check_km: r.u32(), replace_km: r.u32(), source: r.text(), last_reviewed: r.text() },
         load: LoadRule {
@@ -175,6 +193,8 @@ fn meta(r: &mut Reader) -> Meta {
             source: r.text(),
             last_reviewed: r.text(),
         },
+        source: r.text(),
+        last_reviewed: r.text(),
     }
 }
 
@@ -206,6 +226,9 @@ fn question(r: &mut Reader) -> Question {
         max: r.option(Reader::f64),
         unit: r.option(Reader::text),
         concerning: r.option(|r| pick(r, &[Concerning::Yes, Concerning::No])),
+        escalates: r.bool(),
+        since: r.u32(),
+        absent: r.option(Reader::text),
         control: r.option(|r| pick(r, &[Control::FootMap])),
         ask_when: formula(r),
         probes: r.list(Reader::f64),
@@ -223,6 +246,7 @@ fn rule(r: &mut Reader) -> Rule {
         stop_running: r.bool(),
         when: formula(r),
         reason: r.text(),
+        action: r.option(Reader::text),
         suspects: r.option(Reader::text),
         source: r.text(),
         last_reviewed: r.text(),
@@ -269,6 +293,8 @@ fn advice(r: &mut Reader) -> Advice {
         general: r.bool(),
         when: formula(r),
         not_for: r.list(Reader::text),
+        traits: r.list(Reader::text),
+        ambulance: r.option(Reader::bool),
         source: r.text(),
         last_reviewed: r.text(),
     }

@@ -164,15 +164,23 @@ impl Linter<'_> {
             .chain(d.conditions.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.advice.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.safety_net.iter().map(|x| (&*x.id, x.provenance())))
+            .chain(d.contradictions.iter().map(|x| (&*x.id, x.provenance())))
+            .chain(d.levels.iter().map(|x| (x.id.as_str(), x.provenance())))
             .chain([
+                ("meta", d.meta.provenance()),
                 ("meta.shoes", d.meta.shoes.provenance()),
                 ("meta.load", d.meta.load.provenance()),
                 ("meta.diary", d.meta.diary.provenance()),
             ]);
         let mut found = Vec::new();
         for (id, p) in items {
-            if self.kb.source(p.source).is_none() {
-                found.push((id.to_string(), format!("source `{}` is not in knowledge/sources.toml", p.source)));
+            if KnowledgeBase::cited(p.source).next().is_none() {
+                found.push((id.to_string(), "no source".to_string()));
+            }
+            for cited in KnowledgeBase::cited(p.source) {
+                if self.kb.source(cited).is_none() {
+                    found.push((id.to_string(), format!("source `{cited}` is not in knowledge/meta.toml")));
+                }
             }
             if !is_date(p.last_reviewed) {
                 found.push((id.to_string(), format!("last_reviewed `{}` is not a YYYY-MM-DD date", p.last_reviewed)));
@@ -199,6 +207,29 @@ impl Linter<'_> {
             }
             if q.control == Some(Control::FootMap) && q.kind != QuestionKind::Multi {
                 self.report(ProblemKind::TypeMismatch, &q.id, "only a multiple-choice question can use the foot map");
+            }
+            if let Some(absent) = &q.absent {
+                let fits = match q.kind {
+                    QuestionKind::YesNo => absent == "yes" || absent == "no",
+                    QuestionKind::Single => q.options.iter().any(|o| o.id == *absent),
+                    _ => false,
+                };
+                if !fits {
+                    self.report(ProblemKind::TypeMismatch, &q.id, format!("`absent = \"{absent}\"` is not an answer it takes"));
+                }
+            }
+            if q.escalates && q.concerning.is_none() {
+                self.report(ProblemKind::TypeMismatch, &q.id, "a question that `escalates` needs a `concerning` answer");
+            }
+        }
+        for c in d.contradictions.iter() {
+            self.formula(&c.id, &c.when, None);
+        }
+        for a in d.advice.iter() {
+            for t in a.traits.iter() {
+                if !d.contradictions.iter().any(|c| c.excludes.contains(t)) {
+                    self.report(ProblemKind::UnknownReference, &a.id, format!("trait `{t}` is excluded by no contradiction"));
+                }
             }
         }
         for r in d.rules.iter() {
@@ -238,7 +269,7 @@ impl Linter<'_> {
                 self.report(ProblemKind::UnknownReference, &a.id, format!("unknown section `{}`", a.section));
             }
             for n in a.not_for.iter() {
-                if n != "stop_running" && kb.condition(n).is_none() {
+                if kb.condition(n).is_none() {
                     self.report(ProblemKind::UnknownReference, &a.id, format!("not_for names unknown `{n}`"));
                 }
             }

@@ -116,6 +116,25 @@ impl KnowledgeBase {
         self.data.sources.iter().find(|s| s.id == id)
     }
 
+    /// The source ids an item cites: its `source` field lists one or more,
+    /// separated by commas, primary guidance first.
+    pub fn cited(field: &str) -> impl Iterator<Item = &str> {
+        field.split(',').map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// The titles of the sources an item cites, joined for display; an
+    /// unknown id is shown as itself.
+    pub fn source_titles(&self, field: &str) -> String {
+        let mut out = String::new();
+        for id in Self::cited(field) {
+            if !out.is_empty() {
+                out.push_str("; ");
+            }
+            out.push_str(self.source(id).map_or(id, |s| &s.title));
+        }
+        out
+    }
+
     /// The display label of one option of a question, or the id itself.
     pub fn option_label<'a>(&'a self, question: &str, option: &'a str) -> &'a str {
         self.question(question).and_then(|q| q.options.iter().find(|o| o.id == option)).map_or(option, |o| &*o.label)

@@ -38,6 +38,9 @@ pub struct Knowledge {
     pub advice: List<Advice>,
     #[serde(rename = "safety_net", default)]
     pub safety_net: List<SafetyNet>,
+    /// What a plan must never show in a given situation, by advice trait.
+    #[serde(rename = "contradiction", default)]
+    pub contradictions: List<Contradiction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -50,6 +53,8 @@ pub struct Meta {
     pub emergency: Text,
     /// The notice shown when a rule or condition says to stop running.
     pub stop_running: Text,
+    /// Shown instead of a result when no danger-sign question was answered.
+    pub incomplete: Text,
     /// Scoring thresholds for the ranked differential.
     pub ranking: RankingTuning,
     /// Bounds for the adaptive questionnaire.
@@ -60,6 +65,12 @@ pub struct Meta {
     pub load: LoadRule,
     /// How the recovery diary reads a trend and when it unlocks a return.
     pub diary: DiaryRules,
+    /// Where the notice, the emergency text and the other texts above come
+    /// from, and when a clinician last checked them.
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 /// The recovery diary's thresholds (see `crate::diary`).
@@ -121,6 +132,10 @@ pub struct RankingTuning {
     pub location_miss: i32,
     /// A condition applies its triage floor when its own score reaches this.
     pub floor_min_score: i32,
+    /// A condition with an urgent or emergency floor counts as "possible"
+    /// (and sets one level below its floor) only when at least this much of
+    /// its score comes from its features, not from where it hurts.
+    pub evidence_min: i32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
@@ -139,6 +154,11 @@ pub struct Source {
     pub title: Text,
     /// `article` (one of the five source files), `guideline` or `reference`.
     pub kind: Text,
+    /// The evidence behind it: `guideline`, `review`, `study`,
+    /// `patient_information`, `consumer_article`, `commercial_article` or
+    /// `digest` (see `knowledge/meta.toml`).
+    #[serde(default)]
+    pub grade: Text,
 }
 
 /// Where a reviewable item comes from and when a clinician last checked it.
@@ -161,7 +181,7 @@ macro_rules! provenance {
     )*};
 }
 
-provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet, ShoeLife, LoadRule, DiaryRules);
+provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet, Contradiction, LevelInfo, Meta, ShoeLife, LoadRule, DiaryRules);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -174,6 +194,15 @@ pub enum Level {
 
 impl Level {
     pub const ALL: [Level; 4] = [Level::SelfCare, Level::Soon, Level::Urgent, Level::Emergency];
+
+    /// The next lower level (self-care stays self-care).
+    pub fn one_below(self) -> Level {
+        match self {
+            Level::Emergency => Level::Urgent,
+            Level::Urgent => Level::Soon,
+            Level::Soon | Level::SelfCare => Level::SelfCare,
+        }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -196,6 +225,10 @@ pub struct LevelInfo {
     /// The headline used instead of `action` when the ambulance flag is set.
     #[serde(default)]
     pub ambulance_action: Option<Text>,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -265,6 +298,21 @@ pub struct Question {
     pub unit: Option<Text>,
     #[serde(default)]
     pub concerning: Option<Concerning>,
+    /// A red flag in the strict sense: its concerning answer (or "not sure")
+    /// always raises the level above self-care, whatever else was answered.
+    /// The linter and the property tests check the promise.
+    #[serde(default)]
+    pub escalates: bool,
+    /// The answers-contract version that added this key (1 when absent).
+    #[serde(default = "first_version")]
+    pub since: u32,
+    /// What a runner without the sign answers (`yes`, `no` or an option id,
+    /// such as `none` for swelling): the case libraries' simulated runner
+    /// gives it when a case does not mention the question. A yes/no question
+    /// without it takes its reassuring answer (the opposite of `concerning`,
+    /// or `no`); any other question, "not sure".
+    #[serde(default)]
+    pub absent: Option<Text>,
     /// How the widget should present the question, when not by its kind
     /// alone. A presentation hint only: it never changes what is asked.
     #[serde(default)]
@@ -318,6 +366,11 @@ pub struct Rule {
     pub when: Formula,
     /// Why this answer pattern sets the level, in plain words.
     pub reason: Text,
+    /// Where to go, when this rule needs a more specific place than its
+    /// level's action (a suspected clot needs somewhere that can scan it).
+    /// Used when the rule leads the reasons at the final level.
+    #[serde(default)]
+    pub action: Option<Text>,
     /// The condition this rule raises suspicion of, if any.
     #[serde(default)]
     pub suspects: Option<Text>,
@@ -426,6 +479,37 @@ pub struct Advice {
     /// Never shown while one of these conditions is suspected.
     #[serde(default)]
     pub not_for: List<Text>,
+    /// What the item asks of the foot (`running`, `barefoot`, `cold`, ...);
+    /// a `[[contradiction]]` hides items by these.
+    #[serde(default)]
+    pub traits: List<Text>,
+    /// On an emergency: only with an ambulance (`true`) or only without one
+    /// (`false`); either when absent.
+    #[serde(default)]
+    pub ambulance: Option<bool>,
+    #[serde(default)]
+    pub source: Text,
+    #[serde(default)]
+    pub last_reviewed: Text,
+}
+
+/// A situation in which some kinds of advice must never appear: once the
+/// runner is told to stop running, no running plan; with diabetes, nothing
+/// barefoot. The engine hides every item with an excluded trait.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Contradiction {
+    pub id: Text,
+    /// Applies whenever the triage says to stop running.
+    #[serde(default)]
+    pub stop_running: bool,
+    /// Applies whenever this holds (never, when absent, unless
+    /// `stop_running` is set).
+    #[serde(default = "Formula::never")]
+    pub when: Formula,
+    /// The advice traits never shown while it applies.
+    pub excludes: List<Text>,
+    /// Why, for a clinician reading the knowledge.
+    pub reason: Text,
     #[serde(default)]
     pub source: Text,
     #[serde(default)]
@@ -450,4 +534,8 @@ pub struct SafetyNet {
 fn locations_from_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<List<(Text, i32)>, D::Error> {
     let table = std::collections::BTreeMap::<String, i32>::deserialize(d)?;
     Ok(Cow::Owned(table.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect()))
+}
+
+fn first_version() -> u32 {
+    1
 }

@@ -33,8 +33,7 @@ pub fn plan_view(plan: &Plan, units: DistanceUnit) -> Html {
 
 fn item(i: &PlanItem) -> Html {
     let dose = dose_text(&i.dose);
-    let source =
-        KnowledgeBase::embedded().source(&i.source).map_or_else(|| i.source.to_string(), |s| s.title.to_string());
+    let source = KnowledgeBase::embedded().source_titles(&i.source);
     html! {
         <article class="ft-card ft-advice" data-ft-advice={i.id.to_string()}>
             <h5>{ &*i.title }</h5>

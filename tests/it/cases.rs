@@ -8,47 +8,79 @@ use serde_json::json;
 
 use crate::support::{answers, kb};
 
-fn library() -> Vec<cases::Case> {
-    cases::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/cases").as_path()).expect("case library loads")
+fn load(name: &str) -> Vec<cases::Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/cases").join(name);
+    cases::load(&path).unwrap_or_else(|e| panic!("case library {name} loads: {e}"))
 }
 
+fn run(name: &str) -> Vec<cases::CaseResult> {
+    load(name).iter().map(|c| cases::check(kb(), c)).collect()
+}
+
+/// The rule-writers' library: every case passes, with all answers and
+/// through the flow.
 #[test]
 fn every_library_case_gets_the_clinicians_triage_and_condition() {
-    let results: Vec<_> = library().iter().map(|c| cases::check(kb(), c)).collect();
-    let report = cases::report(&results);
+    let results = run("library");
+    let report = cases::report("library", &results);
     println!("{report}");
-    let failed: Vec<_> = results.iter().filter(|r| !r.failures.is_empty()).collect();
-    assert!(failed.is_empty(), "{report}");
+    assert!(results.iter().all(|r| r.failures().is_empty()), "{report}");
+}
+
+/// Every probe and interview of the clinical safety review (issue 10): no
+/// level below the floor the review asks for, nothing above its ceiling, and
+/// no plan item the review found contradictory.
+#[test]
+fn every_safety_review_probe_is_within_its_range() {
+    let results = run("safety");
+    let report = cases::report("safety", &results);
+    println!("{report}");
+    assert!(results.len() >= 93, "{} safety cases", results.len());
+    assert!(results.iter().all(|r| r.failures().is_empty()), "{report}");
+}
+
+/// The blind library (issue 11): gold labels from guidance, never edited to
+/// match the engine. No urgent or emergency case is under-triaged, with all
+/// answers or through the flow; the other figures are printed, and held to
+/// the issue's targets.
+#[test]
+fn the_blind_library_is_never_under_triaged_where_it_matters() {
+    let results = run("blind");
+    let report = cases::report("blind", &results);
+    println!("{report}");
+    for flow in [false, true] {
+        let f = cases::figures(&results, flow);
+        assert_eq!(f.serious_under_triaged, 0, "{report}");
+        assert_eq!(f.emergencies_caught, f.emergencies, "{report}");
+    }
 }
 
 #[test]
 fn the_library_covers_every_condition_and_level() {
-    let library = library();
-    assert!(library.len() >= 40, "only {} cases", library.len());
-    let conditions: BTreeSet<&str> = library.iter().map(|c| c.condition.as_str()).collect();
+    let library: Vec<cases::Case> = ["library", "blind"].iter().flat_map(|n| load(n)).collect();
+    let conditions: BTreeSet<&str> = library.iter().filter_map(|c| c.condition.as_deref()).collect();
     for c in kb().data.conditions.iter() {
         assert!(conditions.contains(c.id.as_ref()), "no case for {}", c.id);
     }
+    let own = load("library");
+    assert!(own.len() >= 40, "only {} cases", own.len());
     for level in Level::ALL {
-        assert!(library.iter().filter(|c| c.triage == level).count() >= 5, "too few {} cases", level.as_str());
+        assert!(own.iter().filter(|c| c.triage == Some(level)).count() >= 5, "too few {} cases", level.as_str());
     }
-    let ids: BTreeSet<&str> = library.iter().map(|c| c.id.as_ref()).collect();
-    assert_eq!(ids.len(), library.len(), "case ids must be unique");
+    let all: Vec<cases::Case> = ["library", "safety", "blind"].iter().flat_map(|n| load(n)).collect();
+    let ids: BTreeSet<&str> = all.iter().map(|c| c.id.as_ref()).collect();
+    assert_eq!(ids.len(), all.len(), "case ids must be unique across the libraries");
 }
 
 #[test]
 fn no_emergency_is_under_triaged_even_by_the_adaptive_flow() {
-    let results: Vec<_> = library().iter().map(|c| cases::check(kb(), c)).collect();
-    let summary = cases::summarize(&results);
-    assert_eq!(summary.emergencies_caught, summary.emergencies);
-    assert_eq!(summary.adaptive_under_triaged, 0, "{}", cases::report(&results));
-}
-
-#[test]
-fn the_adaptive_flow_asks_fifteen_questions_or_fewer_on_average() {
-    let results: Vec<_> = library().iter().map(|c| cases::check(kb(), c)).collect();
-    let summary = cases::summarize(&results);
-    assert!(summary.mean_questions <= 15.0, "mean {:.1}", summary.mean_questions);
+    for name in ["library", "safety", "blind"] {
+        let results = run(name);
+        for flow in [false, true] {
+            let f = cases::figures(&results, flow);
+            assert_eq!(f.emergencies_caught, f.emergencies, "{}", cases::report(name, &results));
+        }
+    }
 }
 
 /// Inline checks, one line each: answers, expected level, ambulance flag,

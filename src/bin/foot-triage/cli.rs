@@ -17,6 +17,7 @@ foot-triage: triage and education for runners' foot pain (not a diagnosis)
 
 Usage:
   foot-triage questions          print the questionnaire and answers contract (JSON)
+  foot-triage contract           the answers contract as Markdown (docs/answers-contract.md)
   foot-triage assess [FILE]      assess answers from FILE or stdin (JSON in, JSON out)
   foot-triage next [FILE]        print the next question for partial answers
   foot-triage summary [FILE]     the plain-text summary for a clinician (text out)
@@ -24,7 +25,7 @@ Usage:
   foot-triage fhir questionnaire the questionnaire as a FHIR R4 Questionnaire (JSON)
   foot-triage fhir response [FILE]  answers as a FHIR R4 QuestionnaireResponse (JSON)
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
-  foot-triage cases [PATH]       run a case library (default: knowledge/cases)
+  foot-triage cases [PATH]       run the case libraries (default: each folder of knowledge/cases)
   foot-triage --help | --version
 ";
 
@@ -64,6 +65,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "questions" => {
             let kb = KnowledgeBase::embedded();
             print_json(&contract(kb))
+        }
+        "contract" => {
+            print!("{}", contract_markdown(KnowledgeBase::embedded()));
+            Ok(ExitCode::SUCCESS)
         }
         "assess" => {
             let kb = KnowledgeBase::embedded();
@@ -106,10 +111,29 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         "cases" => {
             let kb = KnowledgeBase::embedded();
-            let library = cases::load(Path::new(operand.unwrap_or("knowledge/cases")))?;
-            let results: Vec<_> = library.iter().map(|c| cases::check(kb, c)).collect();
-            print!("{}", cases::report(&results));
-            Ok(if results.iter().all(|r| r.failures.is_empty()) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            let path = Path::new(operand.unwrap_or("knowledge/cases"));
+            // The cases folder holds one library per subfolder; any other
+            // path is one library.
+            let libraries = if path.is_dir() && path.read_dir().map_err(|e| e.to_string())?.any(|e| e.is_ok_and(|e| e.path().is_dir())) {
+                cases::libraries(path)?
+            } else {
+                vec![(path.display().to_string(), cases::load(path)?)]
+            };
+            let mut ok = true;
+            for (name, library) in &libraries {
+                let results: Vec<_> = library.iter().map(|c| cases::check(kb, c)).collect();
+                print!("{}", cases::report(name, &results));
+                // Every failure of the rule-writers' and the safety libraries
+                // fails the run; the blind library fails it only on
+                // under-triage of an urgent or emergency case.
+                ok &= if name == "blind" {
+                    cases::figures(&results, false).serious_under_triaged == 0
+                        && cases::figures(&results, true).serious_under_triaged == 0
+                } else {
+                    results.iter().all(|r| r.failures().is_empty())
+                };
+            }
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         other => Err(format!("unknown command `{other}`; see `foot-triage --help`")),
     }
@@ -127,11 +151,15 @@ fn read_answers(kb: &KnowledgeBase, file: Option<&str>) -> Result<Answers, Strin
     Answers::from_json(kb, &text).map_err(|e| e.to_string())
 }
 
-/// The answers contract, version 1: every key with its type and allowed values.
+/// The answers contract's version. Version 2 added keys (each question's
+/// `since`); every version-1 answer set is still a valid version-2 one.
+const CONTRACT_VERSION: u32 = 2;
+
+/// The answers contract: every key with its type and allowed values.
 fn contract(kb: &KnowledgeBase) -> serde_json::Value {
     serde_json::json!({
         "contract": "foot-triage answers",
-        "contract_version": 1,
+        "contract_version": CONTRACT_VERSION,
         "knowledge_version": kb.data.meta.version,
         "notice": kb.data.meta.notice,
         "rules_for_answers": [
@@ -141,6 +169,76 @@ fn contract(kb: &KnowledgeBase) -> serde_json::Value {
         ],
         "questions": kb.data.questions,
     })
+}
+
+/// The answers contract as the Markdown page `docs/answers-contract.md`,
+/// generated from `knowledge/questions.toml` (a test checks the page is
+/// current).
+fn contract_markdown(kb: &KnowledgeBase) -> String {
+    use foot_triage::knowledge::{Concerning, Phase, QuestionKind};
+    let mut out = format!(
+        "# The answers contract, version {CONTRACT_VERSION}\n\n\
+         This page is generated from `knowledge/questions.toml` by `foot-triage contract`\n\
+         (a test fails when it is out of date). `foot-triage questions` prints the same\n\
+         contract as JSON, with each question's full wording.\n\n\
+         - The answers are one JSON object. **Every key is optional.** A key that is absent\n  \
+         or `null` means the question was not asked or not answered.\n\
+         - **Any key may be answered `\"not_sure\"`.** For questions marked below, \"not sure\"\n  \
+         counts as the worrying answer. For every other question it counts as no information.\n\
+         - `yes_no` keys take `true` or `false`. Single-choice keys take one option id.\n  \
+         Multiple-choice keys take a list of option ids, where `[]` means none. Numbers\n  \
+         must lie within their range.\n\
+         - Bad input is rejected as a whole, with one line that names the key: malformed\n  \
+         JSON, an unknown key, a wrong type, an unknown option, or a number out of range.\n  \
+         The CLI exits with status 2.\n\
+         - **Version 2** added the keys marked *v2*. Every version-1 answer set is still valid,\n  \
+         and saved progress from version 1 is read unchanged.\n\
+         - A *red flag* (\"escalates\") is a question whose worrying answer always raises the\n  \
+         level above self-care, whatever else is answered.\n\n\
+         | Key | Question | Values | \"Not sure\" counts as | Red flag | Since |\n\
+         | --- | --- | --- | --- | --- | --- |\n"
+    );
+    for q in kb.data.questions.iter() {
+        let values = match q.kind {
+            QuestionKind::YesNo => "`true` / `false`".to_string(),
+            QuestionKind::Single => q.options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(" / "),
+            QuestionKind::Multi => {
+                format!("list of {}", q.options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(", "))
+            }
+            QuestionKind::Number => format!(
+                "number, {} to {}{}",
+                q.min.unwrap_or(0.0),
+                q.max.unwrap_or(0.0),
+                q.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default()
+            ),
+        };
+        let not_sure = match q.concerning {
+            Some(Concerning::Yes) => "**yes**",
+            Some(Concerning::No) => "**no**",
+            None => "",
+        };
+        let since = if q.phase == Phase::Diary {
+            "set from the recovery diary, never asked".to_string()
+        } else if q.since > 1 {
+            format!("v{}", q.since)
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} |\n",
+            q.id,
+            q.label,
+            values,
+            not_sure,
+            if q.escalates { "yes" } else { "" },
+            since
+        ));
+    }
+    out.push_str(
+        "\nExample:\n\n```json\n{\"injury\": \"twist_or_roll\", \"pain_locations\": [\"outer_ankle\"], \"can_bear_weight\": true,\n \
+         \"point_bone_tenderness\": \"not_sure\", \"duration_days\": 1, \"swelling\": \"mild\"}\n```\n",
+    );
+    out
 }
 
 fn diary(args: &[String]) -> Result<ExitCode, String> {

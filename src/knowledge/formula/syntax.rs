@@ -72,6 +72,11 @@ impl Formula {
     pub fn always() -> Formula {
         Formula { text: Cow::Borrowed("true"), expr: Expr::True }
     }
+
+    /// A formula that never holds, for items that apply only by another field.
+    pub fn never() -> Formula {
+        Formula { text: Cow::Borrowed("not true"), expr: Expr::Not(Box::new(Expr::True)) }
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Formula {

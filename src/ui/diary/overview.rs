@@ -38,7 +38,7 @@ pub fn overview(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, ac
                 onclick={act.reform(move |_: MouseEvent| DiaryAction::Range(range))}>{ label }</button>
         }
     };
-    let source = kb.source(&kb.data.meta.diary.source).map(|s| s.title.to_string()).unwrap_or_default();
+    let source = kb.source_titles(&kb.data.meta.diary.source);
     html! {
         <>
             <section class={classes!("ft-banner", format!("ft-level-{level}"))} aria-labelledby="ft-diary-level"
