@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     answers::{Answer, Answers},
     engine::{Assessment, assess, next_question},
-    knowledge::{Concerning, KnowledgeBase, Level, Question, QuestionKind},
+    knowledge::{Concerning, KnowledgeBase, Level, Question},
 };
 
 /// How a case is judged: with all answers, through the flow, or both.
@@ -329,16 +329,11 @@ fn rank_of(kb: &KnowledgeBase, answers: &Answers, condition: &str) -> Option<usi
 }
 
 /// What a runner without the sign answers to a question the case does not
-/// mention: the question's `absent` answer ("no swelling", "yes, it is
-/// improving"), else the reassuring answer to a yes/no question (a case lists
-/// the findings that are present), and "not sure" to anything else.
+/// mention: the knowledge's usual answer ("no swelling", "yes, it is
+/// improving", the reassuring yes/no answer), and "not sure" to anything
+/// else. A case therefore lists the findings that are present.
 pub fn unstated(q: &Question) -> Answer {
-    match (q.kind, q.absent.as_deref(), q.concerning) {
-        (QuestionKind::YesNo, Some("yes"), _) | (QuestionKind::YesNo, None, Some(Concerning::No)) => Answer::Yes,
-        (QuestionKind::YesNo, _, _) => Answer::No,
-        (QuestionKind::Single, Some(option), _) => Answer::Choice(option.to_string()),
-        _ => Answer::NotSure,
-    }
+    crate::knowledge::usual_answer(q).unwrap_or(Answer::NotSure)
 }
 
 /// One library's figures for one kind of run, as the literature reports them.

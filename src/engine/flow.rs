@@ -1,17 +1,29 @@
-//! The adaptive questionnaire: which question to ask next, and when to stop.
+//! The adaptive questionnaire: what to show next, and when to stop.
 //!
-//! Order: red flags first (all of them, while their gates are open), then
-//! where it hurts, then the story (onset, injury, duration), then only the
-//! detail questions that best tell the leading candidates apart. It stops as
-//! soon as an emergency is found, when the leader is clearly ahead, when no
-//! question would change anything, or at the question limit.
+//! A screen is one question, or a checklist of related yes/no questions that
+//! share a `group` (`knowledge/questions.toml`). The order:
+//! 1. The red flags, in file order, while their gates are open; never
+//!    skipped, and "not sure" counts as the worrying answer. A red flag that
+//!    a later answer opens (sole bruising once the midfoot is marked) is
+//!    asked as soon as it opens.
+//! 2. Where it hurts, then the story (onset, duration, bone tenderness,
+//!    numbness), always, while their gates are open.
+//! 3. Detail questions, one per screen, chosen by their worth
+//!    (`engine::value`): the information their answer is expected to give
+//!    about which of the leading conditions it is, plus the chance that it
+//!    raises the triage level.
+//!
+//! It stops at once at an emergency; after the story, when the leading
+//! cause is clearly ahead and no question is likely to raise the level, or
+//! when no question is worth asking; and at `meta.flow.max_screens`.
+//! It is deterministic: ties go to the question earlier in the file.
 
 use serde::Serialize;
 
-use super::{ranking, triage};
+use super::{ranking, value};
 use crate::{
-    answers::{Answer, Answers},
-    knowledge::{KnowledgeBase, Level, Phase, Question, QuestionKind, Text},
+    answers::Answers,
+    knowledge::{Group, KnowledgeBase, Level, Phase, Question, Text},
 };
 
 /// A question as the flow hands it out: the questionnaire item itself.
@@ -21,13 +33,21 @@ pub type QuestionView = Question;
 pub struct Next {
     /// True when there is nothing more worth asking.
     pub done: bool,
+    /// The next screen's question, when it asks one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<QuestionView>,
-    /// Why this question now, or why the flow stopped.
+    /// The next screen's questions, when it is a checklist of several.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<QuestionView>,
+    /// The checklist's heading and help, with `questions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+    /// Why this screen now, or why the flow stopped.
     pub reason: Text,
-    /// How many questions have been answered (including "not sure").
+    /// How many screens the answers so far fill: each answer outside a
+    /// checklist is one, each checklist answered (in part or whole) one.
     pub asked: usize,
-    /// The flow stopped because it reached its question limit.
+    /// The flow stopped because it reached its screen limit.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub at_limit: bool,
 }
@@ -35,103 +55,123 @@ pub struct Next {
 impl Next {
     /// The questions of the next screen (none when done).
     pub fn questions(&self) -> Vec<&Question> {
-        self.question.iter().collect()
+        self.question.iter().chain(self.questions.iter()).collect()
+    }
+
+    fn done(reason: &str, asked: usize) -> Next {
+        Next {
+            done: true,
+            question: None,
+            questions: Vec::new(),
+            group: None,
+            reason: Text::from(reason.to_string()),
+            asked,
+            at_limit: false,
+        }
     }
 }
 
-/// How many leading conditions the look-ahead compares.
-const LOOKAHEAD: usize = 4;
+/// How many screens a set of answers fills (see [`Next::asked`]).
+pub fn screens_answered(kb: &KnowledgeBase, answers: &Answers) -> usize {
+    let mut groups: Vec<&str> = Vec::new();
+    let mut screens = 0;
+    for (key, _) in answers.iter() {
+        match kb.question(key).and_then(|q| q.group.as_deref()) {
+            Some(g) if groups.contains(&g) => {}
+            Some(g) => {
+                groups.push(g);
+                screens += 1;
+            }
+            None => screens += 1,
+        }
+    }
+    screens
+}
 
 pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
-    let asked = answers.len();
-    let done =
-        |reason: &str| Next { done: true, question: None, reason: Text::from(reason.to_string()), asked, at_limit: false };
-    let base_level = triage::level_only(kb, answers);
-    if base_level == Level::Emergency {
-        return done("A danger sign is present: act on the advice now.");
+    let asked = screens_answered(kb, answers);
+    let ranked = ranking::rank(kb, answers);
+    let base = value::Baseline::new(kb, answers, &ranked);
+    if base.level == Level::Emergency {
+        return Next::done("A danger sign is present: act on the advice now.", asked);
     }
-    let open: Vec<&Question> =
-        kb.data.questions.iter().filter(|q| !answers.contains(&q.id) && q.ask_when.eval(kb, answers)).collect();
-    if let Some(q) = open.iter().find(|q| q.phase < Phase::Detail) {
+    let tuning = kb.data.meta.flow;
+    if asked >= tuning.max_screens {
+        return Next { at_limit: true, ..Next::done("That is enough to give useful advice.", asked) };
+    }
+    let open = |q: &&Question| !answers.contains(&q.id) && q.ask_when.eval(kb, answers);
+    // Red flags, location and story: the first open one, by phase then file
+    // order, with the rest of its checklist.
+    let first = kb.data.questions.iter().filter(|q| q.phase < Phase::Detail).filter(open).min_by_key(|q| q.phase);
+    if let Some(q) = first {
         let reason = match q.phase {
             Phase::RedFlag => "Checking for danger signs first.",
             Phase::Location => "Where it hurts narrows things down the most.",
             _ => "How it started decides which checks apply.",
         };
-        return Next { done: false, question: Some((*q).clone()), reason: reason.into(), asked, at_limit: false };
+        return screen(kb, answers, q, reason, asked);
     }
-    let tuning = kb.data.meta.flow;
-    let ranked = ranking::rank(kb, answers);
-    if asked >= tuning.max_questions {
-        return Next { at_limit: true, ..done("That is enough to give useful advice.") };
-    }
-    let (first, second) = (ranked.first().map_or(0, |s| s.score), ranked.get(1).map_or(0, |s| s.score));
-    if first >= tuning.stop_min_score && first - second >= tuning.stop_margin {
-        return done("One cause clearly fits best.");
-    }
-    let leaders: Vec<usize> = ranked.iter().take(LOOKAHEAD).map(|s| s.index).collect();
-    let best = open
-        .iter()
-        .filter(|q| q.phase == Phase::Detail)
-        .map(|q| (*q, information(kb, answers, q, &leaders, base_level)))
-        .filter(|(_, gain)| *gain > 0)
-        // `max_by_key` keeps the last of equals; reversing keeps the first in
-        // knowledge order, so ties are stable and reviewable.
-        .rev()
-        .max_by_key(|(_, gain)| *gain);
-    match best {
-        Some((q, _)) => {
-            let names: Vec<String> =
-                leaders.iter().take(2).map(|&i| kb.data.conditions[i].name.to_ascii_lowercase()).collect();
-            Next {
-                done: false,
-                question: Some(q.clone()),
-                reason: format!("This helps tell apart {}.", names.join(" and ")).into(),
-                asked,
-                at_limit: false,
-            }
-        }
-        None => done("No further question would change the advice."),
-    }
-}
-
-/// How much a question could change the picture: the spread, over its
-/// possible answers, of the score gaps between the leading conditions, plus a
-/// large bonus when some answer would change the triage level.
-fn information(kb: &KnowledgeBase, answers: &Answers, q: &Question, leaders: &[usize], base: Level) -> i32 {
-    let mut trial = answers.clone();
-    let probes = probes(q);
-    let mut gaps: Vec<(i32, i32)> = vec![(i32::MAX, i32::MIN); leaders.len() * leaders.len()];
-    let mut level_changes = false;
-    for probe in probes {
-        if trial.set(kb, &q.id, probe).is_err() {
+    // Detail questions, by worth.
+    let mut trial = Answers::new();
+    let mut best: Option<(&Question, value::Worth)> = None;
+    for (index, q) in kb.data.questions.iter().enumerate() {
+        if q.phase != Phase::Detail || !open(&q) {
             continue;
         }
-        let scores: Vec<i32> =
-            leaders.iter().map(|&i| ranking::score_only(kb, &trial, &kb.data.conditions[i])).collect();
-        for i in 0..scores.len() {
-            for j in (i + 1)..scores.len() {
-                let gap = scores[i] - scores[j];
-                let slot = &mut gaps[i * leaders.len() + j];
-                *slot = (slot.0.min(gap), slot.1.max(gap));
-            }
-        }
-        if !level_changes {
-            level_changes = triage::level_only(kb, &trial) != base;
+        let worth = value::worth(kb, answers, &base, index, q, &mut trial);
+        if best.is_none_or(|(_, b)| worth.total(kb) > b.total(kb)) {
+            best = Some((q, worth));
         }
     }
-    let spread: i32 = gaps.iter().filter(|(lo, hi)| lo <= hi).map(|(lo, hi)| hi - lo).sum();
-    spread + if level_changes { 20 } else { 0 }
+    let Some((q, worth)) = best else {
+        return Next::done("No further question would change the advice.", asked);
+    };
+    let level_matters = worth.level_gain >= tuning.min_level_chance;
+    if !level_matters && (base.leader_probability() >= tuning.stop_probability || worth.information < tuning.min_information)
+    {
+        let reason = if base.leader_probability() >= tuning.stop_probability {
+            "One cause clearly fits best."
+        } else {
+            "No further question would change the advice."
+        };
+        return Next::done(reason, asked);
+    }
+    let reason = if level_matters && worth.information < tuning.min_information {
+        "This checks for a sign that would change the advice.".to_string()
+    } else {
+        let names: Vec<String> =
+            base.shortlist.iter().take(2).map(|&i| kb.data.conditions[i].name.to_ascii_lowercase()).collect();
+        format!("This helps tell apart {}.", names.join(" and "))
+    };
+    screen(kb, answers, q, &reason, asked)
 }
 
-/// The answers the look-ahead tries for a question.
-fn probes(q: &Question) -> Vec<Answer> {
-    match q.kind {
-        QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
-        QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.to_string())).collect(),
-        QuestionKind::Multi => std::iter::once(Answer::Choices(Vec::new()))
-            .chain(q.options.iter().map(|o| Answer::Choices(vec![o.id.to_string()])))
+/// The screen that shows `q`: the question alone, or its checklist (every
+/// open, unanswered question of its group, in file order).
+fn screen(kb: &KnowledgeBase, answers: &Answers, q: &Question, reason: &str, asked: usize) -> Next {
+    let reason = Text::from(reason.to_string());
+    let group = q.group.as_deref().and_then(|g| kb.group(g));
+    let members: Vec<Question> = match group {
+        Some(g) => kb
+            .data
+            .questions
+            .iter()
+            .filter(|m| m.group.as_deref() == Some(&*g.id))
+            .filter(|m| !answers.contains(&m.id) && m.ask_when.eval(kb, answers))
+            .cloned()
             .collect(),
-        QuestionKind::Number => q.probes.iter().map(|&n| Answer::Number(n)).collect(),
+        None => Vec::new(),
+    };
+    if members.len() < 2 {
+        return Next {
+            done: false,
+            question: Some(q.clone()),
+            questions: Vec::new(),
+            group: None,
+            reason,
+            asked,
+            at_limit: false,
+        };
     }
+    Next { done: false, question: None, questions: members, group: group.cloned(), reason, asked, at_limit: false }
 }

@@ -10,10 +10,11 @@ mod ranking;
 mod summary;
 pub mod training;
 mod triage;
+mod value;
 
 use serde::Serialize;
 
-pub use flow::{Next, QuestionView, next_question};
+pub use flow::{Next, QuestionView, next_question, screens_answered};
 pub use plan::{Plan, PlanItem, PlanSection};
 pub use ranking::{Scored, rank};
 pub use summary::plain_text;

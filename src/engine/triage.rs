@@ -56,29 +56,6 @@ pub struct Triage {
     pub action: Option<Text>,
 }
 
-/// The level alone, for the adaptive flow's look-ahead: the same decision as
-/// `triage`, without building any explanation or ranking. Floors need only
-/// each condition's score, so it scores them without collecting reasons.
-pub fn level_only(kb: &KnowledgeBase, answers: &Answers) -> Level {
-    let mut level = kb
-        .data
-        .conditions
-        .iter()
-        .filter(|c| c.floor > Level::SelfCare)
-        .filter_map(|c| {
-            let (score, evidence) = ranking::score_and_evidence(kb, answers, c);
-            floor_for(kb, c.floor, score, evidence)
-        })
-        .max()
-        .unwrap_or(Level::SelfCare);
-    for rule in kb.data.rules.iter() {
-        if rule.level > level && rule.when.eval(kb, answers) {
-            level = rule.level;
-        }
-    }
-    level
-}
-
 /// The level a condition with this floor, score and evidence sets, if any:
 /// its floor from `floor_min_score`, one level below it once it is a
 /// possible cause (urgent and emergency floors only: one below "soon" would

@@ -34,6 +34,19 @@ pub struct KnowledgeBase {
     facts: Index,
     conditions: Index,
     advice: Index,
+    /// For each question (by position), the rules and conditions whose
+    /// formulas read it, facts included: what an answer to it can change.
+    reads: Vec<Readers>,
+}
+
+/// The rules and conditions that read one question.
+#[derive(Debug, Clone, Default)]
+pub struct Readers {
+    /// Positions in `data.rules`.
+    pub rules: Vec<usize>,
+    /// Positions in `data.conditions` (a condition with places reads
+    /// `pain_locations` too).
+    pub conditions: Vec<usize>,
 }
 
 /// Ids sorted for binary search, each with its item's position. A sorted
@@ -75,13 +88,46 @@ impl KnowledgeBase {
     }
 
     pub fn new(data: Knowledge) -> KnowledgeBase {
-        KnowledgeBase {
+        let mut kb = KnowledgeBase {
             questions: Index::new(&data.questions, |q| &q.id),
             facts: Index::new(&data.facts, |f| &f.id),
             conditions: Index::new(&data.conditions, |c| &c.id),
             advice: Index::new(&data.advice, |a| &a.id),
+            reads: Vec::new(),
             data,
+        };
+        let mut reads = vec![Readers::default(); kb.data.questions.len()];
+        let mut note = |kb: &KnowledgeBase, key: &str, add: &mut dyn FnMut(&mut Readers)| {
+            if let Some(q) = kb.question_index(key) {
+                add(&mut reads[q]);
+            }
+        };
+        for (i, rule) in kb.data.rules.iter().enumerate() {
+            rule.when.expr.visit_keys(&kb, &mut |key| {
+                note(&kb, key, &mut |r| if r.rules.last() != Some(&i) { r.rules.push(i) })
+            });
         }
+        for (i, c) in kb.data.conditions.iter().enumerate() {
+            let mut add = |r: &mut Readers| if r.conditions.last() != Some(&i) { r.conditions.push(i) };
+            if !c.locations.is_empty() {
+                note(&kb, "pain_locations", &mut add);
+            }
+            for f in c.features.iter() {
+                f.when.expr.visit_keys(&kb, &mut |key| note(&kb, key, &mut add));
+            }
+        }
+        kb.reads = reads;
+        kb
+    }
+
+    /// The rules and conditions an answer to the question at `index` can change.
+    pub fn readers(&self, index: usize) -> &Readers {
+        static NONE: Readers = Readers { rules: Vec::new(), conditions: Vec::new() };
+        self.reads.get(index).unwrap_or(&NONE)
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.data.groups.iter().find(|g| g.id == id)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -152,6 +198,18 @@ impl KnowledgeBase {
             Answer::Choices(cs) => cs.iter().map(|c| self.option_label(key, c)).collect::<Vec<_>>().join(", "),
             Answer::Number(n) => format!("{}{}{}", trim_number(*n), if unit.is_empty() { "" } else { " " }, unit),
         }
+    }
+}
+
+/// What a runner without the sign answers: the question's `absent` answer,
+/// else the reassuring answer to a yes/no question (the opposite of its
+/// `concerning` answer, or no). `None` for a question with no such answer.
+pub fn usual_answer(q: &Question) -> Option<Answer> {
+    match (q.kind, q.absent.as_deref(), q.concerning) {
+        (QuestionKind::YesNo, Some("yes"), _) | (QuestionKind::YesNo, None, Some(Concerning::No)) => Some(Answer::Yes),
+        (QuestionKind::YesNo, _, _) => Some(Answer::No),
+        (QuestionKind::Single, Some(option), _) => Some(Answer::Choice(option.to_string())),
+        _ => None,
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Knowledge {
     pub levels: List<LevelInfo>,
     #[serde(rename = "question", default)]
     pub questions: List<Question>,
+    /// Screens that ask several related yes/no questions at once.
+    #[serde(rename = "group", default)]
+    pub groups: List<Group>,
     #[serde(rename = "fact", default)]
     pub facts: List<Fact>,
     #[serde(rename = "rule", default)]
@@ -138,14 +141,29 @@ pub struct RankingTuning {
     pub evidence_min: i32,
 }
 
+/// How the adaptive flow weighs and stops (see `engine::flow` and
+/// `knowledge/README.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct FlowTuning {
-    /// The most questions the adaptive flow asks before it stops.
-    pub max_questions: usize,
-    /// Stop asking detail questions once the leader is this far ahead.
-    pub stop_margin: i32,
-    /// ... and has at least this score.
-    pub stop_min_score: i32,
+    /// The most screens the flow shows before it stops.
+    pub max_screens: usize,
+    /// How many leading conditions the question choice compares.
+    pub shortlist: usize,
+    /// Score points per factor of e between two conditions' probabilities.
+    pub temperature: f64,
+    /// How often a runner has a sign the leading causes do not predict.
+    pub sign_rate: f64,
+    /// Bits of information a question must be expected to give to be asked
+    /// for the ranking's sake.
+    pub min_information: f64,
+    /// The chance a question must have of raising the level to be asked for
+    /// the level's sake.
+    pub min_level_chance: f64,
+    /// What one step of the level is worth, in bits, when choosing.
+    pub level_weight: f64,
+    /// The leading cause's probability at which the causes count as clearly
+    /// separated.
+    pub stop_probability: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -306,6 +324,14 @@ pub struct Question {
     /// The answers-contract version that added this key (1 when absent).
     #[serde(default = "first_version")]
     pub since: u32,
+    /// The checklist screen this yes/no question shares (`[[group]]`).
+    #[serde(default)]
+    pub group: Option<Text>,
+    /// Its line on that checklist: a statement of the sign that ticking
+    /// means ("It is cold, pale or blue"). Ticking gives the `concerning`
+    /// answer (or yes), leaving it unticked the other one.
+    #[serde(default)]
+    pub item: Option<Text>,
     /// What a runner without the sign answers (`yes`, `no` or an option id,
     /// such as `none` for swelling): the case libraries' simulated runner
     /// gives it when a case does not mention the question. A yes/no question
@@ -328,6 +354,17 @@ pub struct Question {
     pub source: Text,
     #[serde(default)]
     pub last_reviewed: Text,
+}
+
+/// A screen of related yes/no questions, shown as a checklist: each question
+/// is its own control, with "None of these" and "Not sure" for the screen.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Group {
+    pub id: Text,
+    /// The screen's heading.
+    pub title: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
