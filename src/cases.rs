@@ -167,6 +167,10 @@ pub struct Run {
     pub ambulance: bool,
     /// 1-based rank of the expected condition, if it is ranked at all.
     pub rank: Option<usize>,
+    /// The run is judged on its ranking: the case names a condition, and the
+    /// result shows a differential (an emergency reached through the flow
+    /// does not).
+    pub ranked: bool,
     /// Screens shown (all answers: none).
     pub screens: usize,
     /// The flow stopped at its screen limit.
@@ -184,7 +188,6 @@ pub struct CaseResult {
     pub ceiling: Level,
     pub expected: Level,
     pub mode: Mode,
-    pub has_condition: bool,
     pub all: Run,
     pub flow: Run,
 }
@@ -220,7 +223,6 @@ pub fn check(kb: &KnowledgeBase, case: &Case) -> CaseResult {
         ceiling,
         expected: case.expected(),
         mode: case.mode,
-        has_condition: case.condition.is_some(),
         all,
         flow,
     }
@@ -240,7 +242,11 @@ fn judge(kb: &KnowledgeBase, case: &Case, answers: &Answers, result: &Assessment
         }
     }
     let rank = case.condition.as_deref().and_then(|c| rank_of(kb, answers, c));
-    if let Some(condition) = &case.condition {
+    // An emergency shows no differential (the flow stops at the danger sign,
+    // often before the location), so a flow run that ends at an emergency is
+    // not judged on its ranking.
+    let ranked = !(screens > 0 && result.triage == Level::Emergency);
+    if let Some(condition) = case.condition.as_ref().filter(|_| ranked) {
         if kb.condition(condition).is_none() {
             failures.push(format!("unknown condition {condition}"));
         }
@@ -270,7 +276,8 @@ fn judge(kb: &KnowledgeBase, case: &Case, answers: &Answers, result: &Assessment
     Run {
         level: result.triage,
         ambulance: result.ambulance,
-        rank,
+        rank: rank.filter(|_| ranked),
+        ranked: ranked && case.condition.is_some(),
         screens,
         at_limit: false,
         screens_to_emergency: None,
@@ -351,8 +358,8 @@ pub struct Figures {
     pub emergencies_caught: usize,
     pub self_care: usize,
     pub self_care_kept: usize,
-    /// Cases with an expected condition, and how many put it first or in the
-    /// top three.
+    /// Runs judged on their ranking (see [`Run::ranked`]), and how many put
+    /// the expected condition first or in the top three.
     pub with_condition: usize,
     pub top1: usize,
     pub top3: usize,
@@ -382,7 +389,7 @@ pub fn figures(results: &[CaseResult], flow: bool) -> Figures {
         emergencies_caught: count(&|run, r| r.floor == Level::Emergency && run.level == Level::Emergency),
         self_care: count(&|_, r| r.ceiling == Level::SelfCare),
         self_care_kept: count(&|run, r| r.ceiling == Level::SelfCare && run.level == Level::SelfCare),
-        with_condition: count(&|_, r| r.has_condition),
+        with_condition: count(&|run, _| run.ranked),
         top1: count(&|run, _| run.rank == Some(1)),
         top3: count(&|run, _| run.rank.is_some_and(|k| k <= 3)),
         median_screens: screens.get(screens.len() / 2).copied().unwrap_or(0),
@@ -400,11 +407,11 @@ pub fn report(name: &str, results: &[CaseResult]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "library {name}: {} cases", a.cases);
     let _ = writeln!(out, "                          all answers      through the flow");
-    let row = |out: &mut String, label: &str, x: usize, y: usize, n: usize| {
-        let _ = writeln!(out, "  {label:<24}{x:>4} ({:>3.0}%)       {y:>4} ({:>3.0}%)", pct(x, n), pct(y, n));
+    let row = |out: &mut String, label: &str, x: usize, y: usize, n: usize, m: usize| {
+        let _ = writeln!(out, "  {label:<24}{x:>4} ({:>3.0}%)       {y:>4} ({:>3.0}%)", pct(x, n), pct(y, m));
     };
-    row(&mut out, "triage exact", a.exact_triage, f.exact_triage, a.cases);
-    row(&mut out, "triage in range", a.in_range, f.in_range, a.cases);
+    row(&mut out, "triage exact", a.exact_triage, f.exact_triage, a.cases, f.cases);
+    row(&mut out, "triage in range", a.in_range, f.in_range, a.cases, f.cases);
     let _ = writeln!(out, "  {:<24}{:>4}              {:>4}", "under-triaged", a.under_triaged, f.under_triaged);
     let _ = writeln!(
         out,
@@ -417,9 +424,14 @@ pub fn report(name: &str, results: &[CaseResult]) -> String {
         "  {:<24}{:>4} of {:<4}        {:>4} of {}",
         "emergencies caught", a.emergencies_caught, a.emergencies, f.emergencies_caught, f.emergencies
     );
-    row(&mut out, "self-care kept", a.self_care_kept, f.self_care_kept, a.self_care);
-    row(&mut out, "cause first", a.top1, f.top1, a.with_condition);
-    row(&mut out, "cause in top 3", a.top3, f.top3, a.with_condition);
+    row(&mut out, "self-care kept", a.self_care_kept, f.self_care_kept, a.self_care, f.self_care);
+    row(&mut out, "cause first", a.top1, f.top1, a.with_condition, f.with_condition);
+    row(&mut out, "cause in top 3", a.top3, f.top3, a.with_condition, f.with_condition);
+    let _ = writeln!(
+        out,
+        "  {:<24}{:>4}              {:>4}   (a flow run that ends at an emergency shows no causes)",
+        "  judged on the cause", a.with_condition, f.with_condition
+    );
     let _ = writeln!(
         out,
         "  screens: median {}, max {}, at the limit {}; emergency banner within {} screens of the first red flag",

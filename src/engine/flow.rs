@@ -93,7 +93,13 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     let ranked = ranking::rank(kb, answers);
     let base = value::Baseline::new(kb, answers, &ranked);
     if base.level == Level::Emergency {
-        return Next::done("A danger sign is present: act on the advice now.", asked);
+        // Going to the emergency department and calling an ambulance differ
+        // for the runner: when no ambulance rule holds yet, one more screen
+        // may ask the question that decides it (a crushed foot's swelling).
+        return match ambulance_question(kb, answers) {
+            Some(q) => screen(kb, answers, q, "One more check decides whether to call an ambulance.", asked),
+            None => Next::done("A danger sign is present: act on the advice now.", asked),
+        };
     }
     let tuning = kb.data.meta.flow;
     if asked >= tuning.max_screens {
@@ -111,7 +117,11 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         };
         return screen(kb, answers, q, reason, asked);
     }
-    // Detail questions, by worth.
+    // Detail questions, by worth. A question is worth asking for the level
+    // (a fair chance of raising it) or, while the leading cause is not yet
+    // clearly ahead, for the ranking (enough information); the best of those
+    // is asked.
+    let separated = base.leader_probability() >= tuning.stop_probability;
     let mut trial = Answers::new();
     let mut best: Option<(&Question, value::Worth)> = None;
     for (index, q) in kb.data.questions.iter().enumerate() {
@@ -119,23 +129,18 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
             continue;
         }
         let worth = value::worth(kb, answers, &base, index, q, &mut trial);
-        if best.is_none_or(|(_, b)| worth.total(kb) > b.total(kb)) {
+        let for_level = worth.level_gain >= tuning.min_level_chance;
+        let for_ranking = !separated && worth.information >= tuning.min_information;
+        if (for_level || for_ranking) && best.is_none_or(|(_, b)| worth.total(kb) > b.total(kb)) {
             best = Some((q, worth));
         }
     }
     let Some((q, worth)) = best else {
-        return Next::done("No further question would change the advice.", asked);
+        let reason =
+            if separated { "One cause clearly fits best." } else { "No further question would change the advice." };
+        return Next::done(reason, asked);
     };
     let level_matters = worth.level_gain >= tuning.min_level_chance;
-    if !level_matters && (base.leader_probability() >= tuning.stop_probability || worth.information < tuning.min_information)
-    {
-        let reason = if base.leader_probability() >= tuning.stop_probability {
-            "One cause clearly fits best."
-        } else {
-            "No further question would change the advice."
-        };
-        return Next::done(reason, asked);
-    }
     let reason = if level_matters && worth.information < tuning.min_information {
         "This checks for a sign that would change the advice.".to_string()
     } else {
@@ -174,4 +179,28 @@ fn screen(kb: &KnowledgeBase, answers: &Answers, q: &Question, reason: &str, ask
         };
     }
     Next { done: false, question: None, questions: members, group: group.cloned(), reason, asked, at_limit: false }
+}
+
+/// At an emergency without an ambulance: the first open question (in file
+/// order) an answer to which would make an ambulance rule hold, if any. None
+/// when an ambulance is already called for.
+fn ambulance_question<'a>(kb: &'a KnowledgeBase, answers: &Answers) -> Option<&'a Question> {
+    let calls = |a: &Answers| kb.data.rules.iter().any(|r| r.ambulance && r.level == Level::Emergency && r.when.eval(kb, a));
+    if calls(answers) {
+        return None;
+    }
+    let mut trial = Answers::new();
+    kb.data.questions.iter().enumerate().find_map(|(index, q)| {
+        let readers = kb.readers(index);
+        let relevant = q.phase != Phase::Diary
+            && !answers.contains(&q.id)
+            && q.ask_when.eval(kb, answers)
+            && readers.rules.iter().any(|&r| kb.data.rules[r].ambulance);
+        let decides = relevant
+            && value::probes(q).into_iter().any(|probe| {
+                trial.clone_from(answers);
+                trial.set(kb, &q.id, probe).is_ok() && calls(&trial)
+            });
+        decides.then_some(q)
+    })
 }

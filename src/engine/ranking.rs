@@ -16,7 +16,7 @@ pub struct Scored {
     pub index: usize,
     pub score: i32,
     /// The part of the score that comes from the condition's own features
-    /// holding (positive weights only), not from its prior or where it hurts.
+    /// (their weights, for and against), not from its prior or where it hurts.
     pub evidence: i32,
     pub reasons_for: Vec<Text>,
     pub reasons_against: Vec<Text>,
@@ -49,7 +49,7 @@ pub fn score_and_evidence(kb: &KnowledgeBase, answers: &Answers, condition: &Con
     for feature in condition.features.iter() {
         if feature.when.eval(kb, answers) {
             score += feature.weight;
-            evidence += feature.weight.max(0);
+            evidence += feature.weight;
         }
     }
     (score, evidence)
@@ -78,7 +78,7 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
             continue;
         }
         out.score += feature.weight;
-        out.evidence += feature.weight.max(0);
+        out.evidence += feature.weight;
         if feature.weight >= 0 {
             out.reasons_for.push(feature.reason.clone());
         } else {

@@ -14,7 +14,7 @@
 
 use serde::Serialize;
 
-use super::ranking::{self, Scored};
+use super::ranking::Scored;
 use crate::{
     answers::{Answer, Answers},
     knowledge::{KnowledgeBase, Level, Text, formula::Expr},

@@ -187,7 +187,7 @@ fn base_rates(q: &Question, probes: &[Answer], sign_rate: f64) -> Vec<f64> {
 }
 
 /// The answers the look-ahead tries for a question.
-fn probes(q: &Question) -> Vec<Answer> {
+pub(crate) fn probes(q: &Question) -> Vec<Answer> {
     match q.kind {
         QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
         QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.to_string())).collect(),

@@ -1,44 +1,116 @@
-//! The adaptive questionnaire, driven the way the widget drives it.
+//! The adaptive questionnaire, driven the way the widget drives it: one
+//! table of partial answers and the screen `next_question` must show, through
+//! one `check` helper, then walks through the whole flow.
 
 use foot_triage::{Answers, knowledge::Phase, next_question};
 use serde_json::json;
 
 use crate::support::{answers, kb, reassuring};
 
+/// What the next screen must be.
+enum Expect {
+    /// A screen with exactly these questions, in this order (one question
+    /// prints as `question`, several as a checklist).
+    Screen(&'static [&'static str]),
+    /// The flow is done.
+    Done,
+}
+
+fn check(given: serde_json::Value, expect: Expect) {
+    let next = next_question(kb(), &answers(given.clone()));
+    let ids: Vec<&str> = next.questions().iter().map(|q| q.id.as_ref()).collect();
+    match expect {
+        Expect::Screen(want) => {
+            assert!(!next.done, "{given}: done ({}) instead of {want:?}", next.reason);
+            assert_eq!(ids, want, "{given}");
+            assert_eq!(next.question.is_some(), want.len() == 1, "{given}: one question prints as `question`");
+            assert_eq!(next.group.is_some(), want.len() > 1, "{given}: a checklist carries its group");
+        }
+        Expect::Done => assert!(next.done && ids.is_empty(), "{given}: {ids:?} instead of done"),
+    }
+}
+
 #[test]
-fn red_flags_come_first_then_location() {
+fn screens_follow_the_red_flags_the_location_and_the_story() {
+    use Expect::*;
+    const FOOT_NOW: [&str; 6] =
+        ["cold_pale_foot", "mottled_foot", "cannot_move_toes", "can_bear_weight", "redness_warmth", "open_wound"];
+    let no_injury = json!({"injury": "none"});
+    let table: Vec<(serde_json::Value, Expect)> = vec![
+        // The injury question comes first: it decides which checks apply.
+        (json!({}), Screen(&["injury"])),
+        // Then the state of the foot, as one checklist.
+        (no_injury.clone(), Screen(&FOOT_NOW)),
+        // After a twist the checklist includes the deformity and wound checks.
+        (
+            json!({"injury": "twist_or_roll"}),
+            Screen(&[
+                "cold_pale_foot",
+                "mottled_foot",
+                "cannot_move_toes",
+                "visible_deformity",
+                "can_bear_weight",
+                "redness_warmth",
+                "open_wound",
+            ]),
+        ),
+        // After a stub, where it hurts is asked before the deformity check,
+        // so a bent lesser toe is not sent to the emergency department.
+        (
+            json!({"injury": "stub_or_kick"}),
+            Screen(&FOOT_NOW),
+        ),
+        // Whole-body signs, diabetes included, on one screen.
+        (
+            json!({"injury": "none", "cold_pale_foot": false, "mottled_foot": false, "cannot_move_toes": false,
+                   "can_bear_weight": true, "redness_warmth": false, "open_wound": false}),
+            Screen(&["fever", "feels_very_unwell", "diabetes", "breathless_or_chest_pain"]),
+        ),
+        // A red flag that an answer opens is asked before the location.
+        (
+            json!({"injury": "none", "cold_pale_foot": false, "mottled_foot": false, "cannot_move_toes": false,
+                   "can_bear_weight": true, "redness_warmth": true, "open_wound": true, "fever": false,
+                   "feels_very_unwell": false, "diabetes": false, "breathless_or_chest_pain": false}),
+            Screen(&["spreading_redness", "deep_wound"]),
+        ),
+        // An emergency ends the flow at once...
+        (json!({"cold_pale_foot": "not_sure"}), Done),
+        (json!({"breathless_or_chest_pain": true}), Done),
+        // ...unless one more check decides between an ambulance and the
+        // emergency department: a deformed ankle, and the foot's state not
+        // yet asked (a cold foot or a wound would call an ambulance).
+        (json!({"injury": "twist_or_roll", "pain_locations": ["outer_ankle"], "visible_deformity": true}), Screen(&FOOT_NOW)),
+    ];
+    for (given, expect) in table {
+        check(given, expect);
+    }
+}
+
+#[test]
+fn a_whole_interview_asks_red_flags_first_and_stays_short() {
     let mut given = Answers::new();
     let mut phases = Vec::new();
-    for _ in 0..40 {
+    let mut screens = 0;
+    loop {
         let next = next_question(kb(), &given);
-        let Some(q) = next.question else { break };
-        phases.push(q.phase);
-        let answer = reassuring(&q);
-        given.set(kb(), &q.id, answer).unwrap();
+        let questions: Vec<_> = next.questions().into_iter().cloned().collect();
+        if questions.is_empty() {
+            break;
+        }
+        screens += 1;
+        assert!(screens <= kb().data.meta.flow.max_screens, "more than the screen limit");
+        phases.push(questions[0].phase);
+        for q in questions {
+            // Every question offered is open and unanswered.
+            assert!(!given.contains(&q.id) && q.ask_when.eval(kb(), &given), "{} offered", q.id);
+            given.set(kb(), &q.id, reassuring(&q)).unwrap();
+        }
+        assert_eq!(next_question(kb(), &given).asked, screens, "`asked` counts screens");
     }
     assert_eq!(phases[0], Phase::RedFlag);
-    let first_location = phases.iter().position(|p| *p == Phase::Location).expect("location asked");
-    assert!(phases[..first_location].iter().all(|p| *p == Phase::RedFlag), "{phases:?}");
-    assert!(phases.len() <= kb().data.meta.flow.max_questions + 1, "{} questions", phases.len());
-}
-
-#[test]
-fn every_question_offered_is_unanswered_and_open() {
-    let partial =
-        answers(json!({"injury": "twist_or_roll", "cold_pale_foot": false, "pain_locations": ["outer_ankle"]}));
-    let next = next_question(kb(), &partial);
-    let q = next.question.expect("more to ask");
-    assert!(!partial.contains(&q.id));
-    assert!(q.ask_when.eval(kb(), &partial));
-    assert_eq!(next.asked, 3);
-}
-
-#[test]
-fn it_stops_at_an_emergency_and_says_why() {
-    let next = next_question(kb(), &answers(json!({"breathless_or_chest_pain": "not_sure"})));
-    assert!(next.done);
-    assert!(next.question.is_none());
-    assert!(!next.reason.is_empty());
+    let location = phases.iter().position(|p| *p == Phase::Location).expect("location asked");
+    assert!(phases[..location].iter().all(|p| *p == Phase::RedFlag), "{phases:?}");
+    assert!(screens <= 14, "{screens} screens for a runner with no warning sign");
 }
 
 #[test]
@@ -46,9 +118,15 @@ fn an_injury_opens_the_deformity_question_and_skips_onset() {
     let mut given = answers(json!({"injury": "fall_or_impact"}));
     let mut asked = Vec::new();
     for _ in 0..30 {
-        let Some(q) = next_question(kb(), &given).question else { break };
-        asked.push(q.id.to_string());
-        given.set(kb(), &q.id, reassuring(&q)).unwrap();
+        let next = next_question(kb(), &given);
+        let questions: Vec<_> = next.questions().into_iter().cloned().collect();
+        if questions.is_empty() {
+            break;
+        }
+        for q in questions {
+            asked.push(q.id.to_string());
+            given.set(kb(), &q.id, reassuring(&q)).unwrap();
+        }
     }
     assert!(asked.contains(&"visible_deformity".to_string()), "{asked:?}");
     assert!(!asked.contains(&"onset".to_string()), "{asked:?}");

@@ -1,9 +1,12 @@
 //! Property tests over arbitrary valid answers: the engine never panics,
-//! always decides, is deterministic, and red flags only ever raise the level.
+//! always decides and is deterministic; red flags only ever raise the level
+//! and always do something; a dangerous cause listed as possible always
+//! carries its level; and no plan shows what its situation rules out
+//! (issue 10, the safety invariants; issue 11, removing a reassuring answer).
 
 use foot_triage::{
     Answer, Answers, Level, assess,
-    knowledge::{Concerning, QuestionKind},
+    knowledge::{Concerning, QuestionKind, usual_answer},
     next_question,
 };
 use proptest::prelude::*;
@@ -90,8 +93,89 @@ proptest! {
         with.set(kb(), key, worrying.clone()).unwrap();
         let (low, high) = (assess(kb(), &without).triage, assess(kb(), &with).triage);
         prop_assert!(high >= low, "adding {} lowered {:?} to {:?}", key, low, high);
-        // Removing it again never raises the level.
-        prop_assert!(low <= high);
+    }
+
+    /// A red flag always does something: the worrying answer (or "not sure")
+    /// to any question that `escalates` never leaves the level at self-care,
+    /// and never comes with the "nothing needs a clinician" reason.
+    #[test]
+    fn a_red_flag_always_raises_the_level(answers in arbitrary_answers(), pick in any::<usize>()) {
+        let flags: Vec<_> = kb().data.questions.iter().filter(|q| q.escalates).collect();
+        let q = flags[pick % flags.len()];
+        for worrying in [Answer::NotSure, worrying_answer(q)] {
+            let mut with = answers.clone();
+            with.set(kb(), &q.id, worrying.clone()).unwrap();
+            let a = assess(kb(), &with);
+            prop_assert!(a.triage > Level::SelfCare, "{} = {:?} left self-care", q.id, worrying);
+            prop_assert!(!a.triage_reasons.iter().any(|r| r.id == "no_warning_signs"), "{} = {:?}", q.id, worrying);
+        }
+    }
+
+    /// The exact rule: every condition with an urgent or emergency floor that
+    /// the result lists as "possible" or "strong" holds the level at least
+    /// one below its floor (so never at self-care); listed "strong" with a
+    /// score at `floor_min_score`, at its floor.
+    #[test]
+    fn a_dangerous_cause_shown_carries_its_level(answers in arbitrary_answers()) {
+        let a = assess(kb(), &answers);
+        let min = kb().data.meta.ranking.floor_min_score;
+        for c in &a.conditions {
+            let floor = kb().condition(&c.id).unwrap().floor;
+            if floor < Level::Urgent || c.likelihood == "less_likely" {
+                continue;
+            }
+            let needed = if c.score >= min { floor } else { floor.one_below() };
+            prop_assert!(a.triage >= needed, "{} listed {} at {:?} (score {})", c.id, c.likelihood, a.triage, c.score);
+        }
+    }
+
+    /// No plan shows an item its situation rules out: once told to stop
+    /// running, nothing that runs, loads or rolls the foot; with diabetes,
+    /// nothing barefoot or cold; on a numb foot, nothing cold; with a fever,
+    /// nothing that masks it. The contradictions are data
+    /// (`[[contradiction]]`); this checks the engine applies them all.
+    #[test]
+    fn no_plan_contradicts_its_situation(answers in arbitrary_answers()) {
+        let a = assess(kb(), &answers);
+        for c in kb().data.contradictions.iter() {
+            if !((c.stop_running && a.plan.stop_running) || c.when.eval(kb(), &answers)) {
+                continue;
+            }
+            for item in a.plan.sections.iter().flat_map(|s| s.items.iter()) {
+                let advice = kb().advice_item(&item.id).unwrap();
+                prop_assert!(!advice.traits.iter().any(|t| c.excludes.contains(t)), "{} shown despite {}", item.id, c.id);
+            }
+        }
+        // The three the safety review named, stated directly.
+        let items: Vec<&str> = a.plan.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.as_ref())).collect();
+        if a.plan.stop_running {
+            for id in ["run_walk", "ten_percent_rule", "cross_training", "ball_roll", "frozen_bottle_roll", "calf_raises"] {
+                prop_assert!(!items.contains(&id), "{} shown with stop running", id);
+            }
+        }
+        if kb().question("diabetes").is_some_and(|_| answers.get("diabetes").is_some_and(|d| *d != Answer::No)) {
+            for id in ["towel_scrunches", "toe_lifts", "marble_pickups", "golf_ball_warmup", "ice_pack", "frozen_bottle_roll"] {
+                prop_assert!(!items.contains(&id), "{} shown with diabetes", id);
+            }
+        }
+        if answers.get("numbness_tingling").is_some_and(|n| *n != Answer::No) {
+            prop_assert!(!items.contains(&"ice_pack") && !items.contains(&"frozen_bottle_roll"), "cold on a numb foot");
+        }
+    }
+
+    /// Removing a reassuring answer never lowers the level: an unanswered
+    /// question errs toward care.
+    #[test]
+    fn removing_a_reassuring_answer_never_lowers_the_level(answers in arbitrary_answers(), pick in any::<usize>()) {
+        let qs = &kb().data.questions;
+        let q = &qs[pick % qs.len()];
+        let Some(usual) = usual_answer(q) else { return Ok(()) };
+        let mut with = answers.clone();
+        with.set(kb(), &q.id, usual.clone()).unwrap();
+        let mut without = answers.clone();
+        without.remove(&q.id);
+        let (reassured, unknown) = (assess(kb(), &with).triage, assess(kb(), &without).triage);
+        prop_assert!(unknown >= reassured, "removing {} = {:?} lowered {:?} to {:?}", q.id, usual, reassured, unknown);
     }
 
     #[test]
@@ -104,11 +188,19 @@ proptest! {
     #[test]
     fn next_question_never_repeats_and_never_panics(answers in arbitrary_answers()) {
         let next = next_question(kb(), &answers);
-        if let Some(q) = next.question {
-            prop_assert!(!answers.contains(&q.id));
-            prop_assert!(!next.done);
-        } else {
-            prop_assert!(next.done);
+        let questions = next.questions();
+        prop_assert_eq!(next.done, questions.is_empty());
+        for q in questions {
+            prop_assert!(!answers.contains(&q.id), "{} asked again", q.id);
+            prop_assert!(q.ask_when.eval(kb(), &answers), "{} asked while closed", q.id);
         }
+    }
+}
+
+/// The worrying answer to a yes/no question with a `concerning` answer.
+fn worrying_answer(q: &foot_triage::knowledge::Question) -> Answer {
+    match q.concerning {
+        Some(Concerning::No) => Answer::No,
+        _ => Answer::Yes,
     }
 }
