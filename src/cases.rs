@@ -12,7 +12,9 @@
 //!   the floor the review asks for;
 //! - `blind/`: cases written from guidelines by someone who never read the
 //!   rules. Their gold answers are never edited to match the engine; a
-//!   disagreement is recorded in the case (`disagreement`).
+//!   disagreement is recorded in the case (`disagreement`);
+//! - `holdout/`: a second blind batch, written after the engine was
+//!   calibrated and never tuned against: the honest measure.
 
 use std::{fmt::Write as _, path::Path};
 
@@ -147,6 +149,23 @@ fn collect(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String>
     Ok(())
 }
 
+/// Whether every failure of a library fails the run. The blind libraries
+/// (`blind`, and `holdout`, written later and never tuned against) measure
+/// the engine: they fail it only when an urgent or emergency case is
+/// under-triaged, with all answers or through the flow; the rest are figures.
+pub fn strict(library: &str) -> bool {
+    !matches!(library, "blind" | "holdout")
+}
+
+/// Whether a library's results pass under its policy (see [`strict`]).
+pub fn passes(library: &str, results: &[CaseResult]) -> bool {
+    if strict(library) {
+        results.iter().all(|r| r.failures().is_empty())
+    } else {
+        figures(results, false).serious_under_triaged == 0 && figures(results, true).serious_under_triaged == 0
+    }
+}
+
 /// The libraries under a cases folder: one per subfolder, in name order.
 pub fn libraries(root: &Path) -> Result<Vec<(String, Vec<Case>)>, String> {
     let mut dirs: Vec<_> = std::fs::read_dir(root)
@@ -217,15 +236,7 @@ pub fn check(kb: &KnowledgeBase, case: &Case) -> CaseResult {
     all.failures.extend(rejected.clone());
     let flow = simulate(kb, case, &answers);
     let (floor, ceiling) = case.range();
-    CaseResult {
-        id: case.id.clone(),
-        floor,
-        ceiling,
-        expected: case.expected(),
-        mode: case.mode,
-        all,
-        flow,
-    }
+    CaseResult { id: case.id.clone(), floor, ceiling, expected: case.expected(), mode: case.mode, all, flow }
 }
 
 fn judge(kb: &KnowledgeBase, case: &Case, answers: &Answers, result: &Assessment, screens: usize) -> Run {
@@ -253,7 +264,9 @@ fn judge(kb: &KnowledgeBase, case: &Case, answers: &Answers, result: &Assessment
         match rank {
             Some(1) => {}
             Some(r) if r <= 3 && !case.first => {}
-            Some(r) => failures.push(format!("{condition} ranked {r}{}", if case.first { ", wanted first" } else { "" })),
+            Some(r) => {
+                failures.push(format!("{condition} ranked {r}{}", if case.first { ", wanted first" } else { "" }))
+            }
             None => failures.push(format!("{condition} not ranked")),
         }
     }
@@ -323,11 +336,10 @@ fn simulate(kb: &KnowledgeBase, case: &Case, answers: &Answers) -> Run {
 }
 
 fn is_concerning(q: &Question, value: &Answer) -> bool {
-    match (q.concerning, value) {
-        (Some(_), Answer::NotSure) => true,
-        (Some(Concerning::Yes), Answer::Yes) | (Some(Concerning::No), Answer::No) => true,
-        _ => false,
-    }
+    matches!(
+        (q.concerning, value),
+        (Some(_), Answer::NotSure) | (Some(Concerning::Yes), Answer::Yes) | (Some(Concerning::No), Answer::No)
+    )
 }
 
 /// The 1-based position of a condition in the full ranking of these answers.

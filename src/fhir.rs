@@ -9,7 +9,9 @@
 //! by "and" (`all`). A gate that mixes them also gets the SDC
 //! `enableWhenExpression` extension with the same logic in FHIRPath.
 //! "Not sure" is recorded as an item without an answer, carrying the
-//! `data-absent-reason` extension with `asked-unknown`.
+//! `data-absent-reason` extension with `asked-unknown`. Questions that share
+//! a checklist screen (`[[group]]`) sit inside one `group` item, placed where
+//! the first of them comes, in both resources.
 
 use crate::{
     Answer, Answers, KnowledgeBase,
@@ -43,7 +45,7 @@ fn coding(question: &str, code: &str, display: &str) -> Json {
 /// The questionnaire, every question an item in knowledge order.
 pub fn questionnaire(kb: &KnowledgeBase) -> Json {
     let meta = &kb.data.meta;
-    let items = kb.data.questions.iter().map(|q| item(kb, q)).collect();
+    let items = grouped(kb, &kb.data.questions.iter().collect::<Vec<_>>(), |q| Some(item(kb, q)));
     obj(vec![
         ("resourceType", s("Questionnaire")),
         ("id", s("foot-triage")),
@@ -204,14 +206,41 @@ fn fhirpath(expr: &Expr) -> String {
     }
 }
 
+/// Items in questionnaire order, each checklist's questions nested in one
+/// `group` item where its first question comes; `each` builds a question's
+/// item, or `None` to leave it out (an unanswered question in a response).
+fn grouped(kb: &KnowledgeBase, questions: &[&Question], each: impl Fn(&Question) -> Option<Json>) -> Vec<Json> {
+    let mut out = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for q in questions {
+        let Some(group) = q.group.as_deref().and_then(|g| kb.group(g)) else {
+            out.extend(each(q));
+            continue;
+        };
+        if done.contains(&&*group.id) {
+            continue;
+        }
+        done.push(&group.id);
+        let members: Vec<Json> =
+            questions.iter().filter(|m| m.group.as_deref() == Some(&*group.id)).filter_map(|m| each(m)).collect();
+        if !members.is_empty() {
+            out.push(obj(vec![
+                ("linkId", s(&format!("group-{}", group.id))),
+                ("text", s(&group.title)),
+                ("type", s("group")),
+                ("item", Json::Array(members)),
+            ]));
+        }
+    }
+    out
+}
+
 /// The runner's answers, in questionnaire order.
 pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
-    let items = kb
-        .data
-        .questions
-        .iter()
-        .filter_map(|q| answers.get(&q.id).map(|a| (q, a)))
-        .map(|(q, a)| {
+    let questions: Vec<&Question> = kb.data.questions.iter().collect();
+    let items = grouped(kb, &questions, |q| {
+        let a = answers.get(&q.id)?;
+        Some({
             let mut fields = vec![("linkId", s(&q.id)), ("text", s(&q.text))];
             let label = |id: &str| kb.option_label(&q.id, id).to_string();
             let values: Vec<Json> = match a {
@@ -237,7 +266,7 @@ pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
             }
             obj(fields)
         })
-        .collect();
+    });
     obj(vec![
         ("resourceType", s("QuestionnaireResponse")),
         ("questionnaire", s(&format!("{CANONICAL}|{}", kb.data.meta.version))),

@@ -185,7 +185,8 @@ fn screen(kb: &KnowledgeBase, answers: &Answers, q: &Question, reason: &str, ask
 /// order) an answer to which would make an ambulance rule hold, if any. None
 /// when an ambulance is already called for.
 fn ambulance_question<'a>(kb: &'a KnowledgeBase, answers: &Answers) -> Option<&'a Question> {
-    let calls = |a: &Answers| kb.data.rules.iter().any(|r| r.ambulance && r.level == Level::Emergency && r.when.eval(kb, a));
+    let calls =
+        |a: &Answers| kb.data.rules.iter().any(|r| r.ambulance && r.level == Level::Emergency && r.when.eval(kb, a));
     if calls(answers) {
         return None;
     }

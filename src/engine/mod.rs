@@ -72,7 +72,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let ranked = ranking::rank(kb, answers);
     let triage = triage::triage(kb, answers, &ranked);
     let suspected = plan::suspected(kb, &ranked);
-    let situation = plan::Situation { level: triage.level, stop_running: triage.stop_running, ambulance: triage.ambulance };
+    let situation =
+        plan::Situation { level: triage.level, stop_running: triage.stop_running, ambulance: triage.ambulance };
     let plan = plan::build(kb, answers, situation, &suspected);
     let info = kb.level(triage.level);
     let complete = answers.iter().any(|(k, _)| kb.question(k).is_some_and(|q| q.phase == Phase::RedFlag));

@@ -149,7 +149,9 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
     let action = if ambulance {
         None
     } else {
-        reasons.iter().find_map(|r| kb.data.rules.iter().find(|rule| rule.id == r.id).and_then(|rule| rule.action.clone()))
+        reasons
+            .iter()
+            .find_map(|r| kb.data.rules.iter().find(|rule| rule.id == r.id).and_then(|rule| rule.action.clone()))
     };
     Triage { level, ambulance, stop_running, reasons, other_findings, action }
 }

@@ -47,7 +47,8 @@ impl Baseline {
         for s in ranked {
             condition_levels[s.index] = triage::floor_for(kb, kb.data.conditions[s.index].floor, s.score, s.evidence);
         }
-        let level = rule_levels.iter().chain(condition_levels.iter()).flatten().copied().max().unwrap_or(Level::SelfCare);
+        let level =
+            rule_levels.iter().chain(condition_levels.iter()).flatten().copied().max().unwrap_or(Level::SelfCare);
         Baseline { shortlist, scores, probabilities, rule_levels, condition_levels, level }
     }
 

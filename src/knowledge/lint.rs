@@ -215,11 +215,19 @@ impl Linter<'_> {
                     _ => false,
                 };
                 if !fits {
-                    self.report(ProblemKind::TypeMismatch, &q.id, format!("`absent = \"{absent}\"` is not an answer it takes"));
+                    self.report(
+                        ProblemKind::TypeMismatch,
+                        &q.id,
+                        format!("`absent = \"{absent}\"` is not an answer it takes"),
+                    );
                 }
             }
             if q.escalates && q.concerning.is_none() {
-                self.report(ProblemKind::TypeMismatch, &q.id, "a question that `escalates` needs a `concerning` answer");
+                self.report(
+                    ProblemKind::TypeMismatch,
+                    &q.id,
+                    "a question that `escalates` needs a `concerning` answer",
+                );
             }
         }
         for c in d.contradictions.iter() {
@@ -228,7 +236,11 @@ impl Linter<'_> {
         for a in d.advice.iter() {
             for t in a.traits.iter() {
                 if !d.contradictions.iter().any(|c| c.excludes.contains(t)) {
-                    self.report(ProblemKind::UnknownReference, &a.id, format!("trait `{t}` is excluded by no contradiction"));
+                    self.report(
+                        ProblemKind::UnknownReference,
+                        &a.id,
+                        format!("trait `{t}` is excluded by no contradiction"),
+                    );
                 }
             }
         }

@@ -104,11 +104,19 @@ impl KnowledgeBase {
         };
         for (i, rule) in kb.data.rules.iter().enumerate() {
             rule.when.expr.visit_keys(&kb, &mut |key| {
-                note(&kb, key, &mut |r| if r.rules.last() != Some(&i) { r.rules.push(i) })
+                note(&kb, key, &mut |r| {
+                    if r.rules.last() != Some(&i) {
+                        r.rules.push(i)
+                    }
+                })
             });
         }
         for (i, c) in kb.data.conditions.iter().enumerate() {
-            let mut add = |r: &mut Readers| if r.conditions.last() != Some(&i) { r.conditions.push(i) };
+            let mut add = |r: &mut Readers| {
+                if r.conditions.last() != Some(&i) {
+                    r.conditions.push(i)
+                }
+            };
             if !c.locations.is_empty() {
                 note(&kb, "pain_locations", &mut add);
             }

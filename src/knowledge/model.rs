@@ -199,7 +199,20 @@ macro_rules! provenance {
     )*};
 }
 
-provenance!(Question, Fact, Rule, Condition, Advice, SafetyNet, Contradiction, LevelInfo, Meta, ShoeLife, LoadRule, DiaryRules);
+provenance!(
+    Question,
+    Fact,
+    Rule,
+    Condition,
+    Advice,
+    SafetyNet,
+    Contradiction,
+    LevelInfo,
+    Meta,
+    ShoeLife,
+    LoadRule,
+    DiaryRules
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -56,22 +56,38 @@ pub fn App(props: &AppProps) -> Html {
     });
     let body = match state.screen {
         Screen::Start => start(&act, &config),
-        Screen::Review => review(&state.answers, &state.asked, &act),
+        Screen::Review => review(&state.asked().collect::<Vec<_>>(), &state.answers, &act),
         Screen::Questions => {
-            let question = match &state.editing {
-                Some(key) => kb.question(key).cloned(),
-                None => next_question(kb, &state.answers).question,
+            // The screen to show: the one answer being changed, or what the
+            // engine asks next (one question, or a checklist).
+            let (question, checklist) = match &state.editing {
+                Some(key) => (kb.question(key).cloned(), None),
+                None => {
+                    let next = next_question(kb, &state.answers);
+                    let members: Vec<_> = next.questions().into_iter().cloned().collect();
+                    let list = next.group.clone().filter(|_| members.len() > 1).map(|g| Rc::new((g, members.clone())));
+                    (members.into_iter().next(), list)
+                }
             };
             match question {
                 Some(question) => {
-                    screen.push_str(&question.id);
+                    let ids = match &checklist {
+                        Some(list) => list.1.iter().map(|m| &*m.id).collect::<Vec<_>>().join(" "),
+                        None => question.id.to_string(),
+                    };
+                    screen.push_str(&ids);
+                    let number = match &state.editing {
+                        Some(k) => state.screens.iter().position(|s| s.contains(k)).unwrap_or(0),
+                        None => state.screens.len(),
+                    } + 1;
                     html! {
                     <QuestionCard
-                        key={question.id.to_string()}
+                        key={ids}
                         question={Rc::new(question.clone())}
+                        {checklist}
                         current={state.answers.get(state.editing.as_deref().unwrap_or("")).cloned()}
-                        number={state.editing.as_ref().and_then(|k| state.asked.iter().position(|a| a == k)).unwrap_or(state.asked.len()) + 1}
-                        limit={kb.data.meta.flow.max_questions}
+                        {number}
+                        limit={kb.data.meta.flow.max_screens}
                         editing={state.editing.is_some()}
                         error={state.error.clone()}
                         act={act.clone()}

@@ -1,6 +1,9 @@
-//! One question per screen: progress, the question, its controls, "Not sure",
-//! "Why we ask", Back and the review list. Each question is a fresh component
-//! (keyed by id), so local choices never leak from one question to the next.
+//! One screen of the questionnaire: progress, the question, its controls,
+//! "Not sure", "Why we ask", Back and the review list. A screen is one
+//! question, or a checklist of related yes/no questions (each its own
+//! checkbox, with "None of these" and "Not sure"). Each screen is a fresh
+//! component (keyed by its ids), so local choices never leak from one screen
+//! to the next.
 
 use std::rc::Rc;
 
@@ -15,18 +18,22 @@ use super::{
 use crate::{
     Answer,
     engine::training::DistanceUnit,
-    knowledge::{Control, Question, QuestionKind, trim_number},
+    knowledge::{Concerning, Control, Group, Question, QuestionKind, trim_number},
 };
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionCardProps {
     /// The question the engine chose (or the one being changed).
     pub question: Rc<Question>,
+    /// A checklist screen's group and every question on it (the first is
+    /// `question`); `None` for a one-question screen.
+    #[prop_or_default]
+    pub checklist: Option<Rc<(Group, Vec<Question>)>>,
     /// The answer already given, when changing it from the review list.
     pub current: Option<Answer>,
-    /// This question's number in the sequence, from 1.
+    /// This screen's number in the sequence, from 1.
     pub number: usize,
-    /// The most questions the flow asks, for the progress bar.
+    /// The most screens the flow shows, for the progress bar.
     pub limit: usize,
     pub editing: bool,
     /// Why the last answer could not be used.
@@ -113,122 +120,155 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         let card = card.clone();
         Callback::from(move |view: View| card.dispatch(Edit::View(view)))
     };
-    let controls = match q.kind {
-        QuestionKind::YesNo => html! {
-            <div class="ft-choices">
-                { answer_button("yes", "Yes", Answer::Yes) }
-                { answer_button("no", "No", Answer::No) }
-            </div>
-        },
-        QuestionKind::Single => html! {
-            <div class="ft-choices">
-                { for q.options.iter().map(|o| answer_button(&o.id, &o.label, Answer::Choice(o.id.to_string()))) }
-            </div>
-        },
-        QuestionKind::Multi => {
-            let send = send.clone();
-            let chosen_now = chosen.clone();
-            let done = Callback::from(move |_: MouseEvent| send(Answer::Choices(chosen_now.clone())));
-            html! {
-                <>
-                    if q.control == Some(Control::FootMap) {
-                        { foot_map(&q, chosen, &toggle, card.view, &pick_view) }
-                    }
-                    <div class="ft-options" role="group" aria-label="Options">
-                        { for q.options.iter().map(|o| {
-                            let on = chosen.contains(&o.id.to_string());
-                            let toggle = toggle.clone();
-                            let id = o.id.to_string();
-                            html! {
-                                <button class="ft-option" data-ft-option={o.id.to_string()}
-                                    aria-pressed={if on { "true" } else { "false" }}
-                                    onclick={Callback::from(move |_: MouseEvent| toggle.emit(id.clone()))}>
-                                    <span class="ft-tick" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
-                                    { &*o.label }
-                                </button>
-                            }
-                        }) }
-                    </div>
-                    <button class="ft-primary" data-ft-continue="" onclick={done}>
-                        { if chosen.is_empty() { "None of these" } else { "Continue" } }
-                    </button>
-                </>
-            }
-        }
-        QuestionKind::Number => {
-            let input_id = format!("ft-input-{}", q.id);
-            let on_input = {
-                let card = card.clone();
-                Callback::from(move |e: InputEvent| {
-                    card.dispatch(Edit::Typed(e.target_unchecked_into::<HtmlInputElement>().value()))
-                })
-            };
-            // The bounds in the runner's unit, for checking and for the hint.
-            let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
-            let range = match (min, max) {
-                (Some(lo), Some(hi)) => Some(format!("from {} to {}", trim_number(lo), trim_number(hi))),
-                (Some(lo), None) => Some(format!("of at least {}", trim_number(lo))),
-                (None, Some(hi)) => Some(format!("up to {}", trim_number(hi))),
-                (None, None) => None,
-            };
-            let range_hint = match &range {
-                Some(range) => format!("Enter a number {range}."),
-                None => "Enter a number.".to_string(),
-            };
-            let submit = {
-                let (card, send) = (card.clone(), send.clone());
-                Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    let in_range = |n: f64| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
-                    match number::parse(&card.typed) {
-                        Some(Ok(n)) if in_range(n) => {
-                            card.dispatch(Edit::Error(None));
-                            send(Answer::Number(units.to_km(n)));
+    let controls = match &props.checklist {
+        Some(list) => checklist(&list.1, chosen, &toggle, &props.act),
+        None => match q.kind {
+            QuestionKind::YesNo => html! {
+                <div class="ft-choices">
+                    { answer_button("yes", "Yes", Answer::Yes) }
+                    { answer_button("no", "No", Answer::No) }
+                </div>
+            },
+            QuestionKind::Single => html! {
+                <div class="ft-choices">
+                    { for q.options.iter().map(|o| answer_button(&o.id, &o.label, Answer::Choice(o.id.to_string()))) }
+                </div>
+            },
+            QuestionKind::Multi => {
+                let send = send.clone();
+                let chosen_now = chosen.clone();
+                let done = Callback::from(move |_: MouseEvent| send(Answer::Choices(chosen_now.clone())));
+                html! {
+                    <>
+                        if q.control == Some(Control::FootMap) {
+                            { foot_map(&q, chosen, &toggle, card.view, &pick_view) }
                         }
-                        Some(Ok(_)) => card.dispatch(Edit::Error(Some(range_hint.clone()))),
-                        _ => card.dispatch(Edit::Error(Some("Enter a number, or choose \"Not sure\".".into()))),
-                    }
-                })
-            };
-            let unit = q.unit.as_deref().map(|u| if in_km { units.symbol() } else { u });
-            html! {
-                <form class="ft-number" onsubmit={submit} novalidate=true>
-                    <label for={input_id.clone()}>
-                        { "Your answer" }{ unit.map(|u| format!(" in {u}")).unwrap_or_default() }
-                        if let Some(range) = range { <span class="ft-range">{ format!(" ({range})") }</span> }
-                    </label>
-                    <input id={input_id} type="text" inputmode="decimal" autocomplete="off" data-ft-number=""
-                        data-ft-min={min.map(trim_number)}
-                        value={card.typed.clone()} oninput={on_input}
-                        aria-describedby="ft-error" />
-                    <button class="ft-primary" type="submit" data-ft-continue="">{ "Continue" }</button>
-                </form>
+                        <div class="ft-options" role="group" aria-label="Options">
+                            { for q.options.iter().map(|o| {
+                                let on = chosen.contains(&o.id.to_string());
+                                let toggle = toggle.clone();
+                                let id = o.id.to_string();
+                                html! {
+                                    <button class="ft-option" data-ft-option={o.id.to_string()}
+                                        aria-pressed={if on { "true" } else { "false" }}
+                                        onclick={Callback::from(move |_: MouseEvent| toggle.emit(id.clone()))}>
+                                        <span class="ft-tick" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
+                                        { &*o.label }
+                                    </button>
+                                }
+                            }) }
+                        </div>
+                        <button class="ft-primary" data-ft-continue="" onclick={done}>
+                            { if chosen.is_empty() { "None of these" } else { "Continue" } }
+                        </button>
+                    </>
+                }
             }
-        }
+            QuestionKind::Number => {
+                let input_id = format!("ft-input-{}", q.id);
+                let on_input = {
+                    let card = card.clone();
+                    Callback::from(move |e: InputEvent| {
+                        card.dispatch(Edit::Typed(e.target_unchecked_into::<HtmlInputElement>().value()))
+                    })
+                };
+                // The bounds in the runner's unit, for checking and for the hint.
+                let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
+                let range = match (min, max) {
+                    (Some(lo), Some(hi)) => Some(format!("from {} to {}", trim_number(lo), trim_number(hi))),
+                    (Some(lo), None) => Some(format!("of at least {}", trim_number(lo))),
+                    (None, Some(hi)) => Some(format!("up to {}", trim_number(hi))),
+                    (None, None) => None,
+                };
+                let range_hint = match &range {
+                    Some(range) => format!("Enter a number {range}."),
+                    None => "Enter a number.".to_string(),
+                };
+                let submit = {
+                    let (card, send) = (card.clone(), send.clone());
+                    Callback::from(move |e: SubmitEvent| {
+                        e.prevent_default();
+                        let in_range = |n: f64| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
+                        match number::parse(&card.typed) {
+                            Some(Ok(n)) if in_range(n) => {
+                                card.dispatch(Edit::Error(None));
+                                send(Answer::Number(units.to_km(n)));
+                            }
+                            Some(Ok(_)) => card.dispatch(Edit::Error(Some(range_hint.clone()))),
+                            _ => card.dispatch(Edit::Error(Some("Enter a number, or choose \"Not sure\".".into()))),
+                        }
+                    })
+                };
+                let unit = q.unit.as_deref().map(|u| if in_km { units.symbol() } else { u });
+                html! {
+                    <form class="ft-number" onsubmit={submit} novalidate=true>
+                        <label for={input_id.clone()}>
+                            { "Your answer" }{ unit.map(|u| format!(" in {u}")).unwrap_or_default() }
+                            if let Some(range) = range { <span class="ft-range">{ format!(" ({range})") }</span> }
+                        </label>
+                        <input id={input_id} type="text" inputmode="decimal" autocomplete="off" data-ft-number=""
+                            data-ft-min={min.map(trim_number)}
+                            value={card.typed.clone()} oninput={on_input}
+                            aria-describedby="ft-error" />
+                        <button class="ft-primary" type="submit" data-ft-continue="">{ "Continue" }</button>
+                    </form>
+                }
+            }
+        },
     };
-    let not_sure = {
-        let send = send.clone();
-        Callback::from(move |_: MouseEvent| send(Answer::NotSure))
+    // "Not sure" on a checklist counts every item not ticked as not sure,
+    // which the worrying answer then covers; ticked items keep their tick.
+    let not_sure = match &props.checklist {
+        Some(list) => {
+            let (act, list, ticked) = (props.act.clone(), list.clone(), chosen.clone());
+            Callback::from(move |_: MouseEvent| {
+                act.emit(Action::AnswerAll(
+                    list.1
+                        .iter()
+                        .map(|m| {
+                            let answer =
+                                if ticked.contains(&m.id.to_string()) { ticked_answer(m) } else { Answer::NotSure };
+                            (m.id.to_string(), answer)
+                        })
+                        .collect(),
+                ))
+            })
+        }
+        None => {
+            let send = send.clone();
+            Callback::from(move |_: MouseEvent| send(Answer::NotSure))
+        }
     };
     let back = props.act.reform(|_: MouseEvent| Action::Back);
     let review = props.act.reform(|_: MouseEvent| Action::Review);
     let error = card.error.clone().or_else(|| props.error.clone());
     let progress = props.number.min(props.limit);
+    let (title, help, screen_ids) = match &props.checklist {
+        Some(list) => {
+            (list.0.title.clone(), list.0.help.clone(), list.1.iter().map(|m| &*m.id).collect::<Vec<_>>().join(" "))
+        }
+        None => (q.text.clone(), q.help.clone(), q.id.to_string()),
+    };
+    let why = match &props.checklist {
+        Some(list) => html! { <ul>{ for list.1.iter().map(|m| html! { <li>{ &*m.why }</li> }) }</ul> },
+        None => html! { <p>{ &*q.why }</p> },
+    };
     html! {
-        <section class="ft-screen ft-question" data-ft-question={q.id.to_string()} aria-labelledby="ft-question-title">
+        <section class={classes!("ft-screen", "ft-question", props.checklist.is_some().then_some("ft-checklist"))}
+            data-ft-question={screen_ids} aria-labelledby="ft-question-title">
             <div class="ft-progress-row">
                 <span>{ if props.editing { "Changing an answer".to_string() } else { format!("Question {}", props.number) } }</span>
                 <progress class="ft-progress" max={props.limit.to_string()} value={progress.to_string()}
                     aria-label="Progress through the questions" />
             </div>
-            <h2 id="ft-question-title" tabindex="-1">{ &*q.text }</h2>
-            if let Some(help) = &q.help { <p class="ft-help">{ &**help }</p> }
+            <h2 id="ft-question-title" tabindex="-1">{ &*title }</h2>
+            if let Some(help) = &help { <p class="ft-help">{ &**help }</p> }
             { controls }
             <p id="ft-error" class="ft-error-text" role="status">{ error.unwrap_or_default() }</p>
             <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure" onclick={not_sure}>{ "Not sure" }</button>
             <details class="ft-why">
                 <summary>{ "Why we ask" }</summary>
-                <p>{ &*q.why }</p>
+                { why }
             </details>
             <nav class="ft-nav" aria-label="Questionnaire">
                 <button class="ft-link" data-ft-back="" onclick={back}>{ "Back" }</button>
@@ -237,5 +277,57 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 }
             </nav>
         </section>
+    }
+}
+
+/// The answer a ticked checklist item gives: the worrying one (a question
+/// such as "can you take four steps" is stated as "I cannot", so ticking it
+/// answers no).
+fn ticked_answer(q: &Question) -> Answer {
+    if q.concerning == Some(Concerning::No) { Answer::No } else { Answer::Yes }
+}
+
+/// A checklist: one native checkbox per question, labelled by its statement
+/// of the sign, then "None of these" (nothing ticked) or "Continue".
+fn checklist(questions: &[Question], ticked: &[String], toggle: &Callback<String>, act: &Callback<Action>) -> Html {
+    let answers: Vec<(String, Answer)> = questions
+        .iter()
+        .map(|m| {
+            let on = ticked.contains(&m.id.to_string());
+            let answer = match (on, ticked_answer(m)) {
+                (true, a) => a,
+                (false, Answer::No) => Answer::Yes,
+                (false, _) => Answer::No,
+            };
+            (m.id.to_string(), answer)
+        })
+        .collect();
+    let done = act.reform(move |_: MouseEvent| Action::AnswerAll(answers.clone()));
+    html! {
+        <>
+            <div class="ft-checks" role="group" aria-labelledby="ft-question-title">
+                { for questions.iter().map(|m| {
+                    let id = m.id.to_string();
+                    let input_id = format!("ft-item-{id}");
+                    let on = ticked.contains(&id);
+                    let toggle = toggle.clone();
+                    let help_id = m.help.as_ref().map(|_| format!("ft-item-help-{id}"));
+                    html! {
+                        <div class="ft-check">
+                            <input type="checkbox" id={input_id.clone()} data-ft-item={id.clone()} checked={on}
+                                aria-describedby={help_id.clone()}
+                                onchange={Callback::from(move |_: Event| toggle.emit(id.clone()))} />
+                            <label for={input_id}>{ m.item.as_deref().unwrap_or(&m.label) }</label>
+                            if let (Some(help), Some(help_id)) = (&m.help, help_id) {
+                                <p class="ft-help" id={help_id}>{ &**help }</p>
+                            }
+                        </div>
+                    }
+                }) }
+            </div>
+            <button class="ft-primary" data-ft-continue="" onclick={done}>
+                { if ticked.is_empty() { "None of these" } else { "Continue" } }
+            </button>
+        </>
     }
 }

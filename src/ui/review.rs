@@ -7,9 +7,9 @@ use yew::prelude::*;
 use super::state::Action;
 use crate::{Answers, KnowledgeBase};
 
-pub fn review(answers: &Answers, asked: &[String], act: &Callback<Action>) -> Html {
+pub fn review(asked: &[&String], answers: &Answers, act: &Callback<Action>) -> Html {
     let kb = KnowledgeBase::embedded();
-    let rows = asked.iter().filter_map(|key| {
+    let rows = asked.iter().copied().filter_map(|key| {
         let q = kb.question(key)?;
         let answer = answers.get(key)?;
         let edit = {

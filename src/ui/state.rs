@@ -32,8 +32,9 @@ pub enum Screen {
 pub struct State {
     pub screen: Screen,
     pub answers: Answers,
-    /// Question ids in the order they were answered, for Back and Review.
-    pub asked: Vec<String>,
+    /// The screens answered, in order (each the ids of its questions), for
+    /// Back, which undoes a whole screen, and for Review.
+    pub screens: Vec<Vec<String>>,
     /// The question being changed from the review list, if any.
     pub editing: Option<String>,
     /// Why the last answer could not be used, in plain words.
@@ -56,6 +57,8 @@ pub struct State {
 pub enum Action {
     Begin,
     Answer(String, Answer),
+    /// A checklist screen: every question on it, answered at once.
+    AnswerAll(Vec<(String, Answer)>),
     /// One step back: undo the last answer (or leave the question being
     /// changed, back to the review list).
     Back,
@@ -83,9 +86,9 @@ impl State {
         match storage::load(key, |record| saved::decode(KnowledgeBase::embedded(), record).map_err(|e| e.0)) {
             Loaded::Restored(restored) => {
                 state.answers = restored.saved.answers;
-                state.asked = restored.saved.asked;
+                state.screens = restored.saved.screens;
                 state.remember = true;
-                if !state.asked.is_empty() {
+                if !state.screens.is_empty() {
                     state.screen = Screen::Questions;
                 }
                 state.notice = Some(
@@ -116,13 +119,40 @@ impl State {
     fn persist(&mut self, was_remembering: bool) {
         let Some(key) = &self.storage_key else { return };
         let record = || {
-            let saved = Saved { answers: self.answers.clone(), asked: self.asked.clone() };
+            let saved = Saved { answers: self.answers.clone(), screens: self.screens.clone() };
             saved::encode(KnowledgeBase::embedded(), &saved)
         };
         if let Err(refused) = storage::keep(key, self.remember, was_remembering, record) {
             self.remember = false;
             self.notice = Some(refused.into());
         }
+    }
+}
+
+impl State {
+    /// Question ids in the order they were answered.
+    pub fn asked(&self) -> impl Iterator<Item = &String> {
+        self.screens.iter().flatten()
+    }
+
+    /// Records one screen's answers, all or none: a change from the review
+    /// list keeps its place in the order; new answers are a new screen.
+    fn answer(&mut self, kb: &KnowledgeBase, given: Vec<(String, Answer)>) {
+        let mut answers = self.answers.clone();
+        for (key, answer) in &given {
+            if let Err(e) = answers.set(kb, key, answer.clone()) {
+                self.error = Some(e.to_string());
+                return;
+            }
+        }
+        self.answers = answers;
+        let new: Vec<String> =
+            given.into_iter().map(|(k, _)| k).filter(|k| !self.screens.iter().flatten().any(|a| a == k)).collect();
+        if !new.is_empty() {
+            self.screens.push(new);
+        }
+        self.editing = None;
+        self.screen = Screen::Questions;
     }
 }
 
@@ -139,21 +169,15 @@ impl Reducible for State {
         }
         match action {
             Action::Begin | Action::Resume => next.screen = Screen::Questions,
-            Action::Answer(key, answer) => match next.answers.set(kb, &key, answer) {
-                Ok(()) => {
-                    if !next.asked.contains(&key) {
-                        next.asked.push(key);
-                    }
-                    next.editing = None;
-                    next.screen = Screen::Questions;
-                }
-                Err(e) => next.error = Some(e.to_string()),
-            },
+            Action::Answer(key, answer) => next.answer(kb, vec![(key, answer)]),
+            Action::AnswerAll(given) => next.answer(kb, given),
             Action::Back => {
                 if next.editing.take().is_some() {
                     next.screen = Screen::Review;
-                } else if let Some(key) = next.asked.pop() {
-                    next.answers.remove(&key);
+                } else if let Some(screen) = next.screens.pop() {
+                    for key in screen {
+                        next.answers.remove(&key);
+                    }
                     next.screen = Screen::Questions;
                 } else {
                     next.screen = Screen::Start;

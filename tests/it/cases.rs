@@ -55,6 +55,17 @@ fn the_blind_library_is_never_under_triaged_where_it_matters() {
     }
 }
 
+/// The hold-out library: a second blind batch, never tuned against. The
+/// same safety policy; its figures are printed.
+#[test]
+fn the_holdout_library_is_never_under_triaged_where_it_matters() {
+    let results = run("holdout");
+    let report = cases::report("holdout", &results);
+    println!("{report}");
+    assert!(results.len() >= 40, "{} hold-out cases", results.len());
+    assert!(cases::passes("holdout", &results), "{report}");
+}
+
 #[test]
 fn the_library_covers_every_condition_and_level() {
     let library: Vec<cases::Case> = ["library", "blind"].iter().flat_map(|n| load(n)).collect();
@@ -67,14 +78,14 @@ fn the_library_covers_every_condition_and_level() {
     for level in Level::ALL {
         assert!(own.iter().filter(|c| c.triage == Some(level)).count() >= 5, "too few {} cases", level.as_str());
     }
-    let all: Vec<cases::Case> = ["library", "safety", "blind"].iter().flat_map(|n| load(n)).collect();
+    let all: Vec<cases::Case> = ["library", "safety", "blind", "holdout"].iter().flat_map(|n| load(n)).collect();
     let ids: BTreeSet<&str> = all.iter().map(|c| c.id.as_ref()).collect();
     assert_eq!(ids.len(), all.len(), "case ids must be unique across the libraries");
 }
 
 #[test]
 fn no_emergency_is_under_triaged_even_by_the_adaptive_flow() {
-    for name in ["library", "safety", "blind"] {
+    for name in ["library", "safety", "blind", "holdout"] {
         let results = run(name);
         for flow in [false, true] {
             let f = cases::figures(&results, flow);
@@ -250,6 +261,11 @@ fn self_care_plans_have_timed_exercises_and_shoe_advice() {
     assert!(items.iter().any(|i| i.id == "shoe_replacement"));
     for item in items {
         let cited: Vec<&str> = foot_triage::KnowledgeBase::cited(&item.source).collect();
-        assert!(!cited.is_empty() && cited.iter().all(|s| kb().source(s).is_some()), "{} cites {}", item.id, item.source);
+        assert!(
+            !cited.is_empty() && cited.iter().all(|s| kb().source(s).is_some()),
+            "{} cites {}",
+            item.id,
+            item.source
+        );
     }
 }

@@ -68,8 +68,18 @@ fn bad_options_fall_back_to_the_default_with_one_warning_each() {
 }
 
 fn sample() -> Saved {
-    let given = answers(json!({"injury": "none", "pain_locations": ["heel_bottom"], "duration_days": 5}));
-    Saved { answers: given, asked: vec!["injury".into(), "pain_locations".into(), "duration_days".into()] }
+    let given = answers(json!({"injury": "none", "cold_pale_foot": false, "mottled_foot": false,
+        "pain_locations": ["heel_bottom"], "duration_days": 5}));
+    let screen = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    Saved {
+        answers: given,
+        screens: vec![
+            screen(&["injury"]),
+            screen(&["cold_pale_foot", "mottled_foot"]),
+            screen(&["pain_locations"]),
+            screen(&["duration_days"]),
+        ],
+    }
 }
 
 #[test]
@@ -87,8 +97,20 @@ fn a_schema_1_record_is_migrated_in_questionnaire_order() {
     assert_eq!(restored.migrated_from, Some(1));
     assert_eq!(restored.saved.answers.get("duration_days"), Some(&Answer::Number(5.0)));
     let order: Vec<&str> =
-        kb().data.questions.iter().map(|q| &*q.id).filter(|id| restored.saved.asked.iter().any(|a| a == id)).collect();
-    assert_eq!(restored.saved.asked, order);
+        kb().data.questions.iter().map(|q| &*q.id).filter(|id| restored.saved.asked().any(|a| a == id)).collect();
+    assert_eq!(restored.saved.asked().collect::<Vec<_>>(), order);
+    assert!(restored.saved.screens.iter().all(|s| s.len() == 1));
+}
+
+/// Schema 2 (one question per screen, before checklists): each answer
+/// becomes its own screen, in the order given.
+#[test]
+fn a_schema_2_record_becomes_one_screen_per_answer() {
+    let old = Json::from(&json!({"schema": 2, "knowledge": "2026.11.21", "asked": ["injury", "fever"],
+        "answers": {"injury": "none", "fever": false}}));
+    let restored = decode(kb(), &old).expect("migrates");
+    assert_eq!(restored.migrated_from, Some(2));
+    assert_eq!(restored.saved.screens, vec![vec!["injury".to_string()], vec!["fever".to_string()]]);
 }
 
 #[test]
@@ -96,7 +118,10 @@ fn unreadable_records_are_refused_with_a_reason() {
     for bad in [
         json!("just text"),
         json!({"schema": 2}),
-        json!({"schema": 3, "asked": [], "answers": {}}),
+        json!({"schema": 4, "screens": [], "answers": {}}),
+        json!({"schema": 3, "asked": ["injury"], "answers": {"injury": "none"}}),
+        json!({"schema": 3, "screens": [[]], "answers": {}}),
+        json!({"schema": 3, "screens": [["injury"], ["injury"]], "answers": {"injury": "none"}}),
         json!({"schema": 2, "asked": ["injury"], "answers": {"injury": 7}}),
         json!({"schema": 2, "asked": ["fever"], "answers": {"injury": "none"}}),
         json!({"schema": 2, "asked": [], "answers": {"no_such_question": true}}),

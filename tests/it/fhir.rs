@@ -7,15 +7,28 @@ use serde_json::{Value, json};
 
 use crate::support::{answers, kb};
 
+/// Every question item, checklist groups opened.
+fn leaves(resource: &Value) -> Vec<&Value> {
+    let mut out = Vec::new();
+    for i in resource["item"].as_array().unwrap() {
+        if i["type"] == "group" { out.extend(leaves(i)) } else { out.push(i) }
+    }
+    out
+}
+
 fn item<'a>(resource: &'a Value, link_id: &str) -> &'a Value {
-    resource["item"].as_array().unwrap().iter().find(|i| i["linkId"] == link_id).unwrap_or_else(|| panic!("{link_id}"))
+    leaves(resource).into_iter().find(|i| i["linkId"] == link_id).unwrap_or_else(|| panic!("{link_id}"))
 }
 
 #[test]
 fn the_questionnaire_carries_the_adaptive_flow_as_enable_when() {
     let q = Value::from(&fhir::questionnaire(kb()));
     assert_eq!(q["resourceType"], "Questionnaire");
-    assert_eq!(q["item"].as_array().unwrap().len(), kb().data.questions.len());
+    assert_eq!(leaves(&q).len(), kb().data.questions.len());
+    // A checklist screen's questions sit in one group item, in the response too.
+    let foot_now = q["item"].as_array().unwrap().iter().find(|i| i["linkId"] == "group-foot_now").expect("group");
+    assert_eq!(foot_now["type"], "group");
+    assert!(foot_now["item"].as_array().unwrap().iter().any(|i| i["linkId"] == "cold_pale_foot"));
     // `point_bone_tenderness is yes` opens the press-point question.
     let tender = item(&q, "tender_spots");
     assert_eq!(

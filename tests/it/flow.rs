@@ -56,10 +56,7 @@ fn screens_follow_the_red_flags_the_location_and_the_story() {
         ),
         // After a stub, where it hurts is asked before the deformity check,
         // so a bent lesser toe is not sent to the emergency department.
-        (
-            json!({"injury": "stub_or_kick"}),
-            Screen(&FOOT_NOW),
-        ),
+        (json!({"injury": "stub_or_kick"}), Screen(&FOOT_NOW)),
         // Whole-body signs, diabetes included, on one screen.
         (
             json!({"injury": "none", "cold_pale_foot": false, "mottled_foot": false, "cannot_move_toes": false,
@@ -79,7 +76,10 @@ fn screens_follow_the_red_flags_the_location_and_the_story() {
         // ...unless one more check decides between an ambulance and the
         // emergency department: a deformed ankle, and the foot's state not
         // yet asked (a cold foot or a wound would call an ambulance).
-        (json!({"injury": "twist_or_roll", "pain_locations": ["outer_ankle"], "visible_deformity": true}), Screen(&FOOT_NOW)),
+        (
+            json!({"injury": "twist_or_roll", "pain_locations": ["outer_ankle"], "visible_deformity": true}),
+            Screen(&FOOT_NOW),
+        ),
     ];
     for (given, expect) in table {
         check(given, expect);
