@@ -15,6 +15,8 @@ pub mod cases;
 pub mod diary;
 pub mod engine;
 pub mod fhir;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod hazards;
 pub mod json;
 pub mod knowledge;
 pub mod saved;

@@ -61,6 +61,35 @@ impl fmt::Display for Problem {
 }
 
 /// Every problem found, in a stable order.
+/// The safety-relevant items (rules, safety-net texts, advice with a caution,
+/// level texts) whose only support is the project's digest or a commercial
+/// article: not a problem, but where a clinical reviewer should look first.
+/// Each comes with the grade of its weakest-only support.
+pub fn weak_evidence(kb: &KnowledgeBase) -> Vec<(String, &'static str)> {
+    let weak = |field: &str| -> Option<&'static str> {
+        let grades: Vec<&str> = KnowledgeBase::cited(field).filter_map(|id| kb.source(id)).map(|s| &*s.grade).collect();
+        let (digest, commercial) = (grades.contains(&"digest"), grades.contains(&"commercial_article"));
+        if grades.is_empty() || !grades.iter().all(|g| *g == "digest" || *g == "commercial_article") {
+            return None;
+        }
+        Some(match (digest, commercial) {
+            (true, true) => "a commercial article and the digest",
+            (true, false) => "the digest only",
+            _ => "a commercial article only",
+        })
+    };
+    let d = &kb.data;
+    let items = d
+        .rules
+        .iter()
+        .filter(|r| r.kind != "default")
+        .map(|r| (format!("rule {}", r.id), &*r.source))
+        .chain(d.safety_net.iter().map(|x| (format!("safety net {}", x.id), &*x.source)))
+        .chain(d.advice.iter().filter(|a| a.caution.is_some()).map(|a| (format!("advice {}", a.id), &*a.source)))
+        .chain(d.levels.iter().map(|l| (format!("level {}", l.id.as_str()), &*l.source)));
+    items.filter_map(|(id, source)| weak(source).map(|g| (id, g))).collect()
+}
+
 pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
     let mut l = Linter { kb, problems: Vec::new() };
     l.ids();

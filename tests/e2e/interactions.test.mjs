@@ -11,7 +11,9 @@ import {
   answer,
   answerAll,
   axe,
+  checklistTicks,
   currentQuestion,
+  isChecklist,
   focusedId,
   leftQuestion,
   open,
@@ -66,7 +68,11 @@ test('a whole triage with the keyboard alone, foot map included', async () => {
       if (id === null) break;
       assert.equal(await focusedId(page), 'ft-question-title', `focus on ${id}`);
       const value = answers[id];
-      if (Array.isArray(value)) {
+      if (isChecklist(id)) {
+        // A checklist: Space ticks each box, then "Continue" (or "None of these").
+        for (const q of checklistTicks(id, answers).ticks) await tabTo(page, `input[data-ft-item="${q}"]`, 'Space');
+        await tabTo(page, 'button[data-ft-continue]');
+      } else if (Array.isArray(value)) {
         // Regions are checkboxes on the drawing: Space ticks them. The outer
         // ankle is drawn on the outer side, so switch to that view first.
         await tabTo(page, 'button[data-ft-view="outer"]');
@@ -111,7 +117,14 @@ test('Back returns to the previous question, and the review list changes an answ
     assert.equal(await page.inputValue('input[data-ft-number]'), '5', 'the answer given is shown');
     await answer(page, 'duration_days', 30);
     await answerAll(page, SELF_CARE);
-    // A month without getting better is a reason to see someone.
+    // A month of pain that is improving is still home care (no blanket
+    // two-week rule) ...
+    assert.equal((await result(page)).level, 'self_care');
+    // ... but a month without getting better is a reason to see someone.
+    await page.click('button[data-ft-review]');
+    await page.click('button[data-ft-edit="improving_with_rest"]');
+    await answer(page, 'improving_with_rest', 'no');
+    await answerAll(page, SELF_CARE);
     assert.equal((await result(page)).level, 'soon');
   });
 });

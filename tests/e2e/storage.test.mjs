@@ -52,8 +52,8 @@ test('with consent, progress and then the result survive a reload', async () => 
     await answerSome(page, 4);
     const where = await currentQuestion(page);
     const record = JSON.parse((await stored(page))['foot-triage']);
-    assert.equal(record.schema, 2);
-    assert.equal(record.asked.length, 4);
+    assert.equal(record.schema, 3);
+    assert.equal(record.screens.length, 4, 'one entry per screen answered');
 
     await reload(page);
     assert.equal(await currentQuestion(page), where, 'back at the same question');
@@ -84,8 +84,8 @@ test('a record from an older version is migrated, a corrupt one set aside, and E
     await reload(page);
     assert.match(await notice(page), /older version/);
     const migrated = JSON.parse((await stored(page))['foot-triage']);
-    assert.equal(migrated.schema, 2);
-    assert.deepEqual(migrated.asked, ['injury', 'cold_pale_foot']);
+    assert.equal(migrated.schema, 3);
+    assert.deepEqual(migrated.screens, [['injury'], ['cold_pale_foot']], 'each old answer its own screen');
     assert.notEqual(await currentQuestion(page), 'injury', 'the questions already answered are not asked again');
 
     await page.evaluate(() => localStorage.setItem('foot-triage', '{"schema": 2, "answers": {"injury": 42'));

@@ -148,7 +148,8 @@ export function focusedId(page, host) {
   return widget(page, host).evaluate((el) => (el.shadowRoot ?? document).activeElement?.id ?? null);
 }
 
-// The id of the question on screen, or null once the results show.
+// The id of the question on screen, or null once the results show. A
+// checklist screen's id is its questions' ids, space-separated.
 export async function currentQuestion(page, host) {
   await widget(page, host).locator('[data-ft-question], [data-ft-results]').first().waitFor();
   return widget(page, host).evaluate((el) => {
@@ -169,12 +170,32 @@ export async function leftQuestion(page, asked, host = 'foot-triage') {
   );
 }
 
+// Whether a screen id names a checklist (several questions on one screen).
+export const isChecklist = (id) => id.includes(' ');
+
+// The ticks a checklist needs for these answers: an item is ticked when its
+// answer is the worrying one ("yes", or "no" for a question stated as "I
+// cannot ..."), and "Not sure" is pressed when any answer is "not_sure".
+export function checklistTicks(id, answers = {}) {
+  const items = id.split(' ');
+  const ticks = items.filter((q) => answers[q] === (REASSURING_YES.has(q) ? 'no' : 'yes'));
+  return { ticks, notSure: items.some((q) => answers[q] === 'not_sure') };
+}
+
 // Answers the question on screen with `value`: an option id, "yes", "no",
 // "not_sure", a number, or a list of option ids (chosen on the foot map when
 // the question has one, else in the list). `undefined` gives the reassuring
-// default. Waits until the next screen shows.
+// default. On a checklist, `value` is an object of answers by question id
+// (ticks as `checklistTicks` says). Waits until the next screen shows.
 export async function answer(page, id, value, host = 'foot-triage') {
   const w = widget(page, host);
+  if (isChecklist(id)) {
+    const { ticks, notSure } = checklistTicks(id, value ?? {});
+    for (const q of ticks) await w.locator(`input[data-ft-item="${q}"]`).check();
+    await w.locator(notSure ? 'button[data-ft-answer="not_sure"]' : 'button[data-ft-continue]').first().click();
+    await leftQuestion(page, id, host);
+    return;
+  }
   const exists = async (selector) => (await w.locator(selector).count()) > 0;
   const click = (selector) => w.locator(selector).first().click();
   const number = w.locator('input[data-ft-number]');
@@ -208,7 +229,7 @@ export async function answerAll(page, answers, onScreen = async () => {}, host =
     if (id === null) return asked;
     await onScreen(id);
     asked.push(id);
-    await answer(page, id, answers[id], host);
+    await answer(page, id, isChecklist(id) ? answers : answers[id], host);
   }
   throw new Error(`no results after 40 answers: ${asked.join(', ')}`);
 }

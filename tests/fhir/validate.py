@@ -26,16 +26,27 @@ def run(binary, *args, stdin=None):
     return json.loads(out.stdout)
 
 
+def leaves(items):
+    """Every question item, the items of checklist groups included."""
+    for item in items or []:
+        if getattr(item, "type", None) == "group" or (item.item and not getattr(item, "answer", None)):
+            yield from leaves(item.item)
+        else:
+            yield item
+
+
 def check_questionnaire(raw):
     assert fhir.resources.__fhir_version__ == "4.0.1", fhir.resources.__fhir_version__
     questionnaire = Questionnaire.parse_obj(raw)
-    items = {item.linkId: item for item in questionnaire.item}
+    items = {item.linkId: item for item in leaves(questionnaire.item)}
+    groups = [item for item in questionnaire.item if item.type == "group"]
+    assert all(g.item for g in groups), "a group item with no questions"
     gated = 0
-    for item in questionnaire.item:
+    for item in items.values():
         for condition in item.enableWhen or []:
             assert condition.question in items, f"{item.linkId}: enableWhen names {condition.question}"
         gated += bool(item.enableWhen) or bool(item.extension)
-    print(f"Questionnaire: valid FHIR R4, {len(items)} items, {gated} with enableWhen")
+    print(f"Questionnaire: valid FHIR R4, {len(items)} items in {len(groups)} checklist groups, {gated} with enableWhen")
     return questionnaire, items
 
 
@@ -43,7 +54,7 @@ def check_response(raw, questionnaire, items, label):
     response = QuestionnaireResponse.parse_obj(raw)
     assert response.questionnaire == f"{questionnaire.url}|{questionnaire.version}", response.questionnaire
     assert response.item, f"{label}: no answers"
-    for answered in response.item:
+    for answered in leaves(response.item):
         item = items[answered.linkId]
         for answer in answered.answer or []:
             field = VALUE_FOR_TYPE[item.type]
@@ -55,7 +66,7 @@ def check_response(raw, questionnaire, items, label):
         if not answered.answer:
             reasons = [e.valueCode for e in answered.extension or []]
             assert reasons == ["asked-unknown"], f"{answered.linkId}: no answer and no reason"
-    print(f"QuestionnaireResponse for {label}: valid FHIR R4, {len(response.item)} items")
+    print(f"QuestionnaireResponse for {label}: valid FHIR R4, {len(list(leaves(response.item)))} items")
 
 
 def load(path):

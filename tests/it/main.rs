@@ -7,6 +7,7 @@ mod diary;
 mod embed;
 mod fhir;
 mod flow;
+mod hazards;
 mod knowledge;
 mod properties;
 mod support;

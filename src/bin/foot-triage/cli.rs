@@ -26,6 +26,7 @@ Usage:
   foot-triage fhir response [FILE]  answers as a FHIR R4 QuestionnaireResponse (JSON)
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
   foot-triage cases [PATH]       run the case libraries (default: each folder of knowledge/cases)
+  foot-triage hazards [FILE]     the hazard log as Markdown (default: knowledge/safety/hazards.toml)
   foot-triage --help | --version
 ";
 
@@ -99,6 +100,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             for p in &problems {
                 println!("{p}");
             }
+            let weak = knowledge::lint::weak_evidence(kb);
+            if !weak.is_empty() {
+                println!("Evidence to review first ({} safety-relevant items rest on weak support only):", weak.len());
+                for (id, grade) in &weak {
+                    println!("  {id}: {grade}");
+                }
+            }
             println!(
                 "{} questions, {} rules, {} conditions, {} advice items: {} problems",
                 kb.data.questions.len(),
@@ -128,6 +136,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 ok &= cases::passes(name, &results);
             }
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        "hazards" => {
+            let path = operand.unwrap_or("knowledge/safety/hazards.toml");
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let log = foot_triage::hazards::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+            print!("{}", foot_triage::hazards::markdown(&log));
+            Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command `{other}`; see `foot-triage --help`")),
     }

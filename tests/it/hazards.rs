@@ -1,0 +1,55 @@
+//! The hazard log: every id it names exists (knowledge items, cases in any
+//! library, property tests), its risks follow the DCB0129 matrix, every
+//! finding of the safety review in scope has a hazard, and the clinicians'
+//! page is current.
+
+use std::path::Path;
+
+use foot_triage::{cases, hazards};
+
+use crate::support::kb;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn log() -> hazards::Log {
+    let text = std::fs::read_to_string(root().join("knowledge/safety/hazards.toml")).unwrap();
+    hazards::parse(&text).unwrap_or_else(|e| panic!("hazards.toml: {e}"))
+}
+
+#[test]
+fn every_id_in_the_hazard_log_exists_and_every_risk_follows_the_matrix() {
+    let ids: Vec<String> = cases::libraries(&root().join("knowledge/cases"))
+        .unwrap()
+        .into_iter()
+        .flat_map(|(_, cases)| cases.into_iter().map(|c| c.id))
+        .collect();
+    let properties = std::fs::read_to_string(root().join("tests/it/properties.rs")).unwrap();
+    let meta = std::fs::read_to_string(root().join("knowledge/meta.toml")).unwrap();
+    let problems = hazards::check(&log(), kb(), &ids, &properties, &meta);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_critical_and_major_finding_has_a_hazard() {
+    let log = log();
+    let findings: Vec<&str> = log.hazards.iter().flat_map(|h| h.finding.split(", ")).collect();
+    let wanted =
+        ["C1", "C2", "C3"].into_iter().chain((1..=15).map(|n| Box::leak(format!("M{n}").into_boxed_str()) as &str));
+    for f in wanted {
+        assert!(findings.contains(&f), "no hazard for finding {f}");
+    }
+    for h in &log.hazards {
+        assert!(!h.cases.is_empty() || h.finding.starts_with("M15"), "{} is verified by no case", h.id);
+    }
+}
+
+#[test]
+fn the_hazard_page_is_generated_from_the_log() {
+    let page = std::fs::read_to_string(root().join("knowledge/safety/hazard-log.md")).unwrap();
+    assert!(
+        page == hazards::markdown(&log()),
+        "knowledge/safety/hazard-log.md is out of date: run `cargo run --bin foot-triage -- hazards > knowledge/safety/hazard-log.md`"
+    );
+}
