@@ -32,6 +32,32 @@ fn engine(c: &mut Criterion) {
     c.bench_function("assess/emergency", |b| b.iter(|| assess(kb, black_box(&emergency))));
     c.bench_function("next/empty", |b| b.iter(|| next_question(kb, black_box(&Answers::new()))));
     c.bench_function("next/detail_phase", |b| b.iter(|| next_question(kb, black_box(&partial))));
+    // What one screen costs the widget: the next screen, and the assessment
+    // the results would show (issue 11's budget is 1 ms for both).
+    c.bench_function("screen/next_and_assess_detail", |b| {
+        b.iter(|| (next_question(kb, black_box(&partial)), assess(kb, black_box(&partial))))
+    });
+    // A whole interview of a runner with no warning sign: every screen's
+    // `next_question`, the reassuring answer to each question, then `assess`.
+    c.bench_function("flow/whole_interview", |b| {
+        b.iter(|| {
+            let mut given = Answers::new();
+            let mut screens = 0;
+            loop {
+                let next = next_question(kb, &given);
+                let questions: Vec<_> = next.questions().into_iter().cloned().collect();
+                if questions.is_empty() {
+                    break;
+                }
+                screens += 1;
+                for q in questions {
+                    let answer = foot_triage::knowledge::usual_answer(&q).unwrap_or(foot_triage::Answer::NotSure);
+                    given.set(kb, &q.id, answer).unwrap();
+                }
+            }
+            (screens, assess(kb, &given))
+        })
+    });
     c.bench_function("parse/answers_json", |b| {
         b.iter(|| Answers::from_json(kb, black_box(r#"{"intensity": 5, "pain_locations": ["arch"], "fever": false}"#)))
     });

@@ -45,7 +45,7 @@ fn coding(question: &str, code: &str, display: &str) -> Json {
 /// The questionnaire, every question an item in knowledge order.
 pub fn questionnaire(kb: &KnowledgeBase) -> Json {
     let meta = &kb.data.meta;
-    let items = grouped(kb, &kb.data.questions.iter().collect::<Vec<_>>(), |q| Some(item(kb, q)));
+    let items = grouped(kb, &kb.data.questions.iter().collect::<Vec<_>>(), true, |q| Some(item(kb, q)));
     obj(vec![
         ("resourceType", s("Questionnaire")),
         ("id", s("foot-triage")),
@@ -209,7 +209,14 @@ fn fhirpath(expr: &Expr) -> String {
 /// Items in questionnaire order, each checklist's questions nested in one
 /// `group` item where its first question comes; `each` builds a question's
 /// item, or `None` to leave it out (an unanswered question in a response).
-fn grouped(kb: &KnowledgeBase, questions: &[&Question], each: impl Fn(&Question) -> Option<Json>) -> Vec<Json> {
+/// `typed` adds the item's `type`, which a Questionnaire has and a
+/// QuestionnaireResponse must not.
+fn grouped(
+    kb: &KnowledgeBase,
+    questions: &[&Question],
+    typed: bool,
+    each: impl Fn(&Question) -> Option<Json>,
+) -> Vec<Json> {
     let mut out = Vec::new();
     let mut done: Vec<&str> = Vec::new();
     for q in questions {
@@ -224,12 +231,12 @@ fn grouped(kb: &KnowledgeBase, questions: &[&Question], each: impl Fn(&Question)
         let members: Vec<Json> =
             questions.iter().filter(|m| m.group.as_deref() == Some(&*group.id)).filter_map(|m| each(m)).collect();
         if !members.is_empty() {
-            out.push(obj(vec![
-                ("linkId", s(&format!("group-{}", group.id))),
-                ("text", s(&group.title)),
-                ("type", s("group")),
-                ("item", Json::Array(members)),
-            ]));
+            let mut fields = vec![("linkId", s(&format!("group-{}", group.id))), ("text", s(&group.title))];
+            if typed {
+                fields.push(("type", s("group")));
+            }
+            fields.push(("item", Json::Array(members)));
+            out.push(obj(fields));
         }
     }
     out
@@ -238,7 +245,7 @@ fn grouped(kb: &KnowledgeBase, questions: &[&Question], each: impl Fn(&Question)
 /// The runner's answers, in questionnaire order.
 pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
     let questions: Vec<&Question> = kb.data.questions.iter().collect();
-    let items = grouped(kb, &questions, |q| {
+    let items = grouped(kb, &questions, false, |q| {
         let a = answers.get(&q.id)?;
         Some({
             let mut fields = vec![("linkId", s(&q.id)), ("text", s(&q.text))];

@@ -29,7 +29,7 @@ def run(binary, *args, stdin=None):
 def leaves(items):
     """Every question item, the items of checklist groups included."""
     for item in items or []:
-        if getattr(item, "type", None) == "group" or (item.item and not getattr(item, "answer", None)):
+        if getattr(item, "type", None) == "group" or (item.item and not item.answer):
             yield from leaves(item.item)
         else:
             yield item
