@@ -85,7 +85,7 @@ for (const path of PATHS) {
           await answerAll(page, path.answers, async (id) => {
             assert.equal(await focusedId(page), 'ft-question-title', `focus on ${id}`);
             assert.deepEqual(await axe(page), [], `question ${id}`);
-            await shot(page, name(`q${String(++n).padStart(2, '0')}-${id}`));
+            await shot(page, name(`q${String(++n).padStart(2, '0')}-${id.split(' ')[0]}${id.includes(' ') ? '-checklist' : ''}`));
           });
           const shown = await result(page);
           assert.equal(shown.level, path.level, `level shown: ${JSON.stringify(shown)}`);
