@@ -11,7 +11,13 @@ use crate::support::{answers, kb};
 fn leaves(resource: &Value) -> Vec<&Value> {
     let mut out = Vec::new();
     for i in resource["item"].as_array().unwrap() {
-        if i["type"] == "group" { out.extend(leaves(i)) } else { out.push(i) }
+        // A group is typed in a Questionnaire; in a response it is an item
+        // that holds items and no answer.
+        if i["type"] == "group" || (i.get("item").is_some() && i.get("answer").is_none()) {
+            out.extend(leaves(i))
+        } else {
+            out.push(i)
+        }
     }
     out
 }
