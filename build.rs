@@ -74,6 +74,7 @@ fn for_the_widget(data: &mut knowledge::model::Knowledge) {
     let none = || Cow::Borrowed("");
     for q in data.questions.to_mut() {
         clear(&mut q.ask_when);
+        clear(&mut q.required_when);
         q.last_reviewed = none();
     }
     for f in data.facts.to_mut() {

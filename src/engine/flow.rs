@@ -107,10 +107,15 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     }
     let open = |q: &&Question| !answers.contains(&q.id) && q.ask_when.eval(kb, answers);
     // Red flags, location and story: the first open one, by phase then file
-    // order, with the rest of its checklist.
-    let first = kb.data.questions.iter().filter(|q| q.phase < Phase::Detail).filter(open).min_by_key(|q| q.phase);
+    // order, with the rest of its checklist. A detail question whose
+    // `required_when` holds is asked with the story.
+    let phase = |q: &Question| match q.phase {
+        Phase::Detail if q.required_when.eval(kb, answers) => Phase::Story,
+        p => p,
+    };
+    let first = kb.data.questions.iter().filter(|q| phase(q) < Phase::Detail).filter(open).min_by_key(|q| phase(q));
     if let Some(q) = first {
-        let reason = match q.phase {
+        let reason = match phase(q) {
             Phase::RedFlag => "Checking for danger signs first.",
             Phase::Location => "Where it hurts narrows things down the most.",
             _ => "How it started decides which checks apply.",
@@ -125,7 +130,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     let mut trial = Answers::new();
     let mut best: Option<(&Question, value::Worth)> = None;
     for (index, q) in kb.data.questions.iter().enumerate() {
-        if q.phase != Phase::Detail || !open(&q) {
+        if phase(q) != Phase::Detail || !open(&q) {
             continue;
         }
         let worth = value::worth(kb, answers, &base, index, q, &mut trial);

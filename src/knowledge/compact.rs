@@ -243,6 +243,7 @@ fn question(r: &mut Reader) -> Question {
         absent: r.option(Reader::text),
         control: r.option(|r| pick(r, &[Control::FootMap])),
         ask_when: formula(r),
+        required_when: formula(r),
         probes: r.list(Reader::f64),
         source: r.text(),
         last_reviewed: r.text(),

@@ -228,6 +228,7 @@ impl Linter<'_> {
         }
         for q in d.questions.iter() {
             self.formula(&q.id, &q.ask_when, None);
+            self.formula(&q.id, &q.required_when, None);
             if q.kind != QuestionKind::YesNo && q.concerning.is_some() {
                 self.report(ProblemKind::TypeMismatch, &q.id, "only yes/no questions can have a `concerning` answer");
             }

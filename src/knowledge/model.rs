@@ -359,6 +359,10 @@ pub struct Question {
     /// When the question is worth asking; `true` if absent.
     #[serde(default)]
     pub ask_when: Formula,
+    /// When a detail question must be asked with the story, not chosen by
+    /// its worth (swelling after an injury); never, when absent.
+    #[serde(default = "Formula::never")]
+    pub required_when: Formula,
     /// Values the flow tries when judging how much a number question would
     /// tell apart; ignored for other kinds.
     #[serde(default)]
