@@ -6,12 +6,14 @@
 //! nothing is fetched at run time, and neither a TOML nor a JSON parser for
 //! the knowledge ships in the wasm bundle.
 //!
-//! The model and the formula syntax are the library's own files, compiled
-//! here through `#[path]`, so the generated code cannot drift from them.
+//! The model, its text types and the formula syntax are the library's own
+//! files, compiled here through `#[path]`, so the generated code cannot drift
+//! from them. They sit at the bottom of the knowledge and import nothing else
+//! of the crate, which is what lets them compile here.
 
 #[path = "build/compact.rs"]
 mod compact;
-#[path = "src/knowledge/merge.rs"]
+#[path = "src/check/merge.rs"]
 mod merge;
 
 // The same module tree as the library's, so the files' `super::` paths work.
@@ -19,6 +21,7 @@ mod merge;
 #[path = "src/knowledge"]
 mod knowledge {
     pub mod model;
+    pub mod text;
     pub mod formula {
         mod syntax;
         pub use syntax::*;
@@ -32,8 +35,9 @@ fn main() {
     println!("cargo:rerun-if-changed=knowledge");
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/knowledge/model.rs");
+    println!("cargo:rerun-if-changed=src/knowledge/text.rs");
     println!("cargo:rerun-if-changed=src/knowledge/formula/syntax.rs");
-    println!("cargo:rerun-if-changed=src/knowledge/merge.rs");
+    println!("cargo:rerun-if-changed=src/check/merge.rs");
     let mut names: Vec<_> = fs::read_dir(dir)
         .expect("the knowledge folder is missing")
         .filter_map(|entry| entry.ok().map(|e| e.path()))

@@ -195,7 +195,7 @@ fn fhirpath(expr: &Expr) -> String {
                 CmpOp::Ge => ">=",
                 CmpOp::Eq => "=",
             };
-            format!("{}.value {op} {}", answer(k), crate::knowledge::trim_number(*n))
+            format!("{}.value {op} {}", answer(k), crate::units::trim_number(*n))
         }
         Expr::Answered(k) => format!("{}.exists()", answer(k)),
         Expr::Name(name) => format!("{}.value = true", answer(name)),

@@ -1,7 +1,9 @@
 //! Foot Triage: on-device triage and education for runners' foot pain.
 //!
 //! It is triage and education, not a diagnosis. Read in this order:
-//! - [`answers`]: the answers contract (what goes in);
+//! - [`json`], [`units`]: values at the bottom (a small JSON tree, distance
+//!   units and number printing);
+//! - [`answers`]: the answers contract's values (what goes in);
 //! - [`knowledge`]: the clinical content as typed, linted data;
 //! - [`engine`]: `assess` and `next_question` (what comes out).
 //!
@@ -11,18 +13,17 @@
 
 pub mod answers;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod cases;
+pub mod check;
 pub mod diary;
 pub mod engine;
 pub mod fhir;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod hazards;
 pub mod json;
 pub mod knowledge;
 pub mod saved;
 mod small_sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod units;
 pub mod widget_config;
 
 pub use answers::{Answer, AnswerError, Answers};

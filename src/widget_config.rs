@@ -4,7 +4,7 @@
 //! console. Values are kept as plain text; the widget only ever renders them
 //! as text. Nothing here is clinical.
 
-use crate::engine::training::DistanceUnit;
+use crate::units::DistanceUnit;
 
 /// Every option, as an attribute name.
 pub const ATTRIBUTES: [&str; 9] =

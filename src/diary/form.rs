@@ -5,7 +5,7 @@
 //! keep Rust's float parser out of the bundle).
 
 use super::{Date, Diary, DiaryError, Entry, Shoe};
-use crate::engine::training::DistanceUnit;
+use crate::units::DistanceUnit;
 
 /// An entry form as typed.
 #[derive(Debug, Clone, Default)]

@@ -16,8 +16,9 @@ use crate::{
     Answer, Answers, KnowledgeBase, Level,
     engine::{
         Assessment, assess,
-        training::{DistanceUnit, ShoeStatus, shoe_check},
+        calculators::{ShoeStatus, shoe_check},
     },
+    units::DistanceUnit,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

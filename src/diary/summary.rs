@@ -6,11 +6,7 @@
 use std::fmt::Write;
 
 use super::{Diary, DiaryReview};
-use crate::{
-    KnowledgeBase,
-    engine::{plain_text as triage_text, training::DistanceUnit},
-    knowledge::trim_number,
-};
+use crate::{KnowledgeBase, engine::plain_text as triage_text, units::DistanceUnit, units::trim_number};
 
 /// How many of the latest entries the summary lists.
 pub const LATEST: usize = 14;

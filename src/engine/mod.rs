@@ -4,11 +4,11 @@
 //! **Both are pure functions of the knowledge base and the answers: no IO, no
 //! clock, no global mutable state, no web types.**
 
+pub mod calculators;
 mod flow;
 mod plan;
 mod ranking;
 mod summary;
-pub mod training;
 mod triage;
 mod value;
 

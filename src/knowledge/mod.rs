@@ -10,20 +10,15 @@
 mod compact;
 mod embedded;
 pub mod formula;
-pub mod lint;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod load;
-#[cfg(not(target_arch = "wasm32"))]
-#[allow(dead_code)]
-pub(crate) mod merge;
 mod model;
-mod search;
+mod questionnaire;
+mod text;
 
 use std::sync::OnceLock;
 
 pub use model::*;
 
-use crate::answers::Answer;
+use crate::{answers::Answer, units::trim_number};
 use formula::{Expr, Scope};
 
 /// The knowledge base, with indexes for fast lookup by id.
@@ -219,18 +214,6 @@ pub fn usual_answer(q: &Question) -> Option<Answer> {
         (QuestionKind::Single, Some(option), _) => Some(Answer::Choice(option.to_string())),
         _ => None,
     }
-}
-
-/// Prints 12.0 as "12" and 12.46 as "12.5": at most one decimal. Integer
-/// arithmetic only, which keeps float formatting out of the wasm bundle.
-pub fn trim_number(n: f64) -> String {
-    if !n.is_finite() {
-        return "?".into();
-    }
-    let tenths = (n * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
-    if tenth == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{tenth}") }
 }
 
 impl Scope for KnowledgeBase {

@@ -6,15 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
-
-/// Text in the knowledge base. The embedded knowledge borrows it from the
-/// bytes `build.rs` embeds (so start-up copies no text); a folder loaded by
-/// `foot-triage lint` owns it.
-pub type Text = Cow<'static, str>;
-
-/// A list in the knowledge base. The readers always build it owned; it is a
-/// `Cow` only for symmetry with [`Text`], and could become a `Vec`.
-pub type List<T> = Cow<'static, [T]>;
+pub use super::text::{List, Text};
 
 /// Everything in `knowledge/*.toml`, merged.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -482,7 +474,7 @@ pub struct Section {
 }
 
 /// The interactive tools a plan section can carry; the engine computes what
-/// they show (`engine::training`), the widget only renders it.
+/// they show (`engine::calculators`), the widget only renders it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tool {

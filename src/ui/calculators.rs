@@ -1,43 +1,40 @@
 //! The two calculators in the plan. Each is a small form whose result comes
-//! from `engine::training`; the widget only parses the number and shows the
+//! from `engine::calculators`; the widget only parses the number and shows the
 //! engine's verdict (or its message about what to enter).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
-use super::{
-    number,
-    tools::{Change, ToolState},
-};
+use super::number;
 use yew::prelude::*;
 
 use crate::{
     KnowledgeBase,
-    engine::training::{DistanceUnit, ShoeStatus, load_plan, shoe_check},
-    knowledge::{Tool, trim_number},
+    engine::calculators::{ShoeStatus, load_plan, shoe_check},
+    knowledge::Tool,
+    units::{DistanceUnit, trim_number},
 };
 
-/// Either calculator, drawn from its form's state (held by `tools::Tools`):
-/// the same distance form, then the engine's answer for that tool.
-pub fn view(tool: Tool, state: &UseReducerHandle<ToolState>) -> Html {
-    let on_input = {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            state.dispatch(Change::Typed(e.target_unchecked_into::<HtmlInputElement>().value()))
-        })
-    };
-    let on_unit = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            state.dispatch(Change::Unit(DistanceUnit::parse(&value).unwrap_or_default()));
-        })
-    };
+/// Either calculator: the distance form, then the engine's answer for that
+/// tool. It is given the form's values and a callback for each change (its
+/// state lives in `tools::Tools`, which draws it), so nothing here reaches
+/// back up into the tool that holds it.
+pub fn view(
+    tool: Tool,
+    typed: &str,
+    unit: DistanceUnit,
+    on_typed: &Callback<String>,
+    on_unit: &Callback<DistanceUnit>,
+) -> Html {
+    let on_input = on_typed.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let on_unit = on_unit.reform(|e: Event| {
+        DistanceUnit::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default()
+    });
     let (name, title, label, answer) = match tool {
         Tool::ShoeCheck => {
-            ("shoe_check", "Shoe check", "Distance on your running shoes", shoe_check_result(&state.typed, state.unit))
+            ("shoe_check", "Shoe check", "Distance on your running shoes", shoe_check_result(typed, unit))
         }
         Tool::LoadPlan => {
-            ("load_plan", "Four-week plan", "This week's running distance", load_plan_result(&state.typed, state.unit))
+            ("load_plan", "Four-week plan", "This week's running distance", load_plan_result(typed, unit))
         }
     };
     let id = format!("ft-{name}-distance");
@@ -46,8 +43,8 @@ pub fn view(tool: Tool, state: &UseReducerHandle<ToolState>) -> Html {
             <h5>{ title }</h5>
             <div class="ft-tool-row">
                 <label for={id.clone()}>{ label }</label>
-                <input {id} type="text" inputmode="decimal" autocomplete="off" value={state.typed.clone()} oninput={on_input} />
-                { unit_select(state.unit, on_unit) }
+                <input {id} type="text" inputmode="decimal" autocomplete="off" value={typed.to_string()} oninput={on_input} />
+                { unit_select(unit, on_unit) }
             </div>
             { answer }
         </div>

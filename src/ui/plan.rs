@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 use super::tools::{Tools, dose_tool};
 use crate::{
-    engine::{Plan, PlanItem, training::DistanceUnit},
+    engine::{Plan, PlanItem},
     knowledge::{Dose, KnowledgeBase},
+    units::DistanceUnit,
 };
 
 /// The plan. A plain function rather than a component: it has no state, and

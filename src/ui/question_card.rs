@@ -17,8 +17,9 @@ use super::{
 };
 use crate::{
     Answer,
-    engine::training::DistanceUnit,
-    knowledge::{Concerning, Control, Group, Question, QuestionKind, trim_number},
+    knowledge::{Concerning, Control, Group, Question, QuestionKind},
+    units::DistanceUnit,
+    units::trim_number,
 };
 
 #[derive(Properties, PartialEq, Clone)]

@@ -12,8 +12,8 @@ use yew::prelude::*;
 
 use super::calculators;
 use crate::{
-    engine::training::DistanceUnit,
     knowledge::{Dose, Tool},
+    units::DistanceUnit,
 };
 
 /// Picks the tool the dose calls for: minutes or a hold get a countdown;
@@ -52,18 +52,18 @@ pub struct ToolsProps {
 /// calculator's form. One reducer for all of it, as each hook type costs the
 /// bundle code.
 #[derive(Clone, Default, PartialEq)]
-pub(super) struct ToolState {
+struct ToolState {
     remaining: u32,
     running: bool,
     finished: bool,
     /// Repetitions done across all sets.
     done: u32,
     /// The calculator's distance as typed, and its unit.
-    pub(super) typed: String,
-    pub(super) unit: DistanceUnit,
+    typed: String,
+    unit: DistanceUnit,
 }
 
-pub(super) enum Change {
+enum Change {
     Toggle,
     Second,
     Reset(u32),
@@ -121,6 +121,14 @@ pub fn Tools(props: &ToolsProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(change(value)))
     };
     let toggle = on(|_| Change::Toggle, 0);
+    let on_typed = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Change::Typed(text)))
+    };
+    let on_unit = {
+        let state = state.clone();
+        Callback::from(move |unit: DistanceUnit| state.dispatch(Change::Unit(unit)))
+    };
     let reset = on(Change::Reset, seconds);
     let shown = format!("{}:{:02}", state.remaining / 60, state.remaining % 60);
     let start_label = if state.running {
@@ -146,7 +154,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
                 { counter(state.done, on(Change::Rep, reps * props.sets.max(1)), on(|_| Change::ResetReps, 0), reps, props.sets, &props.label) }
             }
             if let Some(tool) = props.calculator {
-                { calculators::view(tool, &state) }
+                { calculators::view(tool, &state.typed, state.unit, &on_typed, &on_unit) }
             }
         </div>
     }

@@ -3,7 +3,7 @@
 
 use std::{collections::BTreeSet, path::Path};
 
-use foot_triage::{Level, assess, cases};
+use foot_triage::{Level, assess, check::cases};
 use serde_json::json;
 
 use crate::support::{answers, kb};

@@ -6,8 +6,9 @@ use foot_triage::{
     diary::{
         Date, Diary, Entry, EntryFields, Shoe, Trend, from_backup, plain_text, read_entry, read_shoe, review, to_backup,
     },
-    engine::training::{DistanceUnit, ShoeStatus},
+    engine::calculators::ShoeStatus,
     json::Json,
+    units::DistanceUnit,
 };
 use proptest::prelude::*;
 use serde_json::json;

@@ -3,9 +3,9 @@
 
 use foot_triage::{
     Answer,
-    engine::training::DistanceUnit,
     json::Json,
     saved::{Restored, SCHEMA, Saved, decode, encode},
+    units::DistanceUnit,
     widget_config::{Theme, WidgetConfig},
 };
 use serde_json::json;

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use foot_triage::{cases, hazards};
+use foot_triage::check::{cases, hazards};
 
 use crate::support::kb;
 

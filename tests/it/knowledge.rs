@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use foot_triage::knowledge::{
+use foot_triage::check::{
     lint::{ProblemKind, lint},
     load,
 };

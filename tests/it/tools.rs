@@ -4,10 +4,11 @@
 use foot_triage::{
     assess,
     engine::{
+        calculators::{ShoeStatus, load_plan, shoe_check},
         plain_text,
-        training::{DistanceUnit, ShoeStatus, load_plan, shoe_check},
     },
     knowledge::Tool,
+    units::DistanceUnit,
 };
 use proptest::prelude::*;
 use serde_json::json;

@@ -10,7 +10,12 @@ use std::{
     process::ExitCode,
 };
 
-use foot_triage::{Answers, KnowledgeBase, assess, cases, engine::plain_text, knowledge, next_question};
+use foot_triage::{
+    Answers, KnowledgeBase, assess,
+    check::{cases, hazards, lint, load},
+    engine::plain_text,
+    next_question,
+};
 
 const USAGE: &str = "\
 foot-triage: triage and education for runners' foot pain (not a diagnosis)
@@ -91,16 +96,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let owned;
             let kb = match operand {
                 Some(dir) => {
-                    owned = knowledge::load::load_dir(Path::new(dir))?;
+                    owned = load::load_dir(Path::new(dir))?;
                     &owned
                 }
                 None => KnowledgeBase::embedded(),
             };
-            let problems = knowledge::lint::lint(kb);
+            let problems = lint::lint(kb);
             for p in &problems {
                 println!("{p}");
             }
-            let weak = knowledge::lint::weak_evidence(kb);
+            let weak = lint::weak_evidence(kb);
             if !weak.is_empty() {
                 println!("Evidence to review first ({} safety-relevant items rest on weak support only):", weak.len());
                 for (id, grade) in &weak {
@@ -140,8 +145,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "hazards" => {
             let path = operand.unwrap_or("knowledge/safety/hazards.toml");
             let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            let log = foot_triage::hazards::parse(&text).map_err(|e| format!("{path}: {e}"))?;
-            print!("{}", foot_triage::hazards::markdown(&log));
+            let log = hazards::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+            print!("{}", hazards::markdown(&log));
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command `{other}`; see `foot-triage --help`")),

@@ -16,7 +16,7 @@
 
 mod syntax;
 
-use super::model::Text;
+use super::text::Text;
 use crate::answers::{Answer, Answers};
 
 pub use syntax::{CmpOp, Expr, Formula};

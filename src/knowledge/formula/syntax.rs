@@ -6,7 +6,7 @@ use std::{borrow::Cow, fmt};
 
 use serde::Serialize;
 
-use super::super::model::{List, Text};
+use super::super::text::{List, Text};
 
 /// A parsed formula, kept with its source text for display and linting.
 ///

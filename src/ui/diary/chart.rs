@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::{
     diary::{Date, Entry},
-    engine::training::DistanceUnit,
+    units::DistanceUnit,
 };
 
 const W: i64 = 4800;

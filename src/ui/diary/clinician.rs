@@ -16,10 +16,11 @@ use super::{
 use crate::{
     KnowledgeBase,
     diary::{self, DiaryReview, Entry},
-    engine::{RankedCondition, training::DistanceUnit},
+    engine::RankedCondition,
     fhir,
-    knowledge::trim_number,
     ui::{handoff::copy_text, results::reason},
+    units::DistanceUnit,
+    units::trim_number,
 };
 
 /// How many days the printed chart covers, ending today.

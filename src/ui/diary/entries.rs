@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::state::{DiaryAction, DiaryState};
-use crate::{diary::Entry, engine::training::DistanceUnit, knowledge::trim_number};
+use crate::{diary::Entry, units::DistanceUnit, units::trim_number};
 
 /// The table of the latest `shown` entries; with `actions`, each row can be
 /// changed or deleted (not on the clinician's page).

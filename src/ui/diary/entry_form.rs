@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::state::{DiaryAction, DiaryState};
 use crate::{
     diary::{EntryFields, read_entry},
-    engine::training::DistanceUnit,
-    knowledge::trim_number,
     ui::number,
+    units::DistanceUnit,
+    units::trim_number,
 };
 
 /// The field's text in the submitted form ("" when missing).

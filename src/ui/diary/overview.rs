@@ -13,9 +13,9 @@ use super::{
 use crate::{
     KnowledgeBase, Level,
     diary::{Date, DiaryReview},
-    engine::training::DistanceUnit,
-    knowledge::trim_number,
     ui::results::reason,
+    units::DistanceUnit,
+    units::trim_number,
 };
 
 pub fn overview(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {

@@ -11,8 +11,9 @@ use super::{
 };
 use crate::{
     diary::{DiaryReview, read_shoe},
-    engine::training::{DistanceUnit, ShoeStatus},
-    knowledge::trim_number,
+    engine::calculators::ShoeStatus,
+    units::DistanceUnit,
+    units::trim_number,
 };
 
 pub fn shoes(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {

@@ -9,11 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{
+use crate::answers::{Answer, Answers};
+use crate::knowledge::{
     KnowledgeBase, QuestionKind,
     formula::{CmpOp, Expr, Scope},
 };
-use crate::answers::{Answer, Answers};
 
 /// A formula in negation normal form: `Lit(test, false)` means "not test".
 #[derive(Debug, Clone)]

@@ -3,52 +3,12 @@
 //! distance grown within `meta.load` over the next weeks). The widget shows
 //! what these return and nothing else, so the thresholds live in one place.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::knowledge::{KnowledgeBase, Text, trim_number};
-
-/// The unit a runner enters distances in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DistanceUnit {
-    #[default]
-    Km,
-    Mi,
-}
-
-pub const KM_PER_MILE: f64 = 1.609_344;
-
-impl DistanceUnit {
-    pub fn to_km(self, distance: f64) -> f64 {
-        match self {
-            DistanceUnit::Km => distance,
-            DistanceUnit::Mi => distance * KM_PER_MILE,
-        }
-    }
-
-    pub fn from_km(self, km: f64) -> f64 {
-        match self {
-            DistanceUnit::Km => km,
-            DistanceUnit::Mi => km / KM_PER_MILE,
-        }
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            DistanceUnit::Km => "km",
-            DistanceUnit::Mi => "mi",
-        }
-    }
-
-    /// Reads `km` or `mi` (any case); anything else is `None`.
-    pub fn parse(text: &str) -> Option<DistanceUnit> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "km" => Some(DistanceUnit::Km),
-            "mi" => Some(DistanceUnit::Mi),
-            _ => None,
-        }
-    }
-}
+use crate::{
+    knowledge::{KnowledgeBase, Text},
+    units::{DistanceUnit, trim_number},
+};
 
 /// Occurs when a distance typed into a calculator cannot be used; the message
 /// says what would be accepted.

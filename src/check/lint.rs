@@ -6,14 +6,14 @@ use std::{collections::BTreeSet, fmt};
 
 use serde::Serialize;
 
-use super::{
-    Control, KnowledgeBase, Level, QuestionKind,
-    formula::{Expr, Formula},
-    search::Solver,
-};
+use super::solver::Solver;
 use crate::{
     answers::{Answer, Answers},
     engine::Scored,
+    knowledge::{
+        Control, KnowledgeBase, Level, QuestionKind,
+        formula::{Expr, Formula},
+    },
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -480,7 +480,7 @@ fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &
         }
         q
     };
-    let option_ok = |q: &super::Question, v: &str| v == "not_sure" || q.options.iter().any(|o| o.id == v);
+    let option_ok = |q: &crate::knowledge::Question, v: &str| v == "not_sure" || q.options.iter().any(|o| o.id == v);
     match expr {
         Expr::True => {}
         Expr::Invalid(message) => out.push((BadFormula, message.to_string())),

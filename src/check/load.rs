@@ -3,7 +3,8 @@
 
 use std::{fs, path::Path};
 
-use super::{Knowledge, KnowledgeBase, merge};
+use super::merge;
+use crate::knowledge::{Knowledge, KnowledgeBase};
 
 /// Reads every `*.toml` in `dir` (in name order) and builds a knowledge base.
 pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, String> {

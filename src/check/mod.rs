@@ -1,0 +1,13 @@
+//! What checks the knowledge and the engine together, natively: the linter
+//! and the small solver it uses to show that rules can fire and conditions
+//! can rank first, loading and merging a knowledge folder a clinician is
+//! editing, the case libraries, and the hazard log. Above the engine in the
+//! ladder (the solver ranks conditions), and never compiled into the wasm: the
+//! widget runs none of it.
+
+pub mod cases;
+pub mod hazards;
+pub mod lint;
+pub mod load;
+pub(crate) mod merge;
+mod solver;
