@@ -8,7 +8,7 @@ mod exports {
 
     use foot_triage::{
         Answers, KnowledgeBase,
-        ui::{DiaryApp, DiaryProps, Mounted, config, js_json},
+        ui::{DiaryApp, DiaryProps, Knowledge, Mounted, config, js_json},
     };
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
@@ -29,7 +29,12 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount(root: Element, attributes: &JsValue, answers: &str, remember: bool) -> Diary {
         let answers = Rc::new(read_answers(answers));
-        let props = DiaryProps { config: config(attributes), answers: answers.clone(), remember };
+        let props = DiaryProps {
+            config: config(attributes),
+            answers: answers.clone(),
+            remember,
+            knowledge: Knowledge::default(),
+        };
         Diary { diary: Mounted::new(root, props), answers, remember }
     }
 
@@ -49,8 +54,12 @@ mod exports {
     impl Diary {
         /// Applies changed attributes. The diary keeps its state.
         pub fn update(&mut self, attributes: &JsValue) {
-            let props =
-                DiaryProps { config: config(attributes), answers: self.answers.clone(), remember: self.remember };
+            let props = DiaryProps {
+                config: config(attributes),
+                answers: self.answers.clone(),
+                remember: self.remember,
+                knowledge: Knowledge::default(),
+            };
             self.diary.update(props);
         }
 

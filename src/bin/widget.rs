@@ -18,14 +18,14 @@ mod exports {
     /// names to string values (or null), as `<foot-triage>` has them.
     #[wasm_bindgen]
     pub fn mount(root: Element, attributes: &JsValue) -> Widget {
-        Widget(Mounted::new(root, AppProps { config: config(attributes) }))
+        Widget(Mounted::new(root, AppProps { config: config(attributes), ..AppProps::default() }))
     }
 
     #[wasm_bindgen]
     impl Widget {
         /// Applies changed attributes. The runner's answers are kept.
         pub fn update(&mut self, attributes: &JsValue) {
-            self.0.update(AppProps { config: config(attributes) });
+            self.0.update(AppProps { config: config(attributes), ..AppProps::default() });
         }
 
         /// Removes the widget from the page (the element was removed).

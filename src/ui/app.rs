@@ -1,5 +1,7 @@
 //! The app shell: the persistent title, the notices, the live region and the
-//! screen the state and the engine call for.
+//! screen the state and the engine call for. It owns the widget's IO: it
+//! reads the saved record once when it starts, keeps storage in step with
+//! consent from one effect, and hands the knowledge down to every screen.
 
 use std::rc::Rc;
 
@@ -7,6 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
+    Knowledge,
     diary_link::diary_link,
     memory::{ANSWERS, memory},
     question_card::QuestionCard,
@@ -16,29 +19,63 @@ use super::{
     state::{Action, Screen, State},
     storage,
 };
-use crate::{KnowledgeBase, Level, assess, next_question, widget_config::WidgetConfig};
+use crate::{Level, assess, next_question, saved, widget_config::WidgetConfig};
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     /// The embed options (attributes of `<foot-triage>`), already checked.
     #[prop_or_default]
     pub config: Rc<WidgetConfig>,
+    /// The knowledge to run on: the embedded one, unless a test mounts the
+    /// app with a fixture.
+    #[prop_or_default]
+    pub knowledge: Knowledge,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = props.config.clone();
     let wanted_key = config.storage_allowed.then(|| storage::key(config.instance.as_deref()));
+    let knowledge = props.knowledge;
+    let kb = knowledge.0;
     let state = {
         let key = wanted_key.clone();
-        use_reducer(move || State::start(key))
+        use_reducer(move || {
+            // The one read of storage: what this widget saved last time.
+            let loaded = key.as_deref().map(|k| storage::load(k, |record| saved::decode(kb, record).map_err(|e| e.0)));
+            if let Some(storage::Loaded::SetAside { why, set_aside }) = &loaded {
+                web_sys::console::warn_1(&format!("foot-triage: saved data set aside as {set_aside}: {why}").into());
+            }
+            State::restored(knowledge, key, loaded)
+        })
     };
-    // Attributes can change after load (remember="off", a new id). Telling the
-    // reducer during render is safe: Yew queues the action for after this render.
-    if state.storage_key != wanted_key {
-        state.dispatch(Action::Storage(wanted_key));
+    {
+        // Attributes can change after load (remember="off", a new id): the
+        // reducer hears of it after the render, and a key the site no longer
+        // allows is forgotten.
+        let state = state.clone();
+        use_effect_with(wanted_key, move |wanted| {
+            if state.storage_key != *wanted {
+                if let (None, Some(old)) = (wanted, &state.storage_key) {
+                    storage::forget(old);
+                }
+                state.dispatch(Action::Storage(wanted.clone()));
+            }
+        });
     }
-    let kb = KnowledgeBase::embedded();
+    {
+        // Storage follows consent: after every change to what is saved, or to
+        // the consent itself, save the record or make sure none is kept.
+        let dispatcher = state.dispatcher();
+        let saved = (state.saved(), state.remember, state.storage_key.clone());
+        use_effect_with(saved, move |(record, remember, key)| {
+            if let Some(key) = key {
+                if let Err(refused) = storage::sync(key, *remember, || saved::encode(kb, record)) {
+                    dispatcher.dispatch(Action::Refused(refused));
+                }
+            }
+        });
+    }
     let root = use_node_ref();
     let act = {
         let state = state.clone();
@@ -55,8 +92,8 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Review => "review",
     });
     let body = match state.screen {
-        Screen::Start => start(&act, &config),
-        Screen::Review => review(&state.asked().collect::<Vec<_>>(), &state.answers, &act),
+        Screen::Start => start(kb, &act, &config),
+        Screen::Review => review(kb, &state.asked().collect::<Vec<_>>(), &state.answers, &act),
         Screen::Questions => {
             // The screen to show: the one answer being changed, or what the
             // engine asks next (one question, or a checklist).
@@ -101,7 +138,7 @@ pub fn App(props: &AppProps) -> Html {
                     at_results = true;
                     emergency = assessment.triage == Level::Emergency;
                     screen.push_str("results");
-                    results(&assessment, &state.answers, state.copy_status.as_deref(), &act, &config)
+                    results(kb, &assessment, &state.answers, state.copy_status.as_deref(), &act, &config)
                 }
             }
         }
@@ -126,6 +163,7 @@ pub fn App(props: &AppProps) -> Html {
     // changing screen below it starts at level two. The live region is
     // always present, so screen readers announce the result when it appears.
     html! {
+        <ContextProvider<Knowledge> context={knowledge}>
         <div class={classes!("ft-app", theme)} ref={root}>
             <h1 class="ft-title">{ "Foot Triage" }</h1>
             if let Some(notice) = &state.notice {
@@ -140,10 +178,11 @@ pub fn App(props: &AppProps) -> Html {
                     state.remember,
                     &ANSWERS,
                     act.reform(move |_: MouseEvent| Action::Remember(!remembering)),
-                    act.reform(|_: MouseEvent| Action::Erase),
+                    act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
                 ) }
             }
             <div class="ft-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
+        </ContextProvider<Knowledge>>
     }
 }

@@ -19,6 +19,7 @@ use crate::{
 /// state lives in `tools::Tools`, which draws it), so nothing here reaches
 /// back up into the tool that holds it.
 pub fn view(
+    kb: &KnowledgeBase,
     tool: Tool,
     typed: &str,
     unit: DistanceUnit,
@@ -31,10 +32,10 @@ pub fn view(
     });
     let (name, title, label, answer) = match tool {
         Tool::ShoeCheck => {
-            ("shoe_check", "Shoe check", "Distance on your running shoes", shoe_check_result(typed, unit))
+            ("shoe_check", "Shoe check", "Distance on your running shoes", shoe_check_result(kb, typed, unit))
         }
         Tool::LoadPlan => {
-            ("load_plan", "Four-week plan", "This week's running distance", load_plan_result(typed, unit))
+            ("load_plan", "Four-week plan", "This week's running distance", load_plan_result(kb, typed, unit))
         }
     };
     let id = format!("ft-{name}-distance");
@@ -65,8 +66,8 @@ fn parse(typed: &str) -> Option<Result<f64, String>> {
     number::parse(typed).map(|n| n.map_err(|()| "Enter a number.".to_string()))
 }
 
-fn shoe_check_result(typed: &str, unit: DistanceUnit) -> Html {
-    let result = parse(typed).map(|n| n.and_then(|n| shoe_check(KnowledgeBase::embedded(), n, unit).map_err(|e| e.0)));
+fn shoe_check_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html {
+    let result = parse(typed).map(|n| n.and_then(|n| shoe_check(kb, n, unit).map_err(|e| e.0)));
     html! {
             <p class="ft-tool-result" role="status" data-ft-shoe-status={result.as_ref().and_then(|r| r.as_ref().ok()).map(|c| match c.status {
                 ShoeStatus::Fine => "fine",
@@ -82,8 +83,8 @@ fn shoe_check_result(typed: &str, unit: DistanceUnit) -> Html {
     }
 }
 
-fn load_plan_result(typed: &str, unit: DistanceUnit) -> Html {
-    let result = parse(typed).map(|n| n.and_then(|n| load_plan(KnowledgeBase::embedded(), n, unit).map_err(|e| e.0)));
+fn load_plan_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html {
+    let result = parse(typed).map(|n| n.and_then(|n| load_plan(kb, n, unit).map_err(|e| e.0)));
     let symbol = unit.symbol();
     html! {
             <div role="status">

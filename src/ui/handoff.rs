@@ -25,8 +25,14 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
 /// component type costs the bundle a few kilobytes): the copy status lives in
 /// the app's state, and the text is rebuilt with each render, which takes
 /// microseconds.
-pub fn handoff(assessment: &Assessment, answers: &Answers, status: Option<&str>, act: &Callback<Action>) -> Html {
-    let text = plain_text(KnowledgeBase::embedded(), answers, assessment);
+pub fn handoff(
+    kb: &KnowledgeBase,
+    assessment: &Assessment,
+    answers: &Answers,
+    status: Option<&str>,
+    act: &Callback<Action>,
+) -> Html {
+    let text = plain_text(kb, answers, assessment);
     let copy = {
         let (text, act) = (text.clone(), act.clone());
         Callback::from(move |_: MouseEvent| {

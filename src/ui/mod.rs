@@ -29,5 +29,32 @@ mod storage;
 pub mod tools;
 
 pub use app::{App, AppProps};
+
+use crate::KnowledgeBase;
+
+/// The knowledge a widget runs on, handed down from each app's root (as a
+/// Yew context to components, as an argument to plain functions) rather than
+/// fetched from a global, so a component can be mounted with a fixture. Equal
+/// when it is the same knowledge base.
+#[derive(Clone, Copy, Debug)]
+pub struct Knowledge(pub &'static KnowledgeBase);
+
+impl PartialEq for Knowledge {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Default for Knowledge {
+    fn default() -> Self {
+        Knowledge(KnowledgeBase::embedded())
+    }
+}
+
+/// The knowledge from the nearest app root (the embedded one when none).
+#[yew::hook]
+pub fn use_knowledge() -> &'static KnowledgeBase {
+    yew::use_context::<Knowledge>().unwrap_or_default().0
+}
 pub use diary::{DiaryApp, DiaryProps};
 pub use embed::{Mounted, config};

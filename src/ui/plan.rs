@@ -13,7 +13,7 @@ use crate::{
 
 /// The plan. A plain function rather than a component: it has no state, and
 /// each component type costs the bundle a few kilobytes.
-pub fn plan_view(plan: &Plan, units: DistanceUnit) -> Html {
+pub fn plan_view(kb: &KnowledgeBase, plan: &Plan, units: DistanceUnit) -> Html {
     html! {
         <section class="ft-block ft-plan" aria-labelledby="ft-plan-title">
             <h3 id="ft-plan-title">{ "Your plan" }</h3>
@@ -21,7 +21,7 @@ pub fn plan_view(plan: &Plan, units: DistanceUnit) -> Html {
                 <section class="ft-plan-section" data-ft-section={s.id.to_string()}
                     aria-labelledby={format!("ft-section-{}", s.id)}>
                     <h4 id={format!("ft-section-{}", s.id)}>{ &*s.title }</h4>
-                    { for s.items.iter().map(item) }
+                    { for s.items.iter().map(|i| item(kb, i)) }
                     { match s.tool {
                         Some(tool) => html! { <Tools calculator={tool} {units} /> },
                         None => html! {},
@@ -32,9 +32,9 @@ pub fn plan_view(plan: &Plan, units: DistanceUnit) -> Html {
     }
 }
 
-fn item(i: &PlanItem) -> Html {
+fn item(kb: &KnowledgeBase, i: &PlanItem) -> Html {
     let dose = dose_text(&i.dose);
-    let source = KnowledgeBase::embedded().source_titles(&i.source);
+    let source = kb.source_titles(&i.source);
     html! {
         <article class="ft-card ft-advice" data-ft-advice={i.id.to_string()}>
             <h5>{ &*i.title }</h5>

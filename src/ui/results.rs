@@ -14,6 +14,7 @@ use crate::{
 
 /// The results screen, for `assessment` of `answers`.
 pub fn results(
+    kb: &KnowledgeBase,
     assessment: &Assessment,
     answers: &Answers,
     copy_status: Option<&str>,
@@ -21,7 +22,6 @@ pub fn results(
     config: &WidgetConfig,
 ) -> Html {
     let a = assessment;
-    let kb = KnowledgeBase::embedded();
     let level = a.triage.as_str();
     let emergency = a.triage == Level::Emergency;
     let title = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
@@ -53,7 +53,7 @@ pub fn results(
                     <ol class="ft-conditions">{ for a.conditions.iter().take(3).map(condition) }</ol>
                 </section>
             }
-            { plan_view(&a.plan, config.units) }
+            { plan_view(kb, &a.plan, config.units) }
             <section class="ft-block" aria-labelledby="ft-help-title">
                 <h3 id="ft-help-title">{ "When to get help" }</h3>
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
@@ -70,7 +70,7 @@ pub fn results(
                 </dl>
             </section>
             <p class="ft-notice">{ &*a.notice }</p>
-            { handoff(assessment, answers, copy_status, act) }
+            { handoff(kb, assessment, answers, copy_status, act) }
             <div class="ft-actions ft-no-print">
                 <button class="ft-secondary" data-ft-review="" onclick={act.reform(|_: MouseEvent| Action::Review)}>
                     { "Review or change answers" }

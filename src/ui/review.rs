@@ -7,8 +7,7 @@ use yew::prelude::*;
 use super::state::Action;
 use crate::{Answers, KnowledgeBase};
 
-pub fn review(asked: &[&String], answers: &Answers, act: &Callback<Action>) -> Html {
-    let kb = KnowledgeBase::embedded();
+pub fn review(kb: &KnowledgeBase, asked: &[&String], answers: &Answers, act: &Callback<Action>) -> Html {
     let rows = asked.iter().copied().filter_map(|key| {
         let q = kb.question(key)?;
         let answer = answers.get(key)?;

@@ -8,8 +8,8 @@ use crate::{KnowledgeBase, widget_config::WidgetConfig};
 
 /// The start screen. A plain function rather than a component: it has no
 /// state, and each component type costs the bundle a few kilobytes.
-pub fn start(act: &Callback<Action>, config: &WidgetConfig) -> Html {
-    let meta = &KnowledgeBase::embedded().data.meta;
+pub fn start(kb: &KnowledgeBase, act: &Callback<Action>, config: &WidgetConfig) -> Html {
+    let meta = &kb.data.meta;
     let begin = act.reform(|_: MouseEvent| Action::Begin);
     html! {
         <section class="ft-screen ft-start" aria-labelledby="ft-start-title">

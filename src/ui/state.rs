@@ -3,19 +3,20 @@
 //! dispatch actions. Which question comes next is never stored: it is asked
 //! of the engine each time, so state and engine cannot disagree.
 //!
-//! Saving with consent happens here too: the initial state is read from
-//! storage, and every change is written back while "Remember on this
-//! device" is on. Keeping it in the reducer (rather than in effects) keeps
-//! every state change and its record in step, with less code in the bundle.
+//! `reduce` is a pure function of the state and the action: it never touches
+//! storage. The app reads the saved record once when it starts
+//! (`State::restored`), keeps storage in step from one effect after each
+//! change to what is saved (`State::saved`), and erases from the button's
+//! own callback.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::storage::{self, Loaded};
+use super::{Knowledge, storage::Loaded};
 use crate::{
     Answer, Answers, KnowledgeBase,
-    saved::{self, Saved},
+    saved::{Restored, Saved},
 };
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub enum Screen {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
+    /// The knowledge the answers are checked against.
+    pub kb: Knowledge,
     pub screen: Screen,
     pub answers: Answers,
     /// The screens answered, in order (each the ids of its questions), for
@@ -69,8 +72,11 @@ pub enum Action {
     Restart,
     /// Turn "Remember on this device" on or off.
     Remember(bool),
-    /// Erase everything any Foot Triage widget stored on this site.
-    Erase,
+    /// Everything any Foot Triage widget stored on this site was erased
+    /// (by the button's callback); the message says so.
+    Erased(&'static str),
+    /// The browser refused to save: remembering goes off, with this notice.
+    Refused(&'static str),
     /// "Copy summary" finished: whether the clipboard took the text.
     Copied(bool),
     /// The site's storage setting or this widget's id changed (`None`:
@@ -79,14 +85,16 @@ pub enum Action {
 }
 
 impl State {
-    /// The state a widget starts in: fresh, or what it saved last time.
-    pub fn start(storage_key: Option<String>) -> State {
-        let mut state = State { storage_key, ..State::default() };
-        let Some(key) = &state.storage_key else { return state };
-        match storage::load(key, |record| saved::decode(KnowledgeBase::embedded(), record).map_err(|e| e.0)) {
-            Loaded::Restored(restored) => {
+    /// The state a widget starts in: fresh, or what `loaded` found saved last
+    /// time (the app reads it; `None` when the site forbids storage).
+    pub fn restored(kb: Knowledge, storage_key: Option<String>, loaded: Option<Loaded<Restored>>) -> State {
+        let mut state = State { kb, storage_key, ..State::default() };
+        match loaded {
+            Some(Loaded::Restored(restored)) => {
                 state.answers = restored.saved.answers;
                 state.screens = restored.saved.screens;
+                // Remembering stays on, so the app's effect stores the record
+                // again at once: a migrated one in the current schema.
                 state.remember = true;
                 if !state.screens.is_empty() {
                     state.screen = Screen::Questions;
@@ -98,34 +106,20 @@ impl State {
                     }
                     .into(),
                 );
-                if restored.migrated_from.is_some() {
-                    // Store it in the current schema straight away.
-                    state.persist(true);
-                }
             }
-            Loaded::SetAside { why, set_aside } => {
-                web_sys::console::warn_1(&format!("foot-triage: saved data set aside as {set_aside}: {why}").into());
+            Some(Loaded::SetAside { .. }) => {
                 state.notice = Some(
                     "Your saved answers could not be read, so Foot Triage starts afresh. They were kept aside, not deleted; \"Erase my data\" removes them.".into(),
                 );
             }
-            Loaded::Nothing | Loaded::Unavailable => {}
+            Some(Loaded::Nothing | Loaded::Unavailable) | None => {}
         }
         state
     }
 
-    /// Writes the state to storage while remembering is on, and forgets the
-    /// record when it has just been turned off.
-    fn persist(&mut self, was_remembering: bool) {
-        let Some(key) = &self.storage_key else { return };
-        let record = || {
-            let saved = Saved { answers: self.answers.clone(), screens: self.screens.clone() };
-            saved::encode(KnowledgeBase::embedded(), &saved)
-        };
-        if let Err(refused) = storage::keep(key, self.remember, was_remembering, record) {
-            self.remember = false;
-            self.notice = Some(refused.into());
-        }
+    /// What is saved while remembering is on.
+    pub fn saved(&self) -> Saved {
+        Saved { answers: self.answers.clone(), screens: self.screens.clone() }
     }
 }
 
@@ -160,7 +154,7 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let kb = KnowledgeBase::embedded();
+        let kb = self.kb.0;
         let mut next = (*self).clone();
         next.error = None;
         next.copy_status = None;
@@ -193,6 +187,7 @@ impl Reducible for State {
             }
             Action::Restart => {
                 next = State {
+                    kb: next.kb,
                     interacted: true,
                     remember: next.remember,
                     storage_key: next.storage_key,
@@ -207,11 +202,13 @@ impl Reducible for State {
                     "Foot Triage no longer keeps your answers on this device.".into()
                 });
             }
-            Action::Erase => {
-                let message = storage::erase_all();
-                next = State { interacted: true, storage_key: next.storage_key, ..State::default() };
+            Action::Erased(message) => {
+                next = State { kb: next.kb, interacted: true, storage_key: next.storage_key, ..State::default() };
                 next.notice = Some(message.into());
-                return Rc::new(next);
+            }
+            Action::Refused(message) => {
+                next.remember = false;
+                next.notice = Some(message.into());
             }
             Action::Copied(copied) => {
                 next.copy_status = Some(if copied {
@@ -219,21 +216,16 @@ impl Reducible for State {
                 } else {
                     "Copying is not available here: open \"Show the summary text\" and copy it from there.".into()
                 });
-                return Rc::new(next);
             }
             Action::Storage(key) => {
                 if key.is_none() {
-                    // The site now forbids storage: keep nothing from before.
-                    if let Some(old) = &next.storage_key {
-                        storage::forget(old);
-                    }
+                    // The site now forbids storage: remember nothing (the
+                    // app forgets what the old key held).
                     next.remember = false;
                 }
                 next.storage_key = key;
-                return Rc::new(next);
             }
         }
-        next.persist(self.remember);
         Rc::new(next)
     }
 }

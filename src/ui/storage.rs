@@ -78,22 +78,16 @@ pub fn save(key: &str, record: &Json) -> bool {
     storage().is_some_and(|s| s.set_item(key, &text).is_ok())
 }
 
-/// What a reducer does after each change, for the triage and the diary
-/// alike: while `remember` is on, saves `record()` under `key`; when
-/// remembering has just been turned off, forgets the key. Returns the notice
-/// to show when the browser refused to save (remembering must then go off).
-pub fn keep(
-    key: &str,
-    remember: bool,
-    was_remembering: bool,
-    record: impl FnOnce() -> Json,
-) -> Result<(), &'static str> {
-    if remember {
-        if !save(key, &record()) {
-            return Err("This browser does not allow Foot Triage to save anything here.");
-        }
-    } else if was_remembering {
+/// Keeps storage in step with consent, for the triage and the diary alike
+/// (each app calls it from one effect, after the saved state changes): while
+/// `remember` is on, saves `record()` under `key`; otherwise makes sure
+/// nothing is stored there. Returns the notice to show when the browser
+/// refused to save (remembering must then go off).
+pub fn sync(key: &str, remember: bool, record: impl FnOnce() -> Json) -> Result<(), &'static str> {
+    if !remember {
         forget(key);
+    } else if !save(key, &record()) {
+        return Err("This browser does not allow Foot Triage to save anything here.");
     }
     Ok(())
 }

@@ -106,6 +106,7 @@ impl Reducible for ToolState {
 
 #[component]
 pub fn Tools(props: &ToolsProps) -> Html {
+    let kb = super::use_knowledge();
     let seconds = props.seconds.unwrap_or(0);
     let state = use_reducer(|| ToolState { remaining: seconds, unit: props.units, ..ToolState::default() });
     {
@@ -154,7 +155,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
                 { counter(state.done, on(Change::Rep, reps * props.sets.max(1)), on(|_| Change::ResetReps, 0), reps, props.sets, &props.label) }
             }
             if let Some(tool) = props.calculator {
-                { calculators::view(tool, &state.typed, state.unit, &on_typed, &on_unit) }
+                { calculators::view(kb, tool, &state.typed, state.unit, &on_typed, &on_unit) }
             }
         </div>
     }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use foot_triage::{
     Answers, KnowledgeBase, next_question,
-    ui::{App, AppProps, crash, foot_map::foot_map, tools::Tools, tools::ToolsProps},
+    ui::{App, AppProps, Knowledge, crash, foot_map::foot_map, tools::Tools, tools::ToolsProps},
 };
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -58,6 +58,27 @@ async fn the_app_starts_calmly_then_asks_the_engines_first_question() {
     click(&root, "[data-ft-back]").await;
     let again = find(&root, "[data-ft-question]").unwrap().get_attribute("data-ft-question");
     assert_eq!(again.as_deref(), Some(&*first.id));
+}
+
+/// The app renders the knowledge it is handed, not a global: mounted with a
+/// fixture knowledge base (the embedded one with its first question and the
+/// emergency text changed), it shows the fixture's words.
+#[wasm_bindgen_test]
+async fn the_app_runs_on_the_knowledge_it_is_given() {
+    let mut data = KnowledgeBase::embedded().data.clone();
+    data.meta.emergency = "Fixture emergency text.".into();
+    let first = next_question(KnowledgeBase::embedded(), &Answers::new()).question.unwrap().id;
+    let q = data.questions.to_mut().iter_mut().find(|q| q.id == first).unwrap();
+    q.text = "Fixture question: where did it start?".into();
+    let fixture: &'static KnowledgeBase = Box::leak(Box::new(KnowledgeBase::new(data)));
+    let root = root();
+    Renderer::<App>::with_root_and_props(root.clone(), AppProps { knowledge: Knowledge(fixture), ..AppProps::default() })
+        .render();
+    flush().await;
+    assert!(root.text_content().unwrap().contains("Fixture emergency text."));
+    click(&root, "[data-ft-start]").await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Fixture question: where did it start?"), "{text}");
 }
 
 /// Hosts the foot map the way the question card does: it holds the view.

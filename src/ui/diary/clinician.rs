@@ -26,8 +26,13 @@ use crate::{
 /// How many days the printed chart covers, ending today.
 const CHART_DAYS: i32 = 28;
 
-pub fn clinician(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {
-    let kb = KnowledgeBase::embedded();
+pub fn clinician(
+    kb: &'static KnowledgeBase,
+    state: &DiaryState,
+    review: &DiaryReview,
+    unit: DistanceUnit,
+    act: &Callback<DiaryAction>,
+) -> Html {
     let a = &review.assessment;
     let today = state.today;
     let text = diary::plain_text(kb, &state.diary, review, unit);
@@ -52,13 +57,13 @@ pub fn clinician(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, a
     let response = {
         let (merged, act) = (review.merged.clone(), act.clone());
         Callback::from(move |_: MouseEvent| {
-            let json = fhir::response(KnowledgeBase::embedded(), &merged);
+            let json = fhir::response(kb, &merged);
             let name = format!("foot-triage-response-{today}.json");
             act.emit(DiaryAction::Notice(downloaded(download(&name, "application/fhir+json", &json), &name)));
         })
     };
     let questionnaire = act.reform(|_: MouseEvent| {
-        let json = fhir::questionnaire(KnowledgeBase::embedded());
+        let json = fhir::questionnaire(kb);
         let name = "foot-triage-questionnaire.json";
         DiaryAction::Notice(downloaded(download(name, "application/fhir+json", &json), name))
     });

@@ -45,6 +45,10 @@ pub struct DiaryProps {
     /// The runner chose "Remember on this device" in the triage.
     #[prop_or_default]
     pub remember: bool,
+    /// The knowledge to run on: the embedded one, unless a test mounts the
+    /// diary with a fixture.
+    #[prop_or_default]
+    pub knowledge: super::Knowledge,
 }
 
 /// Today in the runner's time zone, from the browser's clock (the core never
@@ -61,13 +65,32 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
     let state = {
         let key = config.storage_allowed.then(|| format!("{}:diary", storage::key(config.instance.as_deref())));
         let remember = props.remember;
-        use_reducer(move || DiaryState::start(key, today(), remember))
+        use_reducer(move || {
+            // The one read of storage: the diary saved last time.
+            let loaded = key.as_deref().map(|k| storage::load(k, DiaryState::decode));
+            if let Some(storage::Loaded::SetAside { why, set_aside }) = &loaded {
+                web_sys::console::warn_1(&format!("foot-triage: saved diary set aside as {set_aside}: {why}").into());
+            }
+            DiaryState::start(key, today(), remember, loaded)
+        })
     };
+    {
+        // Storage follows consent, after every change to the diary or the
+        // consent (counted by `saves`).
+        let state = state.clone();
+        use_effect_with((state.saves, state.remember, state.storage_key.clone()), move |(_, remember, key)| {
+            if let Some(key) = key {
+                if let Err(refused) = storage::sync(key, *remember, || state.record()) {
+                    state.dispatch(DiaryAction::Refused(refused));
+                }
+            }
+        });
+    }
     let act = {
         let state = state.clone();
         Callback::from(move |action: DiaryAction| state.dispatch(action))
     };
-    let kb = KnowledgeBase::embedded();
+    let kb = props.knowledge.0;
     let review = diary::review(kb, &props.answers, &state.diary, state.today);
     let unit = config.units;
     let root = use_node_ref();
@@ -86,8 +109,8 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
     }
     let theme = config.theme.class();
     let body = match state.page {
-        Page::Clinician => clinician::clinician(&state, &review, unit, &act),
-        Page::Log => log(&state, &review, &config, &act),
+        Page::Clinician => clinician::clinician(kb, &state, &review, unit, &act),
+        Page::Log => log(kb, &state, &review, &config, &act),
     };
     html! {
         <div class={classes!("ft-app", "ft-diary", theme)} ref={root} data-ft-diary="">
@@ -108,7 +131,13 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
 
 /// The diary itself: what it says, today's entry, the entries, the shoes,
 /// then the hand-off, the backup and saving.
-fn log(state: &DiaryState, review: &diary::DiaryReview, config: &WidgetConfig, act: &Callback<DiaryAction>) -> Html {
+fn log(
+    kb: &KnowledgeBase,
+    state: &DiaryState,
+    review: &diary::DiaryReview,
+    config: &WidgetConfig,
+    act: &Callback<DiaryAction>,
+) -> Html {
     let unit = config.units;
     let has_entries = !state.diary.entries().is_empty();
     let remembering = state.remember;
@@ -135,7 +164,7 @@ fn log(state: &DiaryState, review: &diary::DiaryReview, config: &WidgetConfig, a
                     { "Not saved yet: turn on \"Remember on this device\" below to keep your diary in this browser, or export a backup." }
                 </p>
             }
-            if has_entries { { overview::overview(state, review, unit, act) } }
+            if has_entries { { overview::overview(kb, state, review, unit, act) } }
             { entry_form::entry_form(state, unit, act) }
             if has_entries {
                 <div class="ft-block">
@@ -170,7 +199,7 @@ fn log(state: &DiaryState, review: &diary::DiaryReview, config: &WidgetConfig, a
                     state.remember,
                     &DIARY,
                     act.reform(move |_: MouseEvent| DiaryAction::Remember(!remembering)),
-                    act.reform(|_: MouseEvent| DiaryAction::Erase),
+                    act.reform(|_: MouseEvent| DiaryAction::Erased(storage::erase_all())),
                 ) }
             }
         </section>

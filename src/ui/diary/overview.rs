@@ -18,8 +18,13 @@ use crate::{
     units::trim_number,
 };
 
-pub fn overview(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {
-    let kb = KnowledgeBase::embedded();
+pub fn overview(
+    kb: &KnowledgeBase,
+    state: &DiaryState,
+    review: &DiaryReview,
+    unit: DistanceUnit,
+    act: &Callback<DiaryAction>,
+) -> Html {
     let a = &review.assessment;
     let level = a.triage.as_str();
     let entries = state.diary.entries();

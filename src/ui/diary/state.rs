@@ -1,7 +1,9 @@
 //! The diary's state and its one reducer. Components dispatch actions; the
 //! reducer changes the diary through `crate::diary` (which enforces one
-//! entry a day and every range) and, while "Remember on this device" is on,
-//! writes the diary back after every change, as the triage's reducer does.
+//! entry a day and every range). It never touches storage: `DiaryApp` reads
+//! the saved diary once when it opens (`DiaryState::start`), keeps storage in
+//! step from one effect keyed on `saves` and the consent, and erases from the
+//! button's callback, as the triage does.
 
 use std::rc::Rc;
 
@@ -10,7 +12,7 @@ use yew::Reducible;
 use crate::{
     diary::{Date, Diary, Entry, Shoe, from_backup, to_backup},
     json::Json,
-    ui::storage::{self, Loaded},
+    ui::storage::Loaded,
 };
 
 /// The entries table starts with this many rows (newest first), and "Show
@@ -80,6 +82,9 @@ pub struct DiaryState {
     pub shown: usize,
     pub range: Range,
     pub page: Page,
+    /// Counts the changes to what is saved (the diary, the consent), so the
+    /// app's effect saves after each without comparing years of entries.
+    pub saves: u32,
 }
 
 pub enum DiaryAction {
@@ -98,7 +103,10 @@ pub enum DiaryAction {
     /// A backup file was read (or could not be).
     Import(Result<Json, String>),
     Remember(bool),
-    Erase,
+    /// Everything stored was erased (by the button's callback).
+    Erased(&'static str),
+    /// The browser refused to save: remembering goes off, with this notice.
+    Refused(&'static str),
     ShowMore,
     Range(Range),
     Page(Page),
@@ -107,10 +115,15 @@ pub enum DiaryAction {
 }
 
 impl DiaryState {
-    /// The state the diary starts in: what it saved last time, or empty. It
-    /// starts remembering when it has a saved diary, or when the runner
-    /// chose to be remembered in the triage.
-    pub fn start(storage_key: Option<String>, today: Date, remember: bool) -> DiaryState {
+    /// The state the diary starts in: what `loaded` found saved last time
+    /// (the app reads it), or empty. It starts remembering when it has a
+    /// saved diary, or when the runner chose to be remembered in the triage.
+    pub fn start(
+        storage_key: Option<String>,
+        today: Date,
+        remember: bool,
+        loaded: Option<Loaded<Diary>>,
+    ) -> DiaryState {
         let mut state = DiaryState {
             diary: Rc::new(Diary::new()),
             today,
@@ -129,26 +142,27 @@ impl DiaryState {
             shown: PAGE,
             range: Range::default(),
             page: Page::default(),
+            saves: 0,
         };
-        let Some(key) = &state.storage_key else { return state };
-        let decode = |record: &Json| {
-            let mut diary = Diary::new();
-            from_backup(&mut diary, record).map(|_| diary).map_err(|e| e.0)
-        };
-        match storage::load(key, decode) {
-            Loaded::Restored(diary) => {
+        match loaded {
+            Some(Loaded::Restored(diary)) => {
                 state.diary = Rc::new(diary);
                 state.remember = true;
             }
-            Loaded::SetAside { why, set_aside } => {
-                web_sys::console::warn_1(&format!("foot-triage: saved diary set aside as {set_aside}: {why}").into());
+            Some(Loaded::SetAside { .. }) => {
                 state.notice = Some(
                     "Your saved diary could not be read, so it starts empty. It was kept aside, not deleted; \"Erase my data\" removes it.".into(),
                 );
             }
-            Loaded::Nothing | Loaded::Unavailable => {}
+            Some(Loaded::Nothing | Loaded::Unavailable) | None => {}
         }
         state
+    }
+
+    /// Reads a stored diary (the backup format).
+    pub fn decode(record: &Json) -> Result<Diary, String> {
+        let mut diary = Diary::new();
+        from_backup(&mut diary, record).map(|_| diary).map_err(|e| e.0)
     }
 
     fn focus_on(&mut self, selector: impl Into<String>) {
@@ -156,12 +170,9 @@ impl DiaryState {
         self.focus_seq += 1;
     }
 
-    fn persist(&mut self, was_remembering: bool) {
-        let Some(key) = &self.storage_key else { return };
-        if let Err(refused) = storage::keep(key, self.remember, was_remembering, || to_backup(&self.diary)) {
-            self.remember = false;
-            self.notice = Some(refused.into());
-        }
+    /// What is saved while remembering is on: the diary as a backup.
+    pub fn record(&self) -> Json {
+        to_backup(&self.diary)
     }
 }
 
@@ -266,12 +277,16 @@ impl Reducible for DiaryState {
                     "Foot Triage no longer keeps your diary on this device. Export a backup to keep it.".into()
                 });
             }
-            DiaryAction::Erase => {
-                let message = storage::erase_all();
-                next = DiaryState::start(None, next.today, false);
+            DiaryAction::Erased(message) => {
+                next = DiaryState::start(None, next.today, false, None);
                 next.storage_key = self.storage_key.clone();
                 next.notice = Some(message.into());
+                next.saves = self.saves + 1;
                 return Rc::new(next);
+            }
+            DiaryAction::Refused(message) => {
+                next.remember = false;
+                next.notice = Some(message.into());
             }
             // What is shown changes, not the diary: nothing to save.
             DiaryAction::ShowMore => {
@@ -296,7 +311,7 @@ impl Reducible for DiaryState {
                 return Rc::new(next);
             }
         }
-        next.persist(self.remember);
+        next.saves += 1;
         Rc::new(next)
     }
 }
