@@ -84,8 +84,10 @@ test('a whole triage with the keyboard alone, foot map included', async () => {
         await page.keyboard.press('Enter');
       } else {
         const reassuring = id === 'can_bear_weight' || id === 'single_leg_heel_raise' ? 'yes' : 'no';
+        // Unsaid: the reassuring yes/no answer, or a single choice's first option.
         const target = value ?? ((await page.locator('button[data-ft-answer="no"]').count()) ? reassuring : null);
-        await tabTo(page, target ? `button[data-ft-answer="${target}"]` : 'button[data-ft-continue]');
+        const first = (await page.locator('button[data-ft-continue]').count()) ? 'button[data-ft-continue]' : 'button[data-ft-answer]';
+        await tabTo(page, target ? `button[data-ft-answer="${target}"]` : first);
       }
       await leftQuestion(page, id);
     }

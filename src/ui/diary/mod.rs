@@ -78,8 +78,10 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
         // Storage follows consent, after every change to the diary or the
         // consent (counted by `saves`).
         let state = state.clone();
-        use_effect_with((state.saves, state.remember, state.storage_key.clone()), move |(_, remember, key)| {
-            if let Some(key) = key {
+        use_effect_with((state.saves, state.remember, state.storage_key.clone()), move |(saves, remember, key)| {
+            // Nothing has changed yet when the diary opens: what is stored
+            // stays as it is (a diary set aside is not replaced by an empty one).
+            if let (Some(key), true) = (key, *saves > 0) {
                 if let Err(refused) = storage::sync(key, *remember, || state.record()) {
                     state.dispatch(DiaryAction::Refused(refused));
                 }
