@@ -54,6 +54,7 @@ fn main() {
     let merged = merge::merge_toml(&files).unwrap_or_else(|e| panic!("knowledge: {e}"));
     let mut data: knowledge::model::Knowledge =
         serde_json::from_value(merged).unwrap_or_else(|e| panic!("knowledge does not fit the model: {e}"));
+    data.resolve_constants();
     if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         for_the_widget(&mut data);
     }

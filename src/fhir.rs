@@ -202,7 +202,7 @@ fn fhirpath(expr: &Expr) -> String {
         Expr::Not(inner) => format!("({}).not()", fhirpath(inner)),
         Expr::And(items) => join(items, " and "),
         Expr::Or(items) => join(items, " or "),
-        Expr::Invalid(_) => "false".into(),
+        Expr::Invalid(_) | Expr::CmpTo(..) => "false".into(),
     }
 }
 

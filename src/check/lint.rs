@@ -11,7 +11,7 @@ use crate::{
     answers::{Answer, Answers},
     engine::Scored,
     knowledge::{
-        Control, KnowledgeBase, Level, QuestionKind,
+        AdviceRole, Control, KnowledgeBase, Level, QuestionKind, QuestionRole, RuleKind,
         formula::{Expr, Formula},
     },
 };
@@ -44,6 +44,10 @@ pub enum ProblemKind {
     AdviceNeverSelected,
     /// Occurs when the rules have no self-care catch-all (`when = "true"`).
     NoCatchAll,
+    /// Occurs when a role the code relies on (`role` on a question or an
+    /// advice item) is held by no item, by two, or by a question of the wrong
+    /// kind or without the options the code names.
+    BrokenContract,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,7 +86,7 @@ pub fn weak_evidence(kb: &KnowledgeBase) -> Vec<(String, &'static str)> {
     let items = d
         .rules
         .iter()
-        .filter(|r| r.kind != "default")
+        .filter(|r| r.kind != RuleKind::Default)
         .map(|r| (format!("rule {}", r.id), &*r.source))
         .chain(d.safety_net.iter().map(|x| (format!("safety net {}", x.id), &*x.source)))
         .chain(d.advice.iter().filter(|a| a.caution.is_some()).map(|a| (format!("advice {}", a.id), &*a.source)))
@@ -94,6 +98,7 @@ pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
     let mut l = Linter { kb, problems: Vec::new() };
     l.ids();
     l.provenance();
+    l.contract();
     l.references();
     let reachable = l.reachability();
     // The deeper checks evaluate formulas, which only makes sense once every
@@ -220,6 +225,50 @@ impl Linter<'_> {
         }
     }
 
+    /// The contract between the code and the knowledge: every role the code
+    /// names is held by exactly one item that fits it.
+    fn contract(&mut self) {
+        let d = &self.kb.data;
+        for role in QuestionRole::ALL {
+            let holders: Vec<&crate::knowledge::Question> =
+                d.questions.iter().filter(|q| q.role == Some(role)).collect();
+            let name = format!("{role:?}");
+            match holders.as_slice() {
+                [] => {
+                    self.report(ProblemKind::BrokenContract, &name, "no question holds this role, which the code needs")
+                }
+                [q] => {
+                    if q.kind != role.kind() {
+                        let message = format!("`{}` holds it, but the role needs a {:?} question", q.id, role.kind());
+                        self.report(ProblemKind::BrokenContract, &name, message);
+                    }
+                    for option in role.options() {
+                        if !q.options.iter().any(|o| o.id == *option) {
+                            let message = format!("`{}` lacks the option `{option}`, which the code sets", q.id);
+                            self.report(ProblemKind::BrokenContract, &name, message);
+                        }
+                    }
+                }
+                many => {
+                    let ids: Vec<&str> = many.iter().map(|q| &*q.id).collect();
+                    self.report(ProblemKind::BrokenContract, &name, format!("held by {}: one only", ids.join(", ")));
+                }
+            }
+        }
+        for role in AdviceRole::ALL {
+            let name = format!("{role:?}");
+            match d.advice.iter().filter(|a| a.role == Some(role)).count() {
+                1 => {}
+                0 => self.report(
+                    ProblemKind::BrokenContract,
+                    &name,
+                    "no advice item holds this role, which the code needs",
+                ),
+                _ => self.report(ProblemKind::BrokenContract, &name, "held by more than one advice item"),
+            }
+        }
+    }
+
     fn references(&mut self) {
         let kb = self.kb;
         let d = &kb.data;
@@ -263,6 +312,32 @@ impl Linter<'_> {
         for c in d.contradictions.iter() {
             self.formula(&c.id, &c.when, None);
         }
+        // The foot map: every region is a real option drawn on a real view,
+        // and every option of a foot-map question is drawn unless it says not.
+        let maps: Vec<&crate::knowledge::Question> =
+            d.questions.iter().filter(|q| q.control == Some(Control::FootMap)).collect();
+        for r in d.regions.iter() {
+            if !d.views.iter().any(|v| v.id == r.view) {
+                self.report(ProblemKind::UnknownReference, &r.option, format!("drawn on an unknown view `{}`", r.view));
+            }
+            if !maps.iter().any(|q| q.options.iter().any(|o| o.id == r.option)) {
+                self.report(
+                    ProblemKind::UnknownReference,
+                    &r.option,
+                    "a region for an option no foot-map question has",
+                );
+            }
+        }
+        for q in &maps {
+            for o in q.options.iter() {
+                let drawn = d.regions.iter().any(|r| r.option == o.id);
+                if drawn != o.drawn {
+                    let message =
+                        if o.drawn { "has no region on the foot map" } else { "is drawn, but says `drawn = false`" };
+                    self.report(ProblemKind::UnknownReference, &o.id, format!("option of `{}` {message}", q.id));
+                }
+            }
+        }
         for a in d.advice.iter() {
             for t in a.traits.iter() {
                 if !d.contradictions.iter().any(|c| c.excludes.contains(t)) {
@@ -295,7 +370,7 @@ impl Linter<'_> {
                 self.formula(&c.id, &f.when, None);
             }
             for (place, _) in c.locations.iter() {
-                if !kb.question("pain_locations").is_some_and(|q| q.options.iter().any(|o| &o.id == place)) {
+                if !kb.role(QuestionRole::Location).is_some_and(|q| q.options.iter().any(|o| &o.id == place)) {
                     self.report(ProblemKind::UnknownReference, &c.id, format!("unknown pain location `{place}`"));
                 }
             }
@@ -398,8 +473,9 @@ impl Linter<'_> {
         for (ci, c) in kb.data.conditions.iter().enumerate() {
             let mut answers = Answers::new();
             if let Some((place, _)) = c.locations.iter().max_by_key(|(_, w)| *w) {
-                if reachable.contains("pain_locations") {
-                    let _ = answers.set(kb, "pain_locations", Answer::Choices(vec![place.to_string()]));
+                let location = kb.role_id(QuestionRole::Location);
+                if reachable.contains(location) {
+                    let _ = answers.set(kb, location, Answer::Choices(vec![place.to_string()]));
                 }
             }
             let mut features: Vec<_> = c.features.iter().filter(|f| f.weight > 0).collect();
@@ -484,6 +560,7 @@ fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &
     match expr {
         Expr::True => {}
         Expr::Invalid(message) => out.push((BadFormula, message.to_string())),
+        Expr::CmpTo(_, _, name) => out.push((BadFormula, format!("`{name}` was not resolved to a number"))),
         Expr::Name(name) => match (kb.data.facts.iter().position(|f| &f.id == name), kb.question(name)) {
             (Some(i), _) => {
                 if fact_index.is_some_and(|me| i >= me) {

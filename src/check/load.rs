@@ -31,7 +31,8 @@ fn from_files(files: &[(String, String)]) -> Result<KnowledgeBase, String> {
     let merged = merge::merge_toml(files).map_err(|e| e.to_string())?;
     // A shape error (a missing field, a wrong type); content errors are the
     // linter's job.
-    let data: Knowledge =
+    let mut data: Knowledge =
         serde_json::from_value(merged).map_err(|e| format!("the knowledge base could not be read: {e}"))?;
+    data.resolve_constants();
     Ok(KnowledgeBase::new(data))
 }

@@ -37,7 +37,7 @@ fn nnf(kb: &KnowledgeBase, expr: &Expr, positive: bool, depth: usize) -> Nnf {
                 Nnf::False
             }
         }
-        Expr::Invalid(_) => Nnf::False,
+        Expr::Invalid(_) | Expr::CmpTo(..) => Nnf::False,
         Expr::Name(name) => match kb.fact(name) {
             Some(fact) => nnf(kb, fact, positive, depth + 1),
             None => Nnf::Lit(Expr::Is(name.clone(), "yes".into()), positive),

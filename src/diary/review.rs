@@ -18,6 +18,7 @@ use crate::{
         Assessment, assess,
         calculators::{ShoeStatus, shoe_check},
     },
+    knowledge::{AdviceRole, QuestionRole},
     units::DistanceUnit,
 };
 
@@ -118,7 +119,7 @@ pub fn review(kb: &KnowledgeBase, answers: &Answers, diary: &Diary, today: Date)
         })
         .collect();
     let rotate_hint = (shoes.len() < 2 && !diary.shoes.is_empty())
-        .then(|| kb.advice_item("shoe_rotation").map(|a| a.summary.to_string()))
+        .then(|| kb.advice_role(AdviceRole::ShoeRotation).map(|a| a.summary.to_string()))
         .flatten();
     let summary = summary(since_pain, trend);
     DiaryReview { trend, summary, answers: derived, merged, assessment, return_plan, shoes, rotate_hint }
@@ -171,23 +172,25 @@ fn week_km(entries: &[&Entry], end: Date) -> f64 {
 
 fn derived_answers(kb: &KnowledgeBase, entries: &[&Entry], trend: Option<Trend>, today: Date) -> Answers {
     let mut out = Answers::new();
-    let mut set = |key: &str, answer: Answer| {
-        let _ = out.set(kb, key, answer);
+    // Each answer goes to the question holding its role; the linter checks
+    // the roles and the trend's options, so none of these can fail quietly.
+    let mut set = |role: QuestionRole, answer: Answer| {
+        let _ = out.set(kb, kb.role_id(role), answer);
     };
     if let Some(first_pain) = entries.iter().find(|e| e.pain() > 0) {
-        set("duration_days", Answer::Number(f64::from(today.days_since(first_pain.date).clamp(0, 3650))));
+        set(QuestionRole::DiaryDuration, Answer::Number(f64::from(today.days_since(first_pain.date).clamp(0, 3650))));
     }
     if let Some(trend) = trend {
-        set("pain_trend", Answer::Choice(trend.id().into()));
-        set("improving_with_rest", if trend == Trend::Improving { Answer::Yes } else { Answer::No });
+        set(QuestionRole::DiaryTrend, Answer::Choice(trend.id().into()));
+        set(QuestionRole::DiaryImproving, if trend == Trend::Improving { Answer::Yes } else { Answer::No });
     }
     if let Some(latest) = entries.last() {
-        set("intensity", Answer::Number(f64::from(latest.pain())));
+        set(QuestionRole::DiaryIntensity, Answer::Number(f64::from(latest.pain())));
     }
     let (this_week, last_week) = (week_km(entries, today), week_km(entries, Date(today.0 - 7)));
     if last_week > 0.0 {
         let change = ((this_week - last_week) / last_week * 100.0).round().clamp(-100.0, 1000.0);
-        set("weekly_distance_change_pct", Answer::Number(change));
+        set(QuestionRole::DiaryDistanceChange, Answer::Number(change));
     }
     out
 }

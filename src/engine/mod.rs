@@ -22,7 +22,7 @@ pub use triage::{AnswerShown, TriageReason};
 
 use crate::{
     answers::Answers,
-    knowledge::{KnowledgeBase, Level, Phase, Text},
+    knowledge::{KnowledgeBase, Level, Phase, RuleKind, Text},
 };
 
 /// The whole result of one triage.
@@ -63,11 +63,6 @@ pub struct RankedCondition {
     pub reasons_against: Vec<Text>,
 }
 
-/// How many conditions an assessment lists: at least three (the literature's
-/// top-3 measure), and beyond that only those with real support.
-const MIN_LISTED: usize = 3;
-const MAX_LISTED: usize = 8;
-
 pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let ranked = ranking::rank(kb, answers);
     let triage = triage::triage(kb, answers, &ranked);
@@ -101,7 +96,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let conditions = ranked
         .iter()
         .enumerate()
-        .take_while(|(i, s)| *i < MIN_LISTED || (*i < MAX_LISTED && s.score >= tuning.possible))
+        // The top `listed_min` always (the literature's top-three measure),
+        // and beyond them only those with real support, up to `listed_max`.
+        .take_while(|(i, s)| *i < tuning.listed_min || (*i < tuning.listed_max && s.score >= tuning.possible))
         .map(|(_, s)| {
             let c = &kb.data.conditions[s.index];
             RankedCondition {
@@ -133,7 +130,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         triage_reasons: if !complete && triage.level == Level::SelfCare {
             vec![TriageReason {
                 id: "incomplete".into(),
-                kind: "default".into(),
+                kind: RuleKind::Default,
                 level: Level::SelfCare,
                 reason: kb.data.meta.incomplete.clone(),
                 answers: Vec::new(),

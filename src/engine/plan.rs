@@ -47,7 +47,8 @@ pub struct PlanItem {
 /// score, or the first one alone when nothing does.
 pub fn suspected<'a>(kb: &KnowledgeBase, ranked: &'a [Scored]) -> Vec<&'a Scored> {
     let possible = kb.data.meta.ranking.possible;
-    let mut out: Vec<&Scored> = ranked.iter().take(3).filter(|s| s.score >= possible).collect();
+    let mut out: Vec<&Scored> =
+        ranked.iter().take(kb.data.meta.ranking.suspected).filter(|s| s.score >= possible).collect();
     if out.is_empty() {
         out.extend(ranked.first());
     }

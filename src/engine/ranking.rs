@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{Condition, KnowledgeBase, Text},
+    knowledge::{Condition, KnowledgeBase, QuestionRole, Text},
 };
 
 /// One condition's score and the reasons behind it.
@@ -71,7 +71,7 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
         None => {}
     }
     if location != 0 {
-        out.keys.push("pain_locations".into());
+        out.keys.push(kb.role_id(QuestionRole::Location).to_string().into());
     }
     for feature in condition.features.iter() {
         if !feature.when.eval(kb, answers) {
@@ -96,7 +96,8 @@ fn score_one(kb: &KnowledgeBase, answers: &Answers, index: usize, condition: &Co
 /// The weight of the best-matching marked location, or the miss penalty when
 /// places were marked and none is typical for the condition.
 fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) -> (i32, Option<String>) {
-    let Some(Answer::Choices(marked)) = answers.get("pain_locations") else {
+    let location = kb.role_id(QuestionRole::Location);
+    let Some(Answer::Choices(marked)) = answers.get(location) else {
         return (0, None);
     };
     if marked.is_empty() || condition.locations.is_empty() {
@@ -110,7 +111,7 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
         Some((place, weight)) => {
             let reason = format!(
                 "It hurts at the {}, a typical place for this.",
-                kb.option_label("pain_locations", place).to_ascii_lowercase()
+                kb.option_label(location, place).to_ascii_lowercase()
             );
             (weight, Some(reason))
         }
@@ -118,8 +119,8 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
             let typical: Vec<String> = condition
                 .locations
                 .iter()
-                .filter(|(_, w)| *w >= 2)
-                .map(|(place, _)| kb.option_label("pain_locations", place).to_ascii_lowercase())
+                .filter(|(_, w)| *w >= kb.data.meta.ranking.typical_place)
+                .map(|(place, _)| kb.option_label(location, place).to_ascii_lowercase())
                 .collect();
             let reason = format!("It usually hurts at the {}, which you did not mark.", typical.join(" or "));
             (-kb.data.meta.ranking.location_miss, Some(reason))

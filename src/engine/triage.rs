@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::ranking::Scored;
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{KnowledgeBase, Level, Text, formula::Expr},
+    knowledge::{KnowledgeBase, Level, RuleKind, Text, formula::Expr},
 };
 
 /// Why the level is what it is: one fired rule, with the answers that made it fire.
@@ -25,7 +25,7 @@ use crate::{
 pub struct TriageReason {
     /// The rule id, or `floor_<condition>` for a floor set by a condition's score.
     pub id: Text,
-    pub kind: Text,
+    pub kind: RuleKind,
     pub level: Level,
     pub reason: Text,
     pub answers: Vec<AnswerShown>,
@@ -87,7 +87,7 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         }
         let reason = TriageReason {
             id: rule.id.clone(),
-            kind: rule.kind.clone(),
+            kind: rule.kind,
             level: rule.level,
             reason: rule.reason.clone(),
             answers: shown(kb, answers, &rule.when.expr),
@@ -115,7 +115,7 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         fired.push((
             TriageReason {
                 id: format!("{}_{}", if full { "floor" } else { "possible" }, condition.id).into(),
-                kind: "condition".into(),
+                kind: RuleKind::Condition,
                 level,
                 reason: reason.into(),
                 answers: answers_shown,
@@ -130,16 +130,16 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
     let ambulance = level == Level::Emergency && fired.iter().any(|(r, amb, _)| *amb && r.level == level);
     let stop_running = level > Level::SelfCare && fired.iter().any(|(_, _, stop)| *stop);
     // The catch-all speaks only when nothing else explains the level.
-    let explained = fired.iter().any(|(r, _, _)| r.level == level && r.kind != "default");
+    let explained = fired.iter().any(|(r, _, _)| r.level == level && r.kind != RuleKind::Default);
     let (mut reasons, mut other_findings) = (Vec::new(), Vec::new());
     for (reason, amb, _) in fired {
-        if reason.kind == "default" && explained {
+        if reason.kind == RuleKind::Default && explained {
             continue;
         }
         if reason.level == level {
             // Rules that call for an ambulance lead, as they carry the action.
             if amb { reasons.insert(0, reason) } else { reasons.push(reason) }
-        } else if reason.kind != "default" {
+        } else if reason.kind != RuleKind::Default {
             other_findings.push(reason);
         }
     }

@@ -75,6 +75,12 @@ pub fn read(bytes: &'static [u8]) -> Result<Knowledge, CompactError> {
             source: r.text(),
             last_reviewed: r.text(),
         }),
+        views: r.list(|r| FootView { id: r.text(), label: r.text(), view_box: r.text(), outline: r.text() }),
+        regions: r.list(|r| Region {
+            option: r.text(),
+            view: r.text(),
+            shapes: r.list(|r| [0; 4].map(|_| r.varint() as u16)),
+        }),
     };
     if r.ok && r.at == bytes.len() { Ok(knowledge) } else { Err(CompactError) }
 }
@@ -176,6 +182,10 @@ fn meta(r: &mut Reader) -> Meta {
             location_miss: r.i32(),
             floor_min_score: r.i32(),
             evidence_min: r.i32(),
+            listed_min: r.varint() as usize,
+            listed_max: r.varint() as usize,
+            suspected: r.varint() as usize,
+            typical_place: r.i32(),
         },
         flow: FlowTuning {
             max_screens: r.varint() as usize,
@@ -190,6 +200,7 @@ fn meta(r: &mut Reader) -> Meta {
         shoes: ShoeLife { check_km: r.u32(), replace_km: r.u32(), source: r.text(), last_reviewed: r.text() },
         load: LoadRule {
             max_weekly_increase_percent: r.u32(),
+            big_spike_percent: r.u32(),
             weeks: r.u32(),
             source: r.text(),
             last_reviewed: r.text(),
@@ -231,13 +242,19 @@ fn question(r: &mut Reader) -> Question {
         label: r.text(),
         why: r.text(),
         help: r.option(Reader::text),
-        options: r.list(|r| QuestionOption { id: r.text(), label: r.text(), help: r.option(Reader::text) }),
+        options: r.list(|r| QuestionOption {
+            id: r.text(),
+            label: r.text(),
+            help: r.option(Reader::text),
+            drawn: r.bool(),
+        }),
         min: r.option(Reader::f64),
         max: r.option(Reader::f64),
         unit: r.option(Reader::text),
         concerning: r.option(|r| pick(r, &[Concerning::Yes, Concerning::No])),
         escalates: r.bool(),
         since: r.u32(),
+        role: r.option(|r| pick(r, &QuestionRole::ALL)),
         group: r.option(Reader::text),
         item: r.option(Reader::text),
         absent: r.option(Reader::text),
@@ -253,7 +270,17 @@ fn question(r: &mut Reader) -> Question {
 fn rule(r: &mut Reader) -> Rule {
     Rule {
         id: r.text(),
-        kind: r.text(),
+        kind: pick(
+            r,
+            &[
+                RuleKind::RedFlag,
+                RuleKind::Ottawa,
+                RuleKind::Duration,
+                RuleKind::Condition,
+                RuleKind::Context,
+                RuleKind::Default,
+            ],
+        ),
         level: level(r),
         ambulance: r.bool(),
         stop_running: r.bool(),
@@ -308,6 +335,7 @@ fn advice(r: &mut Reader) -> Advice {
         not_for: r.list(Reader::text),
         traits: r.list(Reader::text),
         ambulance: r.option(Reader::bool),
+        role: r.option(|r| pick(r, &AdviceRole::ALL)),
         source: r.text(),
         last_reviewed: r.text(),
     }

@@ -113,7 +113,7 @@ impl KnowledgeBase {
                 }
             };
             if !c.locations.is_empty() {
-                note(&kb, "pain_locations", &mut add);
+                note(&kb, kb.role_id(QuestionRole::Location), &mut add);
             }
             for f in c.features.iter() {
                 f.when.expr.visit_keys(&kb, &mut |key| note(&kb, key, &mut add));
@@ -127,6 +127,22 @@ impl KnowledgeBase {
     pub fn readers(&self, index: usize) -> &Readers {
         static NONE: Readers = Readers { rules: Vec::new(), conditions: Vec::new() };
         self.reads.get(index).unwrap_or(&NONE)
+    }
+
+    /// The question holding a role the code relies on (the linter checks
+    /// that exactly one does, of the right kind).
+    pub fn role(&self, role: QuestionRole) -> Option<&Question> {
+        self.data.questions.iter().find(|q| q.role == Some(role))
+    }
+
+    /// The id of the question holding a role, or "" when none does.
+    pub fn role_id(&self, role: QuestionRole) -> &str {
+        self.role(role).map_or("", |q| &q.id)
+    }
+
+    /// The advice item holding a role the code relies on.
+    pub fn advice_role(&self, role: AdviceRole) -> Option<&Advice> {
+        self.data.advice.iter().find(|a| a.role == Some(role))
     }
 
     pub fn group(&self, id: &str) -> Option<&Group> {

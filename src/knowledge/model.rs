@@ -36,6 +36,32 @@ pub struct Knowledge {
     /// What a plan must never show in a given situation, by advice trait.
     #[serde(rename = "contradiction", default)]
     pub contradictions: List<Contradiction>,
+    /// The foot map's drawings and the places drawn on them
+    /// (`knowledge/foot_map.toml`).
+    #[serde(rename = "view", default)]
+    pub views: List<FootView>,
+    #[serde(rename = "region", default)]
+    pub regions: List<Region>,
+}
+
+/// One drawing of the foot (sole, top, inner side, outer side, back).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct FootView {
+    pub id: Text,
+    pub label: Text,
+    /// The SVG `viewBox` the outline and the regions are drawn in.
+    pub view_box: Text,
+    /// The foot's outline, an SVG path (decorative).
+    pub outline: Text,
+}
+
+/// A place on a drawing: the option of a foot-map question it stands for,
+/// drawn as one or more ellipses `[cx, cy, rx, ry]`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Region {
+    pub option: Text,
+    pub view: Text,
+    pub shapes: List<[u16; 4]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -107,6 +133,8 @@ pub struct ShoeLife {
 pub struct LoadRule {
     /// The largest rise in weekly distance from one week to the next.
     pub max_weekly_increase_percent: u32,
+    /// A rise over two weeks beyond this has been linked to injury.
+    pub big_spike_percent: u32,
     /// How many weeks the calculator plans; the last one is lighter.
     pub weeks: u32,
     #[serde(default)]
@@ -131,6 +159,15 @@ pub struct RankingTuning {
     /// (and sets one level below its floor) only when at least this much of
     /// its score comes from its features, not from where it hurts.
     pub evidence_min: i32,
+    /// How many conditions a result always lists (the literature's top
+    /// three), and at most how many with real support.
+    pub listed_min: usize,
+    pub listed_max: usize,
+    /// How many of the leading conditions shape the plan.
+    pub suspected: usize,
+    /// A place with at least this weight is "typical" for a condition (named
+    /// when none was marked).
+    pub typical_place: i32,
 }
 
 /// How the adaptive flow weighs and stops (see `engine::flow` and
@@ -329,6 +366,9 @@ pub struct Question {
     /// The answers-contract version that added this key (1 when absent).
     #[serde(default = "first_version")]
     pub since: u32,
+    /// What the code relies on this question for, if anything.
+    #[serde(default)]
+    pub role: Option<QuestionRole>,
     /// The checklist screen this yes/no question shares (`[[group]]`).
     #[serde(default)]
     pub group: Option<Text>,
@@ -382,6 +422,15 @@ pub struct QuestionOption {
     pub label: Text,
     #[serde(default)]
     pub help: Option<Text>,
+    /// On a foot-map question: whether the option has a region on a drawing
+    /// (`false` for places no drawing can show, such as the whole foot; they
+    /// stay in the list under the map).
+    #[serde(default = "drawn")]
+    pub drawn: bool,
+}
+
+fn drawn() -> bool {
+    true
 }
 
 /// A named formula that rules, features and gates can use by name.
@@ -396,13 +445,108 @@ pub struct Fact {
     pub last_reviewed: Text,
 }
 
+/// What a rule is, for a reader and for the engine: a `default` rule (the
+/// catch-all) speaks only when no other rule explains the level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// A danger sign.
+    RedFlag,
+    /// An Ottawa check (or a bone check after an injury).
+    Ottawa,
+    /// How long it has lasted, and whether it is improving.
+    Duration,
+    /// A condition's pattern (a stress fracture, a floor).
+    Condition,
+    /// Why home care is right despite a finding.
+    Context,
+    /// The catch-all.
+    Default,
+}
+
+impl RuleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::RedFlag => "red_flag",
+            RuleKind::Ottawa => "ottawa",
+            RuleKind::Duration => "duration",
+            RuleKind::Condition => "condition",
+            RuleKind::Context => "context",
+            RuleKind::Default => "default",
+        }
+    }
+}
+
+/// What the code relies on a question for. Each role is held by exactly one
+/// question of the right kind (the linter checks it), so the code names a
+/// role, never a question id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionRole {
+    /// Where it hurts: the places conditions score (a multiple choice).
+    Location,
+    /// Days since it started, which the diary answers (a number).
+    DiaryDuration,
+    /// Whether it is improving, which the diary answers (yes/no).
+    DiaryImproving,
+    /// The diary's pain trend (a single choice with the options `improving`,
+    /// `steady` and `worsening`).
+    DiaryTrend,
+    /// Today's pain, which the diary answers (a number).
+    DiaryIntensity,
+    /// The change in weekly distance, which the diary answers (a number).
+    DiaryDistanceChange,
+}
+
+impl QuestionRole {
+    pub const ALL: [QuestionRole; 6] = [
+        QuestionRole::Location,
+        QuestionRole::DiaryDuration,
+        QuestionRole::DiaryImproving,
+        QuestionRole::DiaryTrend,
+        QuestionRole::DiaryIntensity,
+        QuestionRole::DiaryDistanceChange,
+    ];
+
+    /// The kind of question the role needs.
+    pub fn kind(self) -> QuestionKind {
+        match self {
+            QuestionRole::Location => QuestionKind::Multi,
+            QuestionRole::DiaryImproving => QuestionKind::YesNo,
+            QuestionRole::DiaryTrend => QuestionKind::Single,
+            _ => QuestionKind::Number,
+        }
+    }
+
+    /// The option ids the code uses, for a role that names options.
+    pub fn options(self) -> &'static [&'static str] {
+        match self {
+            QuestionRole::DiaryTrend => &["improving", "steady", "worsening"],
+            _ => &[],
+        }
+    }
+}
+
+/// What the code relies on an advice item for (the diary quotes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdviceRole {
+    /// The hint to rotate two pairs of shoes.
+    ShoeRotation,
+    /// The return-to-running advice the diary's return plan quotes.
+    GradualReturn,
+}
+
+impl AdviceRole {
+    pub const ALL: [AdviceRole; 2] = [AdviceRole::ShoeRotation, AdviceRole::GradualReturn];
+}
+
 /// One row of the triage decision table. Hit policy: every rule whose `when`
 /// holds fires, and the highest level among them wins.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Rule {
     pub id: Text,
-    /// `red_flag`, `ottawa`, `duration`, `condition` or `default`.
-    pub kind: Text,
+    pub kind: RuleKind,
     pub level: Level,
     #[serde(default)]
     pub ambulance: bool,
@@ -533,6 +677,9 @@ pub struct Advice {
     /// (`false`); either when absent.
     #[serde(default)]
     pub ambulance: Option<bool>,
+    /// What the code relies on this item for, if anything.
+    #[serde(default)]
+    pub role: Option<AdviceRole>,
     #[serde(default)]
     pub source: Text,
     #[serde(default)]
@@ -584,4 +731,42 @@ fn locations_from_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<List<(
 
 fn first_version() -> u32 {
     1
+}
+
+impl Knowledge {
+    /// The number a formula names instead of writing it (`shoe_km >=
+    /// shoes.check_km`), so a threshold is stated once, in `meta`.
+    pub fn constant(&self, name: &str) -> Option<f64> {
+        let m = &self.meta;
+        Some(f64::from(match name {
+            "shoes.check_km" => m.shoes.check_km,
+            "shoes.replace_km" => m.shoes.replace_km,
+            "load.max_weekly_increase_percent" => m.load.max_weekly_increase_percent,
+            "load.big_spike_percent" => m.load.big_spike_percent,
+            _ => return None,
+        }))
+    }
+
+    /// Replaces every named bound in every formula with its number (a name
+    /// that is not a constant becomes an invalid formula, which the linter
+    /// reports). `build.rs` and the folder loader call it once, so the engine
+    /// only ever meets numbers.
+    pub fn resolve_constants(&mut self) {
+        let values: Vec<(&'static str, Option<f64>)> =
+            super::formula::CONSTANTS.iter().map(|&n| (n, self.constant(n))).collect();
+        let lookup = |name: &str| values.iter().find(|(n, _)| *n == name).and_then(|(_, v)| *v);
+        let fix = |f: &mut Formula| f.expr.resolve(&lookup);
+        for q in self.questions.to_mut() {
+            fix(&mut q.ask_when);
+            fix(&mut q.required_when);
+        }
+        self.facts.to_mut().iter_mut().for_each(|x| fix(&mut x.when));
+        self.rules.to_mut().iter_mut().for_each(|x| fix(&mut x.when));
+        for c in self.conditions.to_mut() {
+            c.features.to_mut().iter_mut().for_each(|x| fix(&mut x.when));
+        }
+        self.advice.to_mut().iter_mut().for_each(|x| fix(&mut x.when));
+        self.safety_net.to_mut().iter_mut().for_each(|x| fix(&mut x.when));
+        self.contradictions.to_mut().iter_mut().for_each(|x| fix(&mut x.when));
+    }
 }

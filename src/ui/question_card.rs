@@ -10,11 +10,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{
-    foot_map::{View, foot_map},
-    number,
-    state::Action,
-};
+use super::{foot_map::foot_map, number, state::Action};
 use crate::{
     Answer,
     knowledge::{Concerning, Control, Group, Question, QuestionKind},
@@ -51,14 +47,14 @@ struct Card {
     chosen: Vec<String>,
     typed: String,
     error: Option<String>,
-    view: Option<View>,
+    view: Option<String>,
 }
 
 enum Edit {
     Toggle(String),
     Typed(String),
     Error(Option<String>),
-    View(View),
+    View(String),
 }
 
 impl Reducible for Card {
@@ -83,6 +79,7 @@ impl Reducible for Card {
 
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
+    let kb = super::use_knowledge();
     let q = props.question.clone();
     // Distances are stored in km; a runner who uses miles types miles.
     let in_km = q.unit.as_deref() == Some("km");
@@ -119,7 +116,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     };
     let pick_view = {
         let card = card.clone();
-        Callback::from(move |view: View| card.dispatch(Edit::View(view)))
+        Callback::from(move |view: String| card.dispatch(Edit::View(view)))
     };
     let controls = match &props.checklist {
         Some(list) => checklist(&list.1, chosen, &toggle, &props.act),
@@ -142,7 +139,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 html! {
                     <>
                         if q.control == Some(Control::FootMap) {
-                            { foot_map(&q, chosen, &toggle, card.view, &pick_view) }
+                            { foot_map(kb, &q, chosen, &toggle, card.view.as_deref(), &pick_view) }
                         }
                         <div class="ft-options" role="group" aria-label="Options">
                             { for q.options.iter().map(|o| {

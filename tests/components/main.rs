@@ -72,8 +72,11 @@ async fn the_app_runs_on_the_knowledge_it_is_given() {
     q.text = "Fixture question: where did it start?".into();
     let fixture: &'static KnowledgeBase = Box::leak(Box::new(KnowledgeBase::new(data)));
     let root = root();
-    Renderer::<App>::with_root_and_props(root.clone(), AppProps { knowledge: Knowledge(fixture), ..AppProps::default() })
-        .render();
+    Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { knowledge: Knowledge(fixture), ..AppProps::default() },
+    )
+    .render();
     flush().await;
     assert!(root.text_content().unwrap().contains("Fixture emergency text."));
     click(&root, "[data-ft-start]").await;
@@ -90,13 +93,14 @@ struct MapHost {
 
 #[component]
 fn MapHostComponent(props: &MapHost) -> yew::Html {
-    let shown = use_state(|| None);
+    let shown = use_state(|| None::<String>);
     let on_view = {
         let shown = shown.clone();
-        Callback::from(move |v| shown.set(Some(v)))
+        Callback::from(move |v: String| shown.set(Some(v)))
     };
-    let question = KnowledgeBase::embedded().question("pain_locations").unwrap();
-    html! { { foot_map(question, &props.selected, &props.on_toggle, *shown, &on_view) } }
+    let kb = KnowledgeBase::embedded();
+    let question = kb.question("pain_locations").unwrap();
+    html! { { foot_map(kb, question, &props.selected, &props.on_toggle, shown.as_deref(), &on_view) } }
 }
 
 #[wasm_bindgen_test]

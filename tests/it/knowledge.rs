@@ -61,6 +61,7 @@ fn each_fixture_has_exactly_its_problem() {
         ("condition_never_first", vec![ConditionNeverFirst]),
         ("advice_never_selected", vec![AdviceNeverSelected]),
         ("no_catch_all", vec![NoCatchAll]),
+        ("broken_contract", vec![BrokenContract]),
     ];
     for (name, expected) in table {
         assert_eq!(fixture(name), expected, "fixture {name}");

@@ -19,7 +19,7 @@ mod syntax;
 use super::text::Text;
 use crate::answers::{Answer, Answers};
 
-pub use syntax::{CmpOp, Expr, Formula};
+pub use syntax::{CONSTANTS, CmpOp, Expr, Formula};
 
 /// What a formula needs from its surroundings while it is evaluated.
 pub trait Scope {
@@ -66,7 +66,8 @@ impl Expr {
             Expr::Not(inner) => !inner.eval(scope, answers),
             Expr::And(items) => items.iter().all(|e| e.eval(scope, answers)),
             Expr::Or(items) => items.iter().any(|e| e.eval(scope, answers)),
-            Expr::Invalid(_) => false,
+            // A named bound is resolved when the knowledge loads.
+            Expr::Invalid(_) | Expr::CmpTo(..) => false,
         }
     }
 
@@ -83,6 +84,7 @@ impl Expr {
         }
         match self {
             Expr::True | Expr::Invalid(_) => {}
+            Expr::CmpTo(k, _, _) => f(k),
             Expr::Name(name) => match scope.fact(name) {
                 Some(fact) => fact.visit_keys_depth(scope, f, depth + 1),
                 None => f(name),

@@ -40,6 +40,33 @@ pub enum Expr {
     /// Keeps a parse error so the linter can report it with its owner's id;
     /// it evaluates to false.
     Invalid(Text),
+    /// `key > load.big_spike_percent`: a comparison with a named number from
+    /// `meta`, as parsed. Loading the knowledge replaces it with `Cmp`
+    /// (`Knowledge::resolve_constants`), so the engine never meets one.
+    CmpTo(Text, CmpOp, Text),
+}
+
+/// The numbers a formula may name (`meta.shoes`, `meta.load`); see
+/// `Knowledge::constant`.
+pub const CONSTANTS: [&str; 4] =
+    ["shoes.check_km", "shoes.replace_km", "load.max_weekly_increase_percent", "load.big_spike_percent"];
+
+impl Expr {
+    /// Replaces each named bound with its number from `lookup`; an unknown
+    /// name becomes `Invalid`, which the linter reports.
+    pub fn resolve(&mut self, lookup: &dyn Fn(&str) -> Option<f64>) {
+        match self {
+            Expr::CmpTo(key, op, name) => {
+                *self = match lookup(name) {
+                    Some(n) => Expr::Cmp(key.clone(), *op, n),
+                    None => Expr::Invalid(Cow::Owned(format!("`{name}` is not a number the formulas can name"))),
+                }
+            }
+            Expr::Not(inner) => inner.resolve(lookup),
+            Expr::And(items) | Expr::Or(items) => items.to_mut().iter_mut().for_each(|e| e.resolve(lookup)),
+            _ => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -168,8 +195,12 @@ impl Parser {
                     }
                 }
                 c if c.is_ascii_lowercase() || c == '_' => {
+                    // A dot joins the parts of a named number (`shoes.check_km`).
                     while i + 1 < chars.len()
-                        && (chars[i + 1].is_ascii_lowercase() || chars[i + 1].is_ascii_digit() || chars[i + 1] == '_')
+                        && (chars[i + 1].is_ascii_lowercase()
+                            || chars[i + 1].is_ascii_digit()
+                            || chars[i + 1] == '_'
+                            || chars[i + 1] == '.')
                     {
                         i += 1;
                     }
@@ -306,6 +337,11 @@ impl Parser {
                         let n = *n;
                         self.pos += 1;
                         Ok(Expr::Cmp(key, op, n))
+                    }
+                    Some((_, Token::Ident(name))) if name.contains('.') => {
+                        let name = Cow::Owned(name.clone());
+                        self.pos += 1;
+                        Ok(Expr::CmpTo(key, op, name))
                     }
                     Some((col, t)) => Err(format!("expected a number, found {} at column {}", describe(t), col + 1)),
                     None => Err("expected a number, but the formula ended".into()),

@@ -72,7 +72,7 @@ pub fn overview(
             if !review.return_plan.is_empty() {
                 <section class="ft-block" aria-labelledby="ft-return-title" data-ft-return-plan="">
                     <h3 id="ft-return-title">{ "Your return to running" }</h3>
-                    if let Some(advice) = kb.advice_item("gradual_return") {
+                    if let Some(advice) = kb.advice_role(crate::knowledge::AdviceRole::GradualReturn) {
                         <p>{ &*advice.summary }</p>
                         <ul class="ft-steps">{ for advice.steps.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
                     }
