@@ -30,7 +30,7 @@ pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "POSSIBLE CAUSES (not a diagnosis)");
-    for (i, c) in assessment.conditions.iter().take(3).enumerate() {
+    for (i, c) in assessment.conditions.iter().take(kb.data.meta.ranking.listed_min).enumerate() {
         let likelihood = c.likelihood.replace('_', " ");
         let _ = writeln!(out, "{}. {} ({likelihood})", i + 1, c.name);
         for reason in &c.reasons_for {

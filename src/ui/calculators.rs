@@ -30,12 +30,13 @@ pub fn view(
     let on_unit = on_unit.reform(|e: Event| {
         DistanceUnit::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default()
     });
+    let weeks_title = format!("{}-week plan", kb.data.meta.load.weeks);
     let (name, title, label, answer) = match tool {
         Tool::ShoeCheck => {
             ("shoe_check", "Shoe check", "Distance on your running shoes", shoe_check_result(kb, typed, unit))
         }
         Tool::LoadPlan => {
-            ("load_plan", "Four-week plan", "This week's running distance", load_plan_result(kb, typed, unit))
+            ("load_plan", &*weeks_title, "This week's running distance", load_plan_result(kb, typed, unit))
         }
     };
     let id = format!("ft-{name}-distance");
@@ -92,7 +93,7 @@ fn load_plan_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html
                     Some(Ok(plan)) => html! {
                         <>
                             <table class="ft-weeks">
-                                <caption class="ft-visually-hidden">{ "Weekly distance for the next four weeks" }</caption>
+                                <caption class="ft-visually-hidden">{ format!("Weekly distance for the next {} weeks", kb.data.meta.load.weeks) }</caption>
                                 <thead><tr><th scope="col">{ "Week" }</th><th scope="col">{ "Distance" }</th></tr></thead>
                                 <tbody>
                                     { for plan.weeks.iter().map(|w| html! {

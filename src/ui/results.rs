@@ -50,7 +50,7 @@ pub fn results(
                 <section class="ft-block" aria-labelledby="ft-causes-title">
                     <h3 id="ft-causes-title">{ "Possible causes" }</h3>
                     <p class="ft-help">{ "These fit your answers best. Only an examination can say what it is." }</p>
-                    <ol class="ft-conditions">{ for a.conditions.iter().take(3).map(condition) }</ol>
+                    <ol class="ft-conditions">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(condition) }</ol>
                 </section>
             }
             { plan_view(kb, &a.plan, config.units) }

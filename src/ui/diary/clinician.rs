@@ -101,7 +101,7 @@ pub fn clinician(
             if !a.conditions.is_empty() {
                 <section class="ft-sheet-part" aria-labelledby="ft-c-causes">
                     <h3 id="ft-c-causes">{ "Possible causes (not a diagnosis)" }</h3>
-                    <ol class="ft-compact">{ for a.conditions.iter().take(3).map(condition) }</ol>
+                    <ol class="ft-compact">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(condition) }</ol>
                 </section>
             }
             <section class="ft-sheet-part" aria-labelledby="ft-c-answers">
