@@ -18,6 +18,7 @@ pub mod diary;
 pub mod engine;
 pub mod fhir;
 pub mod json;
+mod kinded;
 pub mod knowledge;
 pub mod saved;
 mod small_sort;

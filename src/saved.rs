@@ -46,10 +46,26 @@ pub struct Restored {
     pub migrated_from: Option<u32>,
 }
 
-/// Occurs when a stored record cannot be used; the reason is for the console.
-/// The widget sets such a record aside rather than deleting it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable(pub String);
+crate::kinded::kinded_error!(
+    /// Why a stored record cannot be used; the message is for the console.
+    /// The widget sets such a record aside rather than deleting it.
+    Unreadable,
+    UnreadableKind
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnreadableKind {
+    /// Occurs when the record is not a JSON object.
+    NotAnObject,
+    /// Occurs when a newer version of Foot Triage wrote it.
+    Newer,
+    /// Occurs when its schema number is missing or unknown.
+    UnknownSchema,
+    /// Occurs when it holds no answers, or answers the questionnaire refuses.
+    Answers,
+    /// Occurs when its order of screens is missing or does not match its answers.
+    Order,
+}
 
 pub fn encode(kb: &KnowledgeBase, saved: &Saved) -> Json {
     Json::Object(vec![
@@ -66,26 +82,29 @@ pub fn encode(kb: &KnowledgeBase, saved: &Saved) -> Json {
 }
 
 pub fn decode(kb: &KnowledgeBase, record: &Json) -> Result<Restored, Unreadable> {
-    let bad = |why: &str| Unreadable(why.to_string());
+    use UnreadableKind::*;
+    let bad = |kind, why: &str| Unreadable::new(kind, why);
     if !matches!(record, Json::Object(_)) {
-        return Err(bad("the record is not a JSON object"));
+        return Err(bad(NotAnObject, "the record is not a JSON object"));
     }
     let schema = match (record.get("schema").and_then(Json::as_f64), record.get("version").and_then(Json::as_f64)) {
         (Some(s), _) if s == f64::from(SCHEMA) => SCHEMA,
         (Some(2.0), _) => 2,
-        (Some(s), _) if s > f64::from(SCHEMA) => return Err(bad("it was saved by a newer version of Foot Triage")),
+        (Some(s), _) if s > f64::from(SCHEMA) => {
+            return Err(bad(Newer, "it was saved by a newer version of Foot Triage"));
+        }
         (None, Some(1.0)) => 1,
-        _ => return Err(bad("its schema is unknown")),
+        _ => return Err(bad(UnknownSchema, "its schema is unknown")),
     };
-    let answers = record.get("answers").ok_or_else(|| bad("it has no answers"))?;
-    let answers = Answers::from_tree(kb, answers).map_err(|e| Unreadable(e.to_string()))?;
+    let answers = record.get("answers").ok_or_else(|| bad(Answers, "it has no answers"))?;
+    let answers = crate::Answers::from_tree(kb, answers).map_err(|e| Unreadable::new(Answers, e.to_string()))?;
     let mut screens: Vec<Vec<String>> = Vec::new();
     let seen = |screens: &Vec<Vec<String>>, id: &str| screens.iter().flatten().any(|a| a == id);
-    let order_error = || bad("its answer order does not match its answers");
+    let order_error = || bad(Order, "its answer order does not match its answers");
     match schema {
         3 => {
             let Some(Json::Array(items)) = record.get("screens") else {
-                return Err(bad("it has no answer order"));
+                return Err(bad(Order, "it has no answer order"));
             };
             for item in items {
                 let Json::Array(ids) = item else { return Err(order_error()) };
@@ -106,7 +125,7 @@ pub fn decode(kb: &KnowledgeBase, record: &Json) -> Result<Restored, Unreadable>
         }
         2 => {
             let Some(Json::Array(items)) = record.get("asked") else {
-                return Err(bad("it has no answer order"));
+                return Err(bad(Order, "it has no answer order"));
             };
             for item in items {
                 match item.as_str() {

@@ -16,17 +16,27 @@ use crate::json::Json;
 const FORMAT: &str = "foot-triage-diary";
 const SCHEMA: f64 = 1.0;
 
-/// Why a backup file was refused, in words for the runner.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BackupError(pub String);
+crate::kinded::kinded_error!(
+    /// Why a backup file was refused, with a message for the runner; the
+    /// diary is then unchanged.
+    BackupError,
+    BackupErrorKind
+);
 
-impl std::fmt::Display for BackupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupErrorKind {
+    /// Occurs when the file is not a Foot Triage diary backup.
+    NotABackup,
+    /// Occurs when the backup's schema is one this version cannot read.
+    OtherVersion,
+    /// Occurs when the backup lacks its list of shoes or of entries.
+    MissingList,
+    /// Occurs when a shoe or an entry in the backup cannot be read.
+    UnreadableItem,
+    /// Occurs when a shoe or an entry is readable but the diary refuses it
+    /// (out of range, an unknown pair).
+    RefusedItem,
 }
-
-impl std::error::Error for BackupError {}
 
 pub fn to_backup(diary: &Diary) -> Json {
     let num = |n: f64| Json::Number(n);
@@ -61,33 +71,39 @@ pub fn to_backup(diary: &Diary) -> Json {
 /// Merges a backup into `diary`. Returns how many entries were added; days
 /// that already have an entry are kept as they are.
 pub fn from_backup(diary: &mut Diary, file: &Json) -> Result<usize, BackupError> {
-    let bad = |m: String| BackupError(m);
+    use BackupErrorKind::*;
+    let bad = |kind, message: String| BackupError::new(kind, message);
     if file.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        return Err(bad("This file is not a Foot Triage diary backup.".into()));
+        return Err(bad(NotABackup, "This file is not a Foot Triage diary backup.".into()));
     }
     if file.get("schema").and_then(Json::as_f64) != Some(SCHEMA) {
-        return Err(bad("This backup was made by another version of Foot Triage and cannot be read here.".into()));
+        return Err(bad(
+            OtherVersion,
+            "This backup was made by another version of Foot Triage and cannot be read here.".into(),
+        ));
     }
     // Build the merged diary on a copy, so a bad item anywhere leaves the
     // runner's diary as it was.
     let mut next = diary.clone();
     let list = |key: &str| match file.get(key) {
         Some(Json::Array(items)) => Ok(items.as_slice()),
-        _ => Err(bad(format!("The backup has no list of {key}."))),
+        _ => Err(bad(MissingList, format!("The backup has no list of {key}."))),
     };
     for (i, item) in list("shoes")?.iter().enumerate() {
-        let shoe = shoe(item).ok_or_else(|| bad(format!("Shoe {} in the backup is not readable.", i + 1)))?;
+        let shoe =
+            shoe(item).ok_or_else(|| bad(UnreadableItem, format!("Shoe {} in the backup is not readable.", i + 1)))?;
         if !next.shoes.iter().any(|s| s.id == shoe.id) {
-            next.save_shoe(shoe).map_err(|e| bad(format!("Shoe {}: {e}", i + 1)))?;
+            next.save_shoe(shoe).map_err(|e| bad(RefusedItem, format!("Shoe {}: {e}", i + 1)))?;
         }
     }
     let mut added = 0;
     for (i, item) in list("entries")?.iter().enumerate() {
-        let entry = entry(item).ok_or_else(|| bad(format!("Entry {} in the backup is not readable.", i + 1)))?;
+        let entry = entry(item)
+            .ok_or_else(|| bad(UnreadableItem, format!("Entry {} in the backup is not readable.", i + 1)))?;
         if next.entries().iter().any(|e| e.date == entry.date) {
             continue;
         }
-        next.add(entry).map_err(|e| bad(format!("Entry {}: {e}", i + 1)))?;
+        next.add(entry).map_err(|e| bad(RefusedItem, format!("Entry {}: {e}", i + 1)))?;
         added += 1;
     }
     *diary = next;

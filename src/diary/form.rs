@@ -4,7 +4,7 @@
 //! the caller supplies the number reader (the widget uses the browser's, to
 //! keep Rust's float parser out of the bundle).
 
-use super::{Date, Diary, DiaryError, Entry, Shoe};
+use super::{Date, Diary, DiaryError, DiaryErrorKind, Entry, Shoe};
 use crate::units::DistanceUnit;
 
 /// An entry form as typed.
@@ -23,18 +23,22 @@ pub struct EntryFields<'a> {
 /// Reads `text` as a number; `None` when it is not one.
 pub type ReadNumber<'a> = &'a dyn Fn(&str) -> Option<f64>;
 
-fn error<T>(message: &str) -> Result<T, DiaryError> {
-    Err(DiaryError(message.to_string()))
+fn error<T>(kind: DiaryErrorKind, message: &str) -> Result<T, DiaryError> {
+    Err(DiaryError::new(kind, message))
 }
 
 fn pain(text: &str, name: &str, required: bool) -> Result<Option<u8>, DiaryError> {
     let text = text.trim();
     if text.is_empty() {
-        return if required { error(&format!("Score the {name} pain from 0 (none) to 10.")) } else { Ok(None) };
+        return if required {
+            error(DiaryErrorKind::Pain, &format!("Score the {name} pain from 0 (none) to 10."))
+        } else {
+            Ok(None)
+        };
     }
     match text.parse::<u8>() {
         Ok(p) if p <= 10 => Ok(Some(p)),
-        _ => error(&format!("Score the {name} pain with a whole number from 0 (none) to 10.")),
+        _ => error(DiaryErrorKind::Pain, &format!("Score the {name} pain with a whole number from 0 (none) to 10.")),
     }
 }
 
@@ -47,16 +51,21 @@ pub fn read_entry(
     number: ReadNumber,
 ) -> Result<Entry, DiaryError> {
     let Some(date) = Date::parse(fields.date.trim()) else {
-        return error("Choose the day this entry is for.");
+        return error(DiaryErrorKind::Date, "Choose the day this entry is for.");
     };
     if date > today {
-        return error("That day has not come yet: choose today or an earlier day.");
+        return error(DiaryErrorKind::FutureDay, "That day has not come yet: choose today or an earlier day.");
     }
     let distance = match fields.distance.trim() {
         "" => 0.0,
         text => match number(&text.replace(',', ".")) {
             Some(d) if d.is_finite() && d >= 0.0 => unit.to_km(d),
-            _ => return error(&format!("Enter the distance run in {}, or 0 for a rest day.", unit.symbol())),
+            _ => {
+                return error(
+                    DiaryErrorKind::DayDistance,
+                    &format!("Enter the distance run in {}, or 0 for a rest day.", unit.symbol()),
+                );
+            }
         },
     };
     Ok(Entry {
@@ -83,7 +92,12 @@ pub fn read_shoe(
         "" => 0.0,
         text => match number(&text.replace(',', ".")) {
             Some(d) if d.is_finite() && d >= 0.0 => unit.to_km(d),
-            _ => return error(&format!("Enter the distance the pair already had in {}, or 0.", unit.symbol())),
+            _ => {
+                return error(
+                    DiaryErrorKind::ShoeDistance,
+                    &format!("Enter the distance the pair already had in {}, or 0.", unit.symbol()),
+                );
+            }
         },
     };
     let retired = id.and_then(|id| diary.shoes.iter().find(|s| s.id == id)).is_some_and(|s| s.retired);

@@ -10,7 +10,7 @@ mod form;
 mod review;
 mod summary;
 
-pub use backup::{BackupError, from_backup, to_backup};
+pub use backup::{BackupError, BackupErrorKind, from_backup, to_backup};
 pub use date::Date;
 pub use form::{EntryFields, ReadNumber, read_entry, read_shoe};
 pub use review::{DiaryReview, ReturnWeek, ShoeStatusLine, Trend, review};
@@ -55,17 +55,38 @@ pub struct Diary {
     pub shoes: Vec<Shoe>,
 }
 
-/// Why an entry or a pair of shoes was refused, in words for the runner.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiaryError(pub String);
+crate::kinded::kinded_error!(
+    /// Why an entry or a pair of shoes was refused, with a message for the
+    /// runner that names what to fix.
+    DiaryError,
+    DiaryErrorKind
+);
 
-impl std::fmt::Display for DiaryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiaryErrorKind {
+    /// Occurs when a pain score is above 10, or not a whole number from 0.
+    Pain,
+    /// Occurs when a day's distance is not a number from 0 to `MAX_DAY_KM`.
+    DayDistance,
+    /// Occurs when a note is longer than `MAX_NOTE` characters.
+    NoteTooLong,
+    /// Occurs when an entry names a pair that is not in the shoe log.
+    UnknownShoe,
+    /// Occurs when a day already has an entry.
+    DayTaken,
+    /// Occurs when there is no entry for the day named.
+    NoSuchEntry,
+    /// Occurs when a pair's name is empty or longer than 60 characters.
+    ShoeName,
+    /// Occurs when a pair's starting distance is not a number from 0 to 5,000 km.
+    ShoeDistance,
+    /// Occurs when no pair has the id named.
+    NoSuchPair,
+    /// Occurs when an entry form has no readable date.
+    Date,
+    /// Occurs when an entry is for a day still to come.
+    FutureDay,
 }
-
-impl std::error::Error for DiaryError {}
 
 /// The most a day's distance may be, in km: a check against typing errors.
 pub const MAX_DAY_KM: f64 = 300.0;
@@ -83,20 +104,20 @@ impl Diary {
     }
 
     fn check(&self, entry: &Entry) -> Result<(), DiaryError> {
-        let bad = |m: &str| Err(DiaryError(m.to_string()));
+        let bad = |kind, m: &str| Err(DiaryError::new(kind, m));
         let pains = [Some(entry.pain_morning), entry.pain_during, entry.pain_after];
         if pains.iter().flatten().any(|p| *p > 10) {
-            return bad("Pain is scored from 0 (none) to 10 (the worst imaginable).");
+            return bad(DiaryErrorKind::Pain, "Pain is scored from 0 (none) to 10 (the worst imaginable).");
         }
         if !entry.distance_km.is_finite() || !(0.0..=MAX_DAY_KM).contains(&entry.distance_km) {
-            return bad("Enter the day's distance from 0 to 300 km.");
+            return bad(DiaryErrorKind::DayDistance, "Enter the day's distance from 0 to 300 km.");
         }
         if entry.note.chars().count() > MAX_NOTE {
-            return bad("Keep the note to 500 characters.");
+            return bad(DiaryErrorKind::NoteTooLong, "Keep the note to 500 characters.");
         }
         if let Some(shoe) = &entry.shoe {
             if !self.shoes.iter().any(|s| s.id == *shoe) {
-                return bad("Choose a pair of shoes from your shoe log.");
+                return bad(DiaryErrorKind::UnknownShoe, "Choose a pair of shoes from your shoe log.");
             }
         }
         Ok(())
@@ -106,10 +127,10 @@ impl Diary {
     pub fn add(&mut self, entry: Entry) -> Result<(), DiaryError> {
         self.check(&entry)?;
         match self.entries.binary_search_by(|e| e.date.cmp(&entry.date)) {
-            Ok(_) => Err(DiaryError(format!(
-                "There is already an entry for {}: change that one instead of adding another.",
-                entry.date
-            ))),
+            Ok(_) => Err(DiaryError::new(
+                DiaryErrorKind::DayTaken,
+                format!("There is already an entry for {}: change that one instead of adding another.", entry.date),
+            )),
             Err(at) => {
                 self.entries.insert(at, entry);
                 Ok(())
@@ -132,16 +153,19 @@ impl Diary {
     fn position(&self, date: Date) -> Result<usize, DiaryError> {
         self.entries
             .binary_search_by(|e| e.date.cmp(&date))
-            .map_err(|_| DiaryError(format!("There is no entry for {date}.")))
+            .map_err(|_| DiaryError::new(DiaryErrorKind::NoSuchEntry, format!("There is no entry for {date}.")))
     }
 
     /// Adds a pair, or updates the pair with the same id.
     pub fn save_shoe(&mut self, shoe: Shoe) -> Result<(), DiaryError> {
         if shoe.id.is_empty() || shoe.name.trim().is_empty() || shoe.name.chars().count() > 60 {
-            return Err(DiaryError("Give the pair a name of up to 60 characters.".into()));
+            return Err(DiaryError::new(DiaryErrorKind::ShoeName, "Give the pair a name of up to 60 characters."));
         }
         if !shoe.start_km.is_finite() || !(0.0..=5_000.0).contains(&shoe.start_km) {
-            return Err(DiaryError("Enter the distance the pair already had, from 0 to 5,000 km.".into()));
+            return Err(DiaryError::new(
+                DiaryErrorKind::ShoeDistance,
+                "Enter the distance the pair already had, from 0 to 5,000 km.",
+            ));
         }
         match self.shoes.iter_mut().find(|s| s.id == shoe.id) {
             Some(existing) => *existing = shoe,
@@ -160,8 +184,11 @@ impl Diary {
     /// Retires a pair (or brings it back): a retired pair keeps its entries
     /// but leaves the shoe check and the choices for new entries.
     pub fn set_retired(&mut self, id: &str, retired: bool) -> Result<(), DiaryError> {
-        let shoe =
-            self.shoes.iter_mut().find(|s| s.id == id).ok_or_else(|| DiaryError("There is no such pair.".into()))?;
+        let shoe = self
+            .shoes
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or_else(|| DiaryError::new(DiaryErrorKind::NoSuchPair, "There is no such pair."))?;
         shoe.retired = retired;
         Ok(())
     }

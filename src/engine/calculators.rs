@@ -10,23 +10,26 @@ use crate::{
     units::{DistanceUnit, trim_number},
 };
 
-/// Occurs when a distance typed into a calculator cannot be used; the message
-/// says what would be accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DistanceError(pub String);
-
-impl std::fmt::Display for DistanceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DistanceErrorKind {
+    /// Occurs when a distance is not a number from 0 to the calculator's maximum.
+    OutOfRange,
+    /// Occurs when the load plan is asked to grow a week with no running.
+    NothingToGrow,
 }
 
-impl std::error::Error for DistanceError {}
+crate::kinded::kinded_error!(
+    /// Why a calculator cannot use a distance, with a message saying what it
+    /// would accept.
+    DistanceError,
+    DistanceErrorKind
+);
 
 fn check_distance(distance: f64, unit: DistanceUnit, max_km: f64, what: &str) -> Result<f64, DistanceError> {
     let max = unit.from_km(max_km).floor();
     if !distance.is_finite() || distance < 0.0 || distance > max {
-        return Err(DistanceError(format!("Enter {what} from 0 to {} {}.", trim_number(max), unit.symbol())));
+        let message = format!("Enter {what} from 0 to {} {}.", trim_number(max), unit.symbol());
+        return Err(DistanceError::new(DistanceErrorKind::OutOfRange, message));
     }
     Ok(unit.to_km(distance))
 }
@@ -112,8 +115,9 @@ pub fn load_plan(kb: &KnowledgeBase, this_week: f64, unit: DistanceUnit) -> Resu
     let rule = &kb.data.meta.load;
     check_distance(this_week, unit, 500.0, "this week's distance")?;
     if this_week <= 0.0 {
-        return Err(DistanceError(
-            "With no running this week, start with short run/walk sessions rather than a percentage increase.".into(),
+        return Err(DistanceError::new(
+            DistanceErrorKind::NothingToGrow,
+            "With no running this week, start with short run/walk sessions rather than a percentage increase.",
         ));
     }
     let growth = 1.0 + f64::from(rule.max_weekly_increase_percent) / 100.0;

@@ -42,7 +42,8 @@ pub fn App(props: &AppProps) -> Html {
         let key = wanted_key.clone();
         use_reducer(move || {
             // The one read of storage: what this widget saved last time.
-            let loaded = key.as_deref().map(|k| storage::load(k, |record| saved::decode(kb, record).map_err(|e| e.0)));
+            let loaded =
+                key.as_deref().map(|k| storage::load(k, |record| saved::decode(kb, record).map_err(|e| e.to_string())));
             if let Some(storage::Loaded::SetAside { why, set_aside }) = &loaded {
                 web_sys::console::warn_1(&format!("foot-triage: saved data set aside as {set_aside}: {why}").into());
             }

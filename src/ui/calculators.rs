@@ -68,7 +68,7 @@ fn parse(typed: &str) -> Option<Result<f64, String>> {
 }
 
 fn shoe_check_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html {
-    let result = parse(typed).map(|n| n.and_then(|n| shoe_check(kb, n, unit).map_err(|e| e.0)));
+    let result = parse(typed).map(|n| n.and_then(|n| shoe_check(kb, n, unit).map_err(|e| e.to_string())));
     html! {
             <p class="ft-tool-result" role="status" data-ft-shoe-status={result.as_ref().and_then(|r| r.as_ref().ok()).map(|c| match c.status {
                 ShoeStatus::Fine => "fine",
@@ -85,7 +85,7 @@ fn shoe_check_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Htm
 }
 
 fn load_plan_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html {
-    let result = parse(typed).map(|n| n.and_then(|n| load_plan(kb, n, unit).map_err(|e| e.0)));
+    let result = parse(typed).map(|n| n.and_then(|n| load_plan(kb, n, unit).map_err(|e| e.to_string())));
     let symbol = unit.symbol();
     html! {
             <div role="status">

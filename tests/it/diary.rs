@@ -4,7 +4,8 @@
 use foot_triage::{
     Answers, Level,
     diary::{
-        Date, Diary, Entry, EntryFields, Shoe, Trend, from_backup, plain_text, read_entry, read_shoe, review, to_backup,
+        BackupErrorKind, Date, Diary, DiaryErrorKind, Entry, EntryFields, Shoe, Trend, from_backup, plain_text,
+        read_entry, read_shoe, review, to_backup,
     },
     engine::calculators::ShoeStatus,
     json::Json,
@@ -67,7 +68,8 @@ proptest! {
 fn one_entry_a_day_with_a_clear_message_and_nothing_lost() {
     let mut d = diary(&[(1, 3, 5.0), (2, 2, 0.0)]);
     let e = d.add(entry("2026-11-02", 4, 3.0)).unwrap_err();
-    assert!(e.0.contains("already an entry for 2026-11-02"), "{e}");
+    assert_eq!(*e.kind(), DiaryErrorKind::DayTaken);
+    assert!(e.message().contains("2026-11-02"), "the message names the day: {e}");
     // Moving an entry onto a taken day fails and keeps the original.
     assert!(d.edit(day("2026-11-01"), entry("2026-11-02", 1, 1.0)).is_err());
     assert_eq!(d.entries()[0], entry("2026-11-01", 3, 5.0));
@@ -75,9 +77,16 @@ fn one_entry_a_day_with_a_clear_message_and_nothing_lost() {
     assert_eq!(d.entries()[0].pain_morning, 1);
     d.delete(day("2026-11-02")).unwrap();
     assert_eq!(d.entries().len(), 1);
-    for bad in [entry("2026-11-05", 11, 1.0), entry("2026-11-05", 2, -1.0), entry("2026-11-05", 2, f64::NAN)] {
-        assert!(d.add(bad).is_err());
+    for (bad, kind) in [
+        (entry("2026-11-05", 11, 1.0), DiaryErrorKind::Pain),
+        (entry("2026-11-05", 2, -1.0), DiaryErrorKind::DayDistance),
+        (entry("2026-11-05", 2, f64::NAN), DiaryErrorKind::DayDistance),
+        (Entry { note: "x".repeat(501), ..entry("2026-11-05", 2, 1.0) }, DiaryErrorKind::NoteTooLong),
+        (Entry { shoe: Some("nope".into()), ..entry("2026-11-05", 2, 1.0) }, DiaryErrorKind::UnknownShoe),
+    ] {
+        assert_eq!(d.add(bad).map_err(|e| *e.kind()), Err(kind));
     }
+    assert_eq!(d.delete(day("2026-11-09")).map_err(|e| *e.kind()), Err(DiaryErrorKind::NoSuchEntry));
 }
 
 #[test]
@@ -167,14 +176,24 @@ fn a_backup_round_trips_imports_once_and_refuses_foreign_files() {
     assert_eq!(from_backup(&mut copy, &file), Ok(0), "the same backup twice adds nothing");
     assert_eq!(copy, original);
 
-    for foreign in [json!({"hello": "world"}), json!([1, 2]), json!({"format": "foot-triage-diary", "schema": 9})] {
-        assert!(from_backup(&mut copy, &Json::from(&foreign)).is_err());
+    for (foreign, kind) in [
+        (json!({"hello": "world"}), BackupErrorKind::NotABackup),
+        (json!([1, 2]), BackupErrorKind::NotABackup),
+        (json!({"format": "foot-triage-diary", "schema": 9}), BackupErrorKind::OtherVersion),
+        (json!({"format": "foot-triage-diary", "schema": 1, "shoes": []}), BackupErrorKind::MissingList),
+        (
+            json!({"format": "foot-triage-diary", "schema": 1, "shoes": [], "entries": [7]}),
+            BackupErrorKind::UnreadableItem,
+        ),
+    ] {
+        assert_eq!(from_backup(&mut copy, &Json::from(&foreign)).map_err(|e| *e.kind()), Err(kind), "{foreign}");
     }
     let mut broken = serde_json::Value::from(&file);
     broken["entries"][1]["pain_morning"] = json!(42);
     broken["entries"][0]["date"] = json!("2026-12-01");
     let e = from_backup(&mut copy, &Json::from(&broken)).unwrap_err();
-    assert!(e.0.contains("Entry 2"), "{e}");
+    assert_eq!(*e.kind(), BackupErrorKind::UnreadableItem);
+    assert!(e.message().starts_with("Entry 2"), "the message names the item: {e}");
     assert_eq!(copy, original, "nothing changed");
 }
 
@@ -269,16 +288,21 @@ fn the_entry_form_reads_units_blanks_and_says_which_field_is_wrong() {
     let rest = read_entry(&EntryFields { distance: "", ..fields.clone() }, DistanceUnit::Km, today, &number).unwrap();
     assert_eq!(rest.distance_km, 0.0);
 
-    let refused = |f: EntryFields| read_entry(&f, DistanceUnit::Km, today, &number).unwrap_err().0;
-    assert_eq!(refused(EntryFields { date: "", ..fields.clone() }), "Choose the day this entry is for.");
-    assert!(refused(EntryFields { date: "2026-11-22", ..fields.clone() }).contains("has not come yet"));
-    assert!(refused(EntryFields { pain_morning: "", ..fields.clone() }).contains("morning pain"));
-    assert!(refused(EntryFields { pain_after: "11", ..fields.clone() }).contains("after-the-run pain"));
-    assert!(refused(EntryFields { pain_during: "2.5", ..fields.clone() }).contains("whole number"));
-    assert_eq!(
-        refused(EntryFields { distance: "-3", ..fields.clone() }),
-        "Enter the distance run in km, or 0 for a rest day."
-    );
+    // One row per way a field can be wrong: the kind of error, and a word the
+    // message must contain to name the field.
+    let table: Vec<(EntryFields, DiaryErrorKind, &str)> = vec![
+        (EntryFields { date: "", ..fields.clone() }, DiaryErrorKind::Date, "day"),
+        (EntryFields { date: "2026-11-22", ..fields.clone() }, DiaryErrorKind::FutureDay, "not come yet"),
+        (EntryFields { pain_morning: "", ..fields.clone() }, DiaryErrorKind::Pain, "morning"),
+        (EntryFields { pain_after: "11", ..fields.clone() }, DiaryErrorKind::Pain, "after-the-run"),
+        (EntryFields { pain_during: "2.5", ..fields.clone() }, DiaryErrorKind::Pain, "whole number"),
+        (EntryFields { distance: "-3", ..fields.clone() }, DiaryErrorKind::DayDistance, "km"),
+    ];
+    for (f, kind, names) in table {
+        let e = read_entry(&f, DistanceUnit::Km, today, &number).unwrap_err();
+        assert_eq!(*e.kind(), kind, "{f:?}");
+        assert!(e.message().contains(names), "{e}");
+    }
     // What the form reads, the diary still checks (here: the 300 km limit).
     let mut d = Diary::new();
     let far = read_entry(&EntryFields { distance: "900", ..fields.clone() }, DistanceUnit::Km, today, &number).unwrap();
@@ -295,8 +319,11 @@ fn new_pairs_get_fresh_ids_and_keep_their_retirement_when_changed() {
     d.set_retired("shoe-1", true).unwrap();
     let renamed = read_shoe(&d, Some("shoe-1"), "Old road pair", "10", DistanceUnit::Mi, &number).unwrap();
     assert!(renamed.retired && (renamed.start_km - 16.09).abs() < 0.01);
-    assert!(read_shoe(&d, None, "x", "lots", DistanceUnit::Km, &number).unwrap_err().0.contains("already had in km"));
-    assert!(d.set_retired("nope", true).is_err());
+    let e = read_shoe(&d, None, "x", "lots", DistanceUnit::Km, &number).unwrap_err();
+    assert_eq!((*e.kind(), e.message().contains("in km")), (DiaryErrorKind::ShoeDistance, true), "{e}");
+    assert_eq!(d.set_retired("nope", true).map_err(|e| *e.kind()), Err(DiaryErrorKind::NoSuchPair));
+    let nameless = Shoe { id: "b".into(), name: " ".into(), start_km: 0.0, retired: false };
+    assert_eq!(d.save_shoe(nameless).map_err(|e| *e.kind()), Err(DiaryErrorKind::ShoeName));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use foot_triage::{
     Answer,
     json::Json,
-    saved::{Restored, SCHEMA, Saved, decode, encode},
+    saved::{Restored, SCHEMA, Saved, UnreadableKind, decode, encode},
     units::DistanceUnit,
     widget_config::{Theme, WidgetConfig},
 };
@@ -115,19 +115,24 @@ fn a_schema_2_record_becomes_one_screen_per_answer() {
 
 #[test]
 fn unreadable_records_are_refused_with_a_reason() {
-    for bad in [
-        json!("just text"),
-        json!({"schema": 2}),
-        json!({"schema": 4, "screens": [], "answers": {}}),
-        json!({"schema": 3, "asked": ["injury"], "answers": {"injury": "none"}}),
-        json!({"schema": 3, "screens": [[]], "answers": {}}),
-        json!({"schema": 3, "screens": [["injury"], ["injury"]], "answers": {"injury": "none"}}),
-        json!({"schema": 2, "asked": ["injury"], "answers": {"injury": 7}}),
-        json!({"schema": 2, "asked": ["fever"], "answers": {"injury": "none"}}),
-        json!({"schema": 2, "asked": [], "answers": {"no_such_question": true}}),
-        json!({"version": 7, "answers": {}}),
-    ] {
+    use UnreadableKind::*;
+    let check = |bad: serde_json::Value, want: UnreadableKind| {
         let e = decode(kb(), &Json::from(&bad)).expect_err(&bad.to_string());
-        assert!(!e.0.is_empty());
+        assert_eq!(*e.kind(), want, "{bad}: {e}");
+        assert!(!e.message().is_empty());
+    };
+    for (bad, want) in [
+        (json!("just text"), NotAnObject),
+        (json!({"schema": 2}), Answers),
+        (json!({"schema": 4, "screens": [], "answers": {}}), Newer),
+        (json!({"schema": 3, "asked": ["injury"], "answers": {"injury": "none"}}), Order),
+        (json!({"schema": 3, "screens": [[]], "answers": {}}), Order),
+        (json!({"schema": 3, "screens": [["injury"], ["injury"]], "answers": {"injury": "none"}}), Order),
+        (json!({"schema": 2, "asked": ["injury"], "answers": {"injury": 7}}), Answers),
+        (json!({"schema": 2, "asked": ["fever"], "answers": {"injury": "none"}}), Order),
+        (json!({"schema": 2, "asked": [], "answers": {"no_such_question": true}}), Answers),
+        (json!({"version": 7, "answers": {}}), UnknownSchema),
+    ] {
+        check(bad, want);
     }
 }

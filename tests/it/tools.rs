@@ -4,7 +4,7 @@
 use foot_triage::{
     assess,
     engine::{
-        calculators::{ShoeStatus, load_plan, shoe_check},
+        calculators::{DistanceErrorKind, ShoeStatus, load_plan, shoe_check},
         plain_text,
     },
     knowledge::Tool,
@@ -35,11 +35,13 @@ fn the_shoe_check_uses_the_reconciled_range_in_either_unit() {
 fn calculators_refuse_impossible_distances_with_a_message() {
     for bad in [-1.0, f64::NAN, f64::INFINITY, 1e9] {
         let e = shoe_check(kb(), bad, DistanceUnit::Km).unwrap_err();
-        assert!(e.0.starts_with("Enter"), "{e}");
+        assert_eq!(*e.kind(), DistanceErrorKind::OutOfRange, "{e}");
+        assert!(e.message().starts_with("Enter"), "{e}");
         assert!(load_plan(kb(), bad, DistanceUnit::Mi).is_err());
     }
     let zero = load_plan(kb(), 0.0, DistanceUnit::Km).unwrap_err();
-    assert!(zero.0.contains("run/walk"), "{zero}");
+    assert_eq!(*zero.kind(), DistanceErrorKind::NothingToGrow, "{zero}");
+    assert!(zero.message().contains("run/walk"), "{zero}");
 }
 
 #[test]

@@ -96,7 +96,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let owned;
             let kb = match operand {
                 Some(dir) => {
-                    owned = load::load_dir(Path::new(dir))?;
+                    owned = load::load_dir(Path::new(dir)).map_err(|e| e.to_string())?;
                     &owned
                 }
                 None => KnowledgeBase::embedded(),

@@ -49,7 +49,7 @@ pub fn entry_form(state: &DiaryState, unit: DistanceUnit, act: &Callback<DiaryAc
                     shoe: &texts[5],
                     note: &texts[6],
                 };
-                read_entry(&fields, unit, today, &read_number).map_err(|e| e.0)
+                read_entry(&fields, unit, today, &read_number).map_err(|e| e.to_string())
             }
             None => Err("The form could not be read. Please try again.".into()),
         };

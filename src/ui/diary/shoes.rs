@@ -21,7 +21,7 @@ pub fn shoes(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: 
     let onsubmit = act.reform(move |event: SubmitEvent| {
         DiaryAction::SaveShoe(match submitted(&event) {
             Some(data) => read_shoe(&diary, None, &field(&data, "name"), &field(&data, "start"), unit, &read_number)
-                .map_err(|e| e.0),
+                .map_err(|e| e.to_string()),
             None => Err("The form could not be read. Please try again.".into()),
         })
     });

@@ -162,7 +162,7 @@ impl DiaryState {
     /// Reads a stored diary (the backup format).
     pub fn decode(record: &Json) -> Result<Diary, String> {
         let mut diary = Diary::new();
-        from_backup(&mut diary, record).map(|_| diary).map_err(|e| e.0)
+        from_backup(&mut diary, record).map(|_| diary).map_err(|e| e.to_string())
     }
 
     fn focus_on(&mut self, selector: impl Into<String>) {
@@ -193,7 +193,7 @@ impl Reducible for DiaryState {
                         None => Rc::make_mut(&mut next.diary).add(entry),
                     }
                     .map(|()| date)
-                    .map_err(|e| e.0)
+                    .map_err(|e| e.to_string())
                 });
                 match saved {
                     Ok(date) => {
@@ -235,14 +235,14 @@ impl Reducible for DiaryState {
                     let date = entry.date;
                     next.notice = Some(match Rc::make_mut(&mut next.diary).add(entry) {
                         Ok(()) => format!("The entry for {date} is back."),
-                        Err(e) => e.0,
+                        Err(e) => e.to_string(),
                     });
                     next.focus_on(format!("[data-ft-edit=\"{date}\"]"));
                 }
             }
             DiaryAction::SaveShoe(shoe) => match shoe.and_then(|s| {
                 let name = s.name.clone();
-                Rc::make_mut(&mut next.diary).save_shoe(s).map(|()| name).map_err(|e| e.0)
+                Rc::make_mut(&mut next.diary).save_shoe(s).map(|()| name).map_err(|e| e.to_string())
             }) {
                 Ok(name) => {
                     next.notice = Some(format!("Saved the pair \"{name}\"."));
@@ -259,7 +259,8 @@ impl Reducible for DiaryState {
                 }
             }
             DiaryAction::Import(file) => {
-                match file.and_then(|json| from_backup(Rc::make_mut(&mut next.diary), &json).map_err(|e| e.0)) {
+                match file.and_then(|json| from_backup(Rc::make_mut(&mut next.diary), &json).map_err(|e| e.to_string()))
+                {
                     Ok(0) => next.notice = Some("Imported: the diary already had every entry in this backup.".into()),
                     Ok(1) => next.notice = Some("Imported 1 entry.".into()),
                     Ok(n) => next.notice = Some(format!("Imported {n} entries.")),
