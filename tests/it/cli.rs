@@ -1,5 +1,6 @@
 //! The `foot-triage` binary, run as a user would run it.
 
+use serde_json::json;
 use std::{
     io::Write,
     process::{Command, Stdio},
@@ -23,81 +24,123 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
     )
 }
 
+/// One run of the binary and what it must come to: the exit code, values at
+/// JSON pointers in its output, and the words (a key's name, a format) its
+/// one-line error must contain.
+struct Run {
+    args: Vec<String>,
+    stdin: &'static str,
+    code: i32,
+    json: Vec<(&'static str, serde_json::Value)>,
+    error_names: &'static [&'static str],
+}
+
+fn ok(args: &[&str], stdin: &'static str, json: Vec<(&'static str, serde_json::Value)>) -> Run {
+    Run { args: args.iter().map(|a| a.to_string()).collect(), stdin, code: 0, json, error_names: &[] }
+}
+
+fn refused(args: &[&str], stdin: &'static str, error_names: &'static [&'static str]) -> Run {
+    Run { args: args.iter().map(|a| a.to_string()).collect(), stdin, code: 2, json: vec![], error_names }
+}
+
+fn check(case: &Run) -> serde_json::Value {
+    let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+    let (code, out, err) = run(&args, case.stdin);
+    let label = format!("{args:?} < {}", case.stdin);
+    assert_eq!(code, case.code, "{label}: {err}");
+    if code == 2 {
+        assert!(out.is_empty(), "{label}: a refusal prints nothing on stdout");
+        assert_eq!(err.lines().count(), 1, "{label}: one line, got {err}");
+    }
+    for needle in case.error_names {
+        assert!(err.contains(needle), "{label}: {err} does not name {needle}");
+    }
+    if case.json.is_empty() {
+        return serde_json::Value::Null;
+    }
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{label}: {e}: {out}"));
+    for (pointer, want) in &case.json {
+        assert_eq!(v.pointer(pointer), Some(want), "{label}: {pointer}");
+    }
+    v
+}
+
 #[test]
-fn assess_prints_the_contracted_fields() {
-    let (code, out, _) = run(&["assess"], r#"{"cold_pale_foot": true, "pain_locations": ["whole_foot"]}"#);
-    assert_eq!(code, 0);
+fn each_command_answers_as_documented() {
+    let dir = std::env::temp_dir().join(format!("foot-triage-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("answers.json");
+    std::fs::write(&file, r#"{"injury": "twist_or_roll", "can_bear_weight": false}"#).unwrap();
+    let table = [
+        ok(
+            &["assess"],
+            r#"{"cold_pale_foot": true, "pain_locations": ["whole_foot"]}"#,
+            vec![
+                ("/triage", json!("emergency")),
+                ("/ambulance", json!(true)),
+                ("/triage_reasons/0/id", json!("cold_pale_foot")),
+                ("/conditions/0/id", json!("acute_limb_ischemia")),
+            ],
+        ),
+        ok(&["assess", file.to_str().unwrap()], "", vec![("/triage", json!("urgent"))]),
+        ok(&["questions"], "", vec![("/contract_version", json!(2))]),
+        ok(&["next"], "{}", vec![("/done", json!(false)), ("/question/phase", json!("red_flag"))]),
+        ok(&["next"], r#"{"cold_pale_foot": true}"#, vec![("/done", json!(true))]),
+        ok(&["fhir", "questionnaire"], "", vec![("/resourceType", json!("Questionnaire"))]),
+        ok(&["fhir", "response"], r#"{"fever": false}"#, vec![("/resourceType", json!("QuestionnaireResponse"))]),
+        ok(
+            &["diary", "tests/fixtures/diary-two-weeks.json", "2026-11-21"],
+            "",
+            vec![
+                ("/trend", json!("improving")),
+                ("/triage", json!("self_care")),
+                ("/return_plan/0/run_walk", json!(true)),
+                // 420 km logged before, 22 km in the diary.
+                ("/shoes/0/status", json!("check")),
+            ],
+        ),
+        ok(&["lint"], "", vec![]),
+        ok(&["--help"], "", vec![]),
+        // Bad answers: exit 2 and one line that names the key.
+        refused(&["assess"], r#"{"intensity": 14}"#, &["`intensity`"]),
+        refused(&["assess"], r#"{"shoe_km": -5}"#, &["`shoe_km`"]),
+        refused(&["assess"], r#"{"colour": "red"}"#, &["`colour`"]),
+        refused(&["assess"], r#"{"diabetes": "yes"}"#, &["`diabetes`"]),
+        refused(&["assess"], r#"{"pain_locations": "heel_bottom"}"#, &["`pain_locations`"]),
+        refused(&["assess"], r#"{"pain_locations": ["heel"]}"#, &["`pain_locations`"]),
+        refused(&["assess"], r#"{"age": 1e400}"#, &["JSON"]),
+        refused(&["assess"], r#"{"fever": tru"#, &["JSON"]),
+        refused(&["assess"], "[]", &["object"]),
+        refused(&["assess"], "", &["JSON"]),
+        refused(&["fhir", "response"], r#"{"fever": 3}"#, &["fever"]),
+        refused(&["fhir", "patient"], "", &["fhir questionnaire"]),
+        refused(&["diary", "tests/fixtures/diary-two-weeks.json", "21/11/2026"], "", &["YYYY-MM-DD"]),
+        refused(&["diary", "Cargo.toml", "2026-11-21"], "", &["not JSON"]),
+        refused(&["frobnicate"], "", &[]),
+    ];
+    for case in &table {
+        check(case);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn assess_and_questions_print_every_contracted_field() {
+    let (_, out, _) = run(&["assess"], r#"{"injury": "none", "pain_locations": ["heel_bottom"]}"#);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["triage"], "emergency");
-    assert_eq!(v["ambulance"], true);
-    assert_eq!(v["triage_reasons"][0]["id"], "cold_pale_foot");
-    assert_eq!(v["conditions"][0]["id"], "acute_limb_ischemia");
     for field in ["name", "reasons_for", "reasons_against"] {
         assert!(v["conditions"][0].get(field).is_some(), "missing {field}");
     }
     assert!(v["plan"]["sections"].is_array());
     assert!(v["safety_net"].as_array().is_some_and(|a| !a.is_empty()));
-}
-
-#[test]
-fn assess_reads_a_file_argument() {
-    let dir = std::env::temp_dir().join(format!("foot-triage-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("answers.json");
-    std::fs::write(&file, r#"{"injury": "twist_or_roll", "can_bear_weight": false}"#).unwrap();
-    let (code, out, _) = run(&["assess", file.to_str().unwrap()], "");
-    std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(code, 0);
-    assert!(out.contains(r#""triage": "urgent""#));
-}
-
-#[test]
-fn bad_input_exits_nonzero_with_one_line_naming_the_key() {
-    let table = [
-        (r#"{"intensity": 14}"#, "`intensity`"),
-        (r#"{"shoe_km": -5}"#, "`shoe_km`"),
-        (r#"{"colour": "red"}"#, "`colour`"),
-        (r#"{"diabetes": "yes"}"#, "`diabetes`"),
-        (r#"{"pain_locations": "heel_bottom"}"#, "`pain_locations`"),
-        (r#"{"pain_locations": ["heel"]}"#, "`pain_locations`"),
-        (r#"{"age": 1e400}"#, "JSON"),
-        (r#"{"fever": tru"#, "JSON"),
-        ("[]", "object"),
-        ("", "JSON"),
-    ];
-    for (input, needle) in table {
-        let (code, out, err) = run(&["assess"], input);
-        assert_eq!(code, 2, "{input}: {err}");
-        assert!(out.is_empty(), "{input}");
-        assert_eq!(err.lines().count(), 1, "{input}: {err}");
-        assert!(err.contains(needle), "{input}: {err}");
-    }
-}
-
-#[test]
-fn questions_prints_the_contract() {
-    let (code, out, _) = run(&["questions"], "");
-    assert_eq!(code, 0);
+    let (_, out, _) = run(&["questions"], "");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["contract_version"], 2);
     let keys: Vec<&str> = v["questions"].as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
     assert!(keys.contains(&"intensity") && keys.contains(&"pain_locations"));
 }
 
 #[test]
-fn next_asks_red_flags_first_and_stops_at_an_emergency() {
-    let (_, out, _) = run(&["next"], "{}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["done"], false);
-    assert_eq!(v["question"]["phase"], "red_flag");
-    let (_, out, _) = run(&["next"], r#"{"cold_pale_foot": true}"#);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["done"], true);
-}
-
-#[test]
-fn lint_and_cases_succeed_and_usage_errors_fail() {
-    assert_eq!(run(&["lint"], "").0, 0);
+fn cases_report_every_library_and_a_broken_folder_fails_lint() {
     let (code, out, _) = run(&["cases"], "");
     assert_eq!(code, 0, "{out}");
     // One report per library, and the rule-writers' and safety libraries
@@ -118,39 +161,4 @@ fn lint_and_cases_succeed_and_usage_errors_fail() {
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("BadFormula in `broken_rule`"), "{out}");
-    assert_eq!(run(&["frobnicate"], "").0, 2);
-    assert_eq!(run(&["--help"], "").0, 0);
-}
-
-#[test]
-fn fhir_exports_print_resources_and_refuse_bad_use() {
-    let (code, out, _) = run(&["fhir", "questionnaire"], "");
-    assert_eq!(code, 0);
-    assert!(out.contains("\"resourceType\": \"Questionnaire\""));
-    let (code, out, _) = run(&["fhir", "response"], r#"{"fever": false}"#);
-    assert_eq!(code, 0);
-    assert!(out.contains("\"resourceType\": \"QuestionnaireResponse\""));
-    let (code, _, err) = run(&["fhir", "response"], r#"{"fever": 3}"#);
-    assert_eq!(code, 2);
-    assert!(err.contains("fever"), "{err}");
-    let (code, _, err) = run(&["fhir", "patient"], "");
-    assert_eq!(code, 2);
-    assert!(err.contains("fhir questionnaire"), "{err}");
-}
-
-#[test]
-fn diary_reviews_a_backup_as_of_a_date() {
-    let (code, out, _) = run(&["diary", "tests/fixtures/diary-two-weeks.json", "2026-11-21"], "");
-    assert_eq!(code, 0);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["trend"], "improving");
-    assert_eq!(v["triage"], "self_care");
-    assert_eq!(v["return_plan"][0]["run_walk"], true);
-    assert_eq!(v["shoes"][0]["status"], "check", "420 km + 22 km");
-    let (code, _, err) = run(&["diary", "tests/fixtures/diary-two-weeks.json", "21/11/2026"], "");
-    assert_eq!(code, 2);
-    assert!(err.contains("YYYY-MM-DD"), "{err}");
-    let (code, _, err) = run(&["diary", "Cargo.toml", "2026-11-21"], "");
-    assert_eq!(code, 2);
-    assert!(err.contains("not JSON"), "{err}");
 }

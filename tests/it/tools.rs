@@ -15,41 +15,66 @@ use serde_json::json;
 
 use crate::support::{answers, kb};
 
-#[test]
-fn the_shoe_check_uses_the_reconciled_range_in_either_unit() {
-    let status = |d, u| shoe_check(kb(), d, u).unwrap().status;
-    assert_eq!(status(0.0, DistanceUnit::Km), ShoeStatus::Fine);
-    assert_eq!(status(399.0, DistanceUnit::Km), ShoeStatus::Fine);
-    assert_eq!(status(400.0, DistanceUnit::Km), ShoeStatus::Check);
-    assert_eq!(status(699.0, DistanceUnit::Km), ShoeStatus::Check);
-    assert_eq!(status(700.0, DistanceUnit::Km), ShoeStatus::Replace);
-    // 250 mi is 402 km: inside the range; 240 mi (386 km) is not yet.
-    assert_eq!(status(250.0, DistanceUnit::Mi), ShoeStatus::Check);
-    assert_eq!(status(240.0, DistanceUnit::Mi), ShoeStatus::Fine);
-    assert_eq!(status(435.0, DistanceUnit::Mi), ShoeStatus::Replace);
-    let message = shoe_check(kb(), 500.0, DistanceUnit::Mi).unwrap().message;
-    assert!(message.contains("mi") && !message.contains("km"), "{message}");
+/// What a calculator must come to for a distance: a shoe status, a four-week
+/// plan (its distances), or a refusal of a kind.
+#[derive(Debug)]
+enum Want {
+    Shoe(ShoeStatus),
+    Plan([f64; 4]),
+    Refused(DistanceErrorKind),
 }
 
-#[test]
-fn calculators_refuse_impossible_distances_with_a_message() {
-    for bad in [-1.0, f64::NAN, f64::INFINITY, 1e9] {
-        let e = shoe_check(kb(), bad, DistanceUnit::Km).unwrap_err();
-        assert_eq!(*e.kind(), DistanceErrorKind::OutOfRange, "{e}");
-        assert!(e.message().starts_with("Enter"), "{e}");
-        assert!(load_plan(kb(), bad, DistanceUnit::Mi).is_err());
+fn check(calculator: &str, distance: f64, unit: DistanceUnit, want: Want) {
+    let label = format!("{calculator} {distance} {unit:?}");
+    match (calculator, want) {
+        ("shoe", Want::Shoe(status)) => assert_eq!(shoe_check(kb(), distance, unit).unwrap().status, status, "{label}"),
+        ("load", Want::Plan(weeks)) => {
+            let plan = load_plan(kb(), distance, unit).unwrap();
+            let got: Vec<f64> = plan.weeks.iter().map(|w| w.distance).collect();
+            assert_eq!(got, weeks, "{label}");
+            assert!(plan.weeks[3].lighter && !plan.weeks[2].lighter, "{label}: the fourth week is lighter");
+        }
+        ("shoe", Want::Refused(kind)) => {
+            let e = shoe_check(kb(), distance, unit).unwrap_err();
+            assert_eq!(*e.kind(), kind, "{label}: {e}");
+        }
+        ("load", Want::Refused(kind)) => {
+            let e = load_plan(kb(), distance, unit).unwrap_err();
+            assert_eq!(*e.kind(), kind, "{label}: {e}");
+        }
+        (calculator, want) => panic!("no such row: {calculator} {want:?}"),
     }
-    let zero = load_plan(kb(), 0.0, DistanceUnit::Km).unwrap_err();
-    assert_eq!(*zero.kind(), DistanceErrorKind::NothingToGrow, "{zero}");
-    assert!(zero.message().contains("run/walk"), "{zero}");
 }
 
 #[test]
-fn the_load_plan_for_twenty_km() {
-    let plan = load_plan(kb(), 20.0, DistanceUnit::Km).unwrap();
-    let distances: Vec<f64> = plan.weeks.iter().map(|w| w.distance).collect();
-    assert_eq!(distances, vec![22.0, 24.2, 26.6, 22.0]);
-    assert!(plan.weeks[3].lighter && !plan.weeks[2].lighter);
+fn calculators_in_either_unit_and_their_refusals() {
+    use DistanceErrorKind::*;
+    use DistanceUnit::*;
+    use ShoeStatus::*;
+    let table = [
+        // The reconciled shoe range, 400 to 700 km.
+        ("shoe", 0.0, Km, Want::Shoe(Fine)),
+        ("shoe", 399.0, Km, Want::Shoe(Fine)),
+        ("shoe", 400.0, Km, Want::Shoe(Check)),
+        ("shoe", 699.0, Km, Want::Shoe(Check)),
+        ("shoe", 700.0, Km, Want::Shoe(Replace)),
+        // 250 mi is 402 km: inside the range; 240 mi (386 km) is not yet.
+        ("shoe", 250.0, Mi, Want::Shoe(Check)),
+        ("shoe", 240.0, Mi, Want::Shoe(Fine)),
+        ("shoe", 435.0, Mi, Want::Shoe(Replace)),
+        // 10% a week for three weeks, then a lighter week.
+        ("load", 20.0, Km, Want::Plan([22.0, 24.2, 26.6, 22.0])),
+        ("load", 0.0, Km, Want::Refused(NothingToGrow)),
+    ];
+    for (calculator, distance, unit, want) in table {
+        check(calculator, distance, unit, want);
+    }
+    for bad in [-1.0, f64::NAN, f64::INFINITY, 1e9] {
+        check("shoe", bad, Km, Want::Refused(OutOfRange));
+        check("load", bad, Mi, Want::Refused(OutOfRange));
+    }
+    let message = shoe_check(kb(), 500.0, Mi).unwrap().message;
+    assert!(message.contains("mi") && !message.contains("km"), "the message speaks the runner's unit: {message}");
 }
 
 proptest! {
