@@ -4,9 +4,18 @@
 //! of the ladder, so every layer can declare its errors with it.
 
 /// Declares `$name { kind: $kind, message }` with `Display` (the message),
-/// `std::error::Error`, `new`, `kind` and `message`.
+/// `std::error::Error`, `new`, `kind` and `message`, and the kind enum with its
+/// variants (each documented "Occurs when ...").
 macro_rules! kinded_error {
-    ($(#[$meta:meta])* $name:ident, $kind:ty) => {
+    (
+        $(#[$meta:meta])* $name:ident,
+        $kind:ident { $($(#[$vmeta:meta])* $variant:ident),* $(,)? }
+    ) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $kind {
+            $($(#[$vmeta])* $variant),*
+        }
+
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name {

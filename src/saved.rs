@@ -50,22 +50,19 @@ crate::kinded::kinded_error!(
     /// Why a stored record cannot be used; the message is for the console.
     /// The widget sets such a record aside rather than deleting it.
     Unreadable,
-    UnreadableKind
+    UnreadableKind {
+        /// Occurs when the record is not a JSON object.
+        NotAnObject,
+        /// Occurs when a newer version of Foot Triage wrote it.
+        Newer,
+        /// Occurs when its schema number is missing or unknown.
+        UnknownSchema,
+        /// Occurs when it holds no answers, or answers the questionnaire refuses.
+        Answers,
+        /// Occurs when its order of screens is missing or does not match its answers.
+        Order,
+    }
 );
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnreadableKind {
-    /// Occurs when the record is not a JSON object.
-    NotAnObject,
-    /// Occurs when a newer version of Foot Triage wrote it.
-    Newer,
-    /// Occurs when its schema number is missing or unknown.
-    UnknownSchema,
-    /// Occurs when it holds no answers, or answers the questionnaire refuses.
-    Answers,
-    /// Occurs when its order of screens is missing or does not match its answers.
-    Order,
-}
 
 pub fn encode(kb: &KnowledgeBase, saved: &Saved) -> Json {
     Json::Object(vec![

@@ -6,21 +6,18 @@ use std::{fs, path::Path};
 use super::merge;
 use crate::knowledge::{Knowledge, KnowledgeBase};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoadErrorKind {
-    /// Occurs when the folder or one of its files cannot be read.
-    Io,
-    /// Occurs when a file is not valid TOML, or two files set the same table.
-    Toml,
-    /// Occurs when the merged content does not fit the model (a missing field,
-    /// a wrong type); content errors are the linter's job.
-    Shape,
-}
-
 crate::kinded::kinded_error!(
     /// Why a knowledge folder could not be loaded, naming the file.
     LoadError,
-    LoadErrorKind
+    LoadErrorKind {
+        /// Occurs when the folder or one of its files cannot be read.
+        Io,
+        /// Occurs when a file is not valid TOML, or two files set the same table.
+        Toml,
+        /// Occurs when the merged content does not fit the model (a missing field,
+        /// a wrong type); content errors are the linter's job.
+        Shape,
+    }
 );
 
 /// Reads every `*.toml` in `dir` (in name order) and builds a knowledge base.

@@ -20,23 +20,20 @@ crate::kinded::kinded_error!(
     /// Why a backup file was refused, with a message for the runner; the
     /// diary is then unchanged.
     BackupError,
-    BackupErrorKind
+    BackupErrorKind {
+        /// Occurs when the file is not a Foot Triage diary backup.
+        NotABackup,
+        /// Occurs when the backup's schema is one this version cannot read.
+        OtherVersion,
+        /// Occurs when the backup lacks its list of shoes or of entries.
+        MissingList,
+        /// Occurs when a shoe or an entry in the backup cannot be read.
+        UnreadableItem,
+        /// Occurs when a shoe or an entry is readable but the diary refuses it
+        /// (out of range, an unknown pair).
+        RefusedItem,
+    }
 );
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BackupErrorKind {
-    /// Occurs when the file is not a Foot Triage diary backup.
-    NotABackup,
-    /// Occurs when the backup's schema is one this version cannot read.
-    OtherVersion,
-    /// Occurs when the backup lacks its list of shoes or of entries.
-    MissingList,
-    /// Occurs when a shoe or an entry in the backup cannot be read.
-    UnreadableItem,
-    /// Occurs when a shoe or an entry is readable but the diary refuses it
-    /// (out of range, an unknown pair).
-    RefusedItem,
-}
 
 pub fn to_backup(diary: &Diary) -> Json {
     let num = |n: f64| Json::Number(n);

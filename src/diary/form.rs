@@ -27,6 +27,15 @@ fn error<T>(kind: DiaryErrorKind, message: &str) -> Result<T, DiaryError> {
     Err(DiaryError::new(kind, message))
 }
 
+/// A distance as typed, in `unit`, to km: blank is 0, a comma is a decimal
+/// point; `None` when it is not a finite distance of 0 or more.
+fn distance_km(text: &str, unit: DistanceUnit, number: ReadNumber) -> Option<f64> {
+    match text.trim() {
+        "" => Some(0.0),
+        text => number(&text.replace(',', ".")).filter(|d| d.is_finite() && *d >= 0.0).map(|d| unit.to_km(d)),
+    }
+}
+
 fn pain(text: &str, name: &str, required: bool) -> Result<Option<u8>, DiaryError> {
     let text = text.trim();
     if text.is_empty() {
@@ -56,18 +65,12 @@ pub fn read_entry(
     if date > today {
         return error(DiaryErrorKind::FutureDay, "That day has not come yet: choose today or an earlier day.");
     }
-    let distance = match fields.distance.trim() {
-        "" => 0.0,
-        text => match number(&text.replace(',', ".")) {
-            Some(d) if d.is_finite() && d >= 0.0 => unit.to_km(d),
-            _ => {
-                return error(
-                    DiaryErrorKind::DayDistance,
-                    &format!("Enter the distance run in {}, or 0 for a rest day.", unit.symbol()),
-                );
-            }
-        },
-    };
+    let distance = distance_km(fields.distance, unit, number).ok_or_else(|| {
+        DiaryError::new(
+            DiaryErrorKind::DayDistance,
+            format!("Enter the distance run in {}, or 0 for a rest day.", unit.symbol()),
+        )
+    })?;
     Ok(Entry {
         date,
         pain_morning: pain(fields.pain_morning, "morning", true)?.unwrap_or(0),
@@ -88,18 +91,12 @@ pub fn read_shoe(
     unit: DistanceUnit,
     number: ReadNumber,
 ) -> Result<Shoe, DiaryError> {
-    let start_km = match start.trim() {
-        "" => 0.0,
-        text => match number(&text.replace(',', ".")) {
-            Some(d) if d.is_finite() && d >= 0.0 => unit.to_km(d),
-            _ => {
-                return error(
-                    DiaryErrorKind::ShoeDistance,
-                    &format!("Enter the distance the pair already had in {}, or 0.", unit.symbol()),
-                );
-            }
-        },
-    };
+    let start_km = distance_km(start, unit, number).ok_or_else(|| {
+        DiaryError::new(
+            DiaryErrorKind::ShoeDistance,
+            format!("Enter the distance the pair already had in {}, or 0.", unit.symbol()),
+        )
+    })?;
     let retired = id.and_then(|id| diary.shoes.iter().find(|s| s.id == id)).is_some_and(|s| s.retired);
     Ok(Shoe {
         id: id.map_or_else(|| diary.new_shoe_id(), str::to_string),

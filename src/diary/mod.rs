@@ -59,34 +59,31 @@ crate::kinded::kinded_error!(
     /// Why an entry or a pair of shoes was refused, with a message for the
     /// runner that names what to fix.
     DiaryError,
-    DiaryErrorKind
+    DiaryErrorKind {
+        /// Occurs when a pain score is above 10, or not a whole number from 0.
+        Pain,
+        /// Occurs when a day's distance is not a number from 0 to `MAX_DAY_KM`.
+        DayDistance,
+        /// Occurs when a note is longer than `MAX_NOTE` characters.
+        NoteTooLong,
+        /// Occurs when an entry names a pair that is not in the shoe log.
+        UnknownShoe,
+        /// Occurs when a day already has an entry.
+        DayTaken,
+        /// Occurs when there is no entry for the day named.
+        NoSuchEntry,
+        /// Occurs when a pair's name is empty or longer than 60 characters.
+        ShoeName,
+        /// Occurs when a pair's starting distance is not a number from 0 to 5,000 km.
+        ShoeDistance,
+        /// Occurs when no pair has the id named.
+        NoSuchPair,
+        /// Occurs when an entry form has no readable date.
+        Date,
+        /// Occurs when an entry is for a day still to come.
+        FutureDay,
+    }
 );
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DiaryErrorKind {
-    /// Occurs when a pain score is above 10, or not a whole number from 0.
-    Pain,
-    /// Occurs when a day's distance is not a number from 0 to `MAX_DAY_KM`.
-    DayDistance,
-    /// Occurs when a note is longer than `MAX_NOTE` characters.
-    NoteTooLong,
-    /// Occurs when an entry names a pair that is not in the shoe log.
-    UnknownShoe,
-    /// Occurs when a day already has an entry.
-    DayTaken,
-    /// Occurs when there is no entry for the day named.
-    NoSuchEntry,
-    /// Occurs when a pair's name is empty or longer than 60 characters.
-    ShoeName,
-    /// Occurs when a pair's starting distance is not a number from 0 to 5,000 km.
-    ShoeDistance,
-    /// Occurs when no pair has the id named.
-    NoSuchPair,
-    /// Occurs when an entry form has no readable date.
-    Date,
-    /// Occurs when an entry is for a day still to come.
-    FutureDay,
-}
 
 /// The most a day's distance may be, in km: a check against typing errors.
 pub const MAX_DAY_KM: f64 = 300.0;

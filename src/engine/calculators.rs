@@ -10,19 +10,16 @@ use crate::{
     units::{DistanceUnit, trim_number},
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DistanceErrorKind {
-    /// Occurs when a distance is not a number from 0 to the calculator's maximum.
-    OutOfRange,
-    /// Occurs when the load plan is asked to grow a week with no running.
-    NothingToGrow,
-}
-
 crate::kinded::kinded_error!(
     /// Why a calculator cannot use a distance, with a message saying what it
     /// would accept.
     DistanceError,
-    DistanceErrorKind
+    DistanceErrorKind {
+        /// Occurs when a distance is not a number from 0 to the calculator's maximum.
+        OutOfRange,
+        /// Occurs when the load plan is asked to grow a week with no running.
+        NothingToGrow,
+    }
 );
 
 fn check_distance(distance: f64, unit: DistanceUnit, max_km: f64, what: &str) -> Result<f64, DistanceError> {

@@ -156,9 +156,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                                 }
                             }) }
                         </div>
-                        <button class="ft-primary" data-ft-continue="" onclick={done}>
-                            { if chosen.is_empty() { "None of these" } else { "Continue" } }
-                        </button>
+                        { continue_button(done, chosen.is_empty()) }
                     </>
                 }
             }
@@ -281,6 +279,16 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
 /// The answer a ticked checklist item gives: the worrying one (a question
 /// such as "can you take four steps" is stated as "I cannot", so ticking it
 /// answers no).
+/// The button under a list of ticks: it says "None of these" while nothing
+/// is ticked, so sending an empty list is a choice the runner makes.
+fn continue_button(done: Callback<MouseEvent>, nothing_ticked: bool) -> Html {
+    html! {
+        <button class="ft-primary" data-ft-continue="" onclick={done}>
+            { if nothing_ticked { "None of these" } else { "Continue" } }
+        </button>
+    }
+}
+
 fn ticked_answer(q: &Question) -> Answer {
     if q.concerning == Some(Concerning::No) { Answer::No } else { Answer::Yes }
 }
@@ -323,9 +331,7 @@ fn checklist(questions: &[Question], ticked: &[String], toggle: &Callback<String
                     }
                 }) }
             </div>
-            <button class="ft-primary" data-ft-continue="" onclick={done}>
-                { if ticked.is_empty() { "None of these" } else { "Continue" } }
-            </button>
+            { continue_button(done, ticked.is_empty()) }
         </>
     }
 }

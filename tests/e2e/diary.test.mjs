@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DESKTOP, SELF_CARE, answerAll, axe, open, root, session, shot, widget } from './support.mjs';
+import { DESKTOP, SELF_CARE, answerAll, axe, open, root, session, shot, widget, withPage } from './support.mjs';
 
 const env = session(root);
 const page_url = () => env.server.url + 'dist/index.html';
@@ -233,8 +233,7 @@ test('years of daily entries: paged table, whole-range chart (desktop, dark)', a
     note: '',
   }));
   const backup = { format: 'foot-triage-diary', schema: 1, shoes: [], entries };
-  const { page, context, problems } = await open(env.browser, { url: page_url(), viewport: DESKTOP, colorScheme: 'dark' });
-  try {
+  await withPage(env.browser, { url: page_url(), viewport: DESKTOP, colorScheme: 'dark' }, async (page) => {
     await openDiary(page);
     await page.setInputFiles('[data-ft-import]', { name: 'years.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await page.locator('[data-ft-entries]').waitFor();
@@ -251,10 +250,7 @@ test('years of daily entries: paged table, whole-range chart (desktop, dark)', a
     assert.equal(await page.locator('[data-ft-diary] svg *').count() < 20, true, 'a few paths, not thousands of nodes');
     assert.deepEqual(await axe(page), [], 'axe on the diary, dark');
     await shot(page, 'diary-desktop-dark');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('steady improvement unlocks a gradual return, in miles, logged by keyboard alone', async () => {
@@ -266,8 +262,7 @@ test('steady improvement unlocks a gradual return, in miles, logged by keyboard 
     date: daysAgo(back), pain_morning: pain, pain_during: null, pain_after: null, distance_km: km, shoe: null, note: '',
   }));
   const backup = { format: 'foot-triage-diary', schema: 1, shoes: [], entries };
-  const { page, context, problems } = await open(env.browser, { url: page_url() + '?units=mi' });
-  try {
+  await withPage(env.browser, { url: page_url() + '?units=mi' }, async (page) => {
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
     await openDiary(page);
@@ -289,8 +284,5 @@ test('steady improvement unlocks a gradual return, in miles, logged by keyboard 
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
     assert.equal(await notice(page), `Saved the entry for ${daysAgo(0)}.`);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

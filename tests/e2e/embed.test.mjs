@@ -24,6 +24,7 @@ import {
   serve,
   shot,
   widget,
+  withPage,
 } from './support.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
@@ -66,8 +67,7 @@ test('host CSS (a blog, Bootstrap plus a hostile sheet) does not change the widg
       ['phone', PHONE],
       ['desktop', DESKTOP],
     ]) {
-      const { page, context, problems } = await open(browser, { viewport, url: site.url + path });
-      try {
+      await withPage(browser, { viewport, url: site.url + path }, async (page) => {
         looks[`${name}-${width}`] = await look(page);
         await shot(page, `embed-${name}-${width}`);
         await widget(page).screenshot({ path: `${root}/target/screenshots/embed-${name}-${width}-widget.png` });
@@ -76,10 +76,7 @@ test('host CSS (a blog, Bootstrap plus a hostile sheet) does not change the widg
           const body = await page.evaluate(() => getComputedStyle(document.body).fontStyle);
           assert.equal(body, 'italic');
         }
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
+      });
     }
   }
   for (const width of ['phone', 'desktop']) {
@@ -89,8 +86,7 @@ test('host CSS (a blog, Bootstrap plus a hostile sheet) does not change the widg
 });
 
 test('a full triage on the clinic page shows its details, and axe finds nothing', async () => {
-  const { page, context, problems } = await open(browser, { url: site.url + 'examples/clinic.html' });
-  try {
+  await withPage(browser, { url: site.url + 'examples/clinic.html' }, async (page) => {
     assert.match(await widget(page).locator('.ft-offered').textContent(), /Offered by Riverside Sports Physio/);
     assert.match(await widget(page).locator('.ft-emergency').textContent(), /Call 999/);
     await page.click('button[data-ft-start]');
@@ -99,15 +95,11 @@ test('a full triage on the clinic page shows its details, and axe finds nothing'
     assert.equal(await clinic.locator('a[href="https://riverside-physio.example/book"]').count(), 1);
     assert.equal(await clinic.locator('a[href="tel:+442079460000"]').count(), 1);
     assert.deepEqual(await axe(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('three widgets on one page answer independently, and removing one unmounts it', async () => {
-  const { page, context, problems } = await open(browser, { viewport: DESKTOP, url: site.url + 'examples/three.html' });
-  try {
+  await withPage(browser, { viewport: DESKTOP, url: site.url + 'examples/three.html' }, async (page) => {
     const hosts = ['#left', '#middle', '#right'];
     for (const host of hosts) await widget(page, host).locator('button[data-ft-start]').click();
     const first = await currentQuestion(page, '#left');
@@ -131,10 +123,7 @@ test('three widgets on one page answer independently, and removing one unmounts 
       document.querySelector('main').append(again);
     });
     await widget(page, '#again').locator('button[data-ft-start]').waitFor();
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the widget loads from another origin and makes no request of its own', async () => {
@@ -230,17 +219,13 @@ test('attribute changes take effect, and bad values fall back with a warning', a
 });
 
 test('the iframe embed takes the same options as URL parameters', async () => {
-  const { page, context, problems } = await open(browser, { url: site.url + 'examples/iframe.html', wait: false });
-  try {
+  const { page, context, problems } = await open(browser, { url: site.url + 'examples/iframe.html', wait: false }, async (page, { problems, requests }) => {
     const frame = page.frameLocator('iframe');
     await frame.locator('button[data-ft-start]').waitFor();
     assert.match(await frame.locator('.ft-offered').textContent(), /Riverside Sports Physio/);
     assert.match(await frame.locator('.ft-emergency').textContent(), /Call 999/);
     assert.equal(await frame.locator('foot-triage').getAttribute('units'), 'mi');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('an internal error shows a calm error screen with a way to start again', async () => {

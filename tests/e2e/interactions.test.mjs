@@ -22,19 +22,13 @@ import {
   session,
   shot,
   widget,
+  withPage,
 } from './support.mjs';
 
 const env = session(join(root, 'dist'));
 
-async function withPage(options, body) {
-  const session = await open(env.browser, { url: env.server.url, ...options });
-  try {
-    await body(session.page, session);
-    assert.deepEqual(session.problems, []);
-  } finally {
-    await session.context.close();
-  }
-}
+// Every page here is the standalone widget.
+const withWidget = (options, body) => withPage(env.browser, { url: env.server.url, ...options }, body);
 
 // Presses Tab until the focused element matches `selector`, then `key`.
 async function tabTo(page, selector, key = 'Enter') {
@@ -54,7 +48,7 @@ async function tabTo(page, selector, key = 'Enter') {
 }
 
 test('a whole triage with the keyboard alone, foot map included', async () => {
-  await withPage({}, async (page) => {
+  await withWidget({}, async (page) => {
     const answers = {
       injury: 'twist_or_roll',
       can_bear_weight: 'no',
@@ -99,7 +93,7 @@ test('a whole triage with the keyboard alone, foot map included', async () => {
 });
 
 test('Back returns to the previous question, and the review list changes an answer', async () => {
-  await withPage({}, async (page) => {
+  await withWidget({}, async (page) => {
     await page.click('button[data-ft-start]');
     const first = await currentQuestion(page);
     await answer(page, first, SELF_CARE[first]);
@@ -132,7 +126,7 @@ test('Back returns to the previous question, and the review list changes an answ
 });
 
 test('a number out of range is refused with a message and nothing is lost', async () => {
-  await withPage({}, async (page) => {
+  await withWidget({}, async (page) => {
     await page.click('button[data-ft-start]');
     let id = await currentQuestion(page);
     while (id !== 'duration_days') {
@@ -151,7 +145,7 @@ test('a number out of range is refused with a message and nothing is lost', asyn
 });
 
 test('timers count down, counters count, and the calculators answer in km or miles', async () => {
-  await withPage({}, async (page) => {
+  await withWidget({}, async (page) => {
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
     const timer = page.locator('[data-ft-timer]').first();
@@ -184,7 +178,7 @@ test('timers count down, counters count, and the calculators answer in km or mil
 });
 
 test('the summary copies as plain text and prints on one page', async () => {
-  await withPage({}, async (page, { context }) => {
+  await withWidget({}, async (page, { context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
@@ -207,7 +201,7 @@ test('the summary copies as plain text and prints on one page', async () => {
 });
 
 test('questions keep their place: no layout shift between screens', async () => {
-  await withPage({}, async (page) => {
+  await withWidget({}, async (page) => {
     await page.click('button[data-ft-start]');
     const tops = new Set();
     await answerAll(page, SELF_CARE, async () => {
@@ -220,7 +214,7 @@ test('questions keep their place: no layout shift between screens', async () => 
 });
 
 test('nothing overflows at 320 px', async () => {
-  await withPage({ viewport: { width: 320, height: 640 } }, async (page) => {
+  await withWidget({ viewport: { width: 320, height: 640 } }, async (page) => {
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= 320);
     assert.ok(await fits(), 'start');
     await page.click('button[data-ft-start]');

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SELF_CARE, answer, answerAll, currentQuestion, open, result, root, session, widget } from './support.mjs';
+import { SELF_CARE, answer, answerAll, currentQuestion, open, result, root, session, widget, withPage } from './support.mjs';
 
 const env = session(root);
 
@@ -27,23 +27,18 @@ async function answerSome(page, n) {
 }
 
 test('nothing is stored until the runner chooses to be remembered', async () => {
-  const { page, context, problems } = await open(env.browser, { url: page_url() });
-  try {
+  await withPage(env.browser, { url: page_url() }, async (page) => {
     await page.click('button[data-ft-start]');
     await answerSome(page, 3);
     assert.deepEqual(await stored(page), {});
     await reload(page);
     assert.equal(await page.locator('button[data-ft-start]').count(), 1, 'a fresh start');
     assert.equal(await notice(page), null);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('with consent, progress and then the result survive a reload', async () => {
-  const { page, context, problems } = await open(env.browser, { url: page_url() });
-  try {
+  await withPage(env.browser, { url: page_url() }, async (page) => {
     const remember = page.locator('button[data-ft-remember]');
     assert.equal(await remember.getAttribute('aria-checked'), 'false');
     await remember.click();
@@ -69,15 +64,11 @@ test('with consent, progress and then the result survive a reload', async () => 
     // Turning it off forgets the record.
     await page.click('button[data-ft-remember]');
     assert.deepEqual(await stored(page), {});
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a record from an older version is migrated, a corrupt one set aside, and Erase removes both', async () => {
-  const { page, context, problems } = await open(env.browser, { url: page_url() });
-  try {
+  await withPage(env.browser, { url: page_url() }, async (page) => {
     await page.evaluate(() =>
       localStorage.setItem('foot-triage', JSON.stringify({ version: 1, answers: { injury: 'none', cold_pale_foot: false } })),
     );
@@ -100,22 +91,15 @@ test('a record from an older version is migrated, a corrupt one set aside, and E
     assert.deepEqual(await stored(page), {});
     assert.match(await notice(page), /Erased/);
     // A console warning names what was set aside; nothing else went wrong.
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('remember="off" forbids storage on the site', async () => {
-  const { page, context, problems } = await open(env.browser, { url: page_url() + '?remember=off', wait: false });
-  try {
+  await withPage(env.browser, { url: page_url() + '?remember=off', wait: false }, async (page) => {
     await page.waitForSelector('button[data-ft-start]');
     assert.equal(await page.locator('button[data-ft-remember]').count(), 0);
     await page.click('button[data-ft-start]');
     await answerSome(page, 2);
     assert.deepEqual(await stored(page), {});
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 // Shared pieces of the end-to-end tests (and of bench/widget.mjs): a static
 // server for a built dist/ folder, Chromium from Debian driven by
 // playwright-core, an axe-core audit, screenshots, and a driver that answers
@@ -113,6 +114,18 @@ export async function open(browser, { viewport = PHONE, colorScheme = 'light', u
     if (wait) await page.waitForSelector('button[data-ft-start]');
   }
   return { page, context, problems, requests };
+}
+
+// Opens a page (as `open` does), runs `body(page, session)`, checks that the
+// page logged no error, and closes the context whatever happened.
+export async function withPage(browser, options, body) {
+  const session = await open(browser, options);
+  try {
+    await body(session.page, session);
+    assert.deepEqual(session.problems, []);
+  } finally {
+    await session.context.close();
+  }
 }
 
 // Runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, plus best practice) on the

@@ -17,53 +17,29 @@ fn run(name: &str) -> Vec<cases::CaseResult> {
     load(name).iter().map(|c| cases::check(kb(), c)).collect()
 }
 
-/// The rule-writers' library: every case passes, with all answers and
-/// through the flow.
+/// Each library against its policy (`cases::passes`): the rule-writers'
+/// library and the safety review's probes and interviews (issue 10) pass
+/// every case, with all answers and through the flow; the blind library and
+/// the hold-out (issue 11; gold labels from guidance, never edited to match
+/// the engine, the hold-out never tuned against) fail only on under-triage of
+/// an urgent or emergency case. Every library catches every emergency. The
+/// figures are printed.
 #[test]
-fn every_library_case_gets_the_clinicians_triage_and_condition() {
-    let results = run("library");
-    let report = cases::report("library", &results);
-    println!("{report}");
-    assert!(results.iter().all(|r| r.failures().is_empty()), "{report}");
-}
-
-/// Every probe and interview of the clinical safety review (issue 10): no
-/// level below the floor the review asks for, nothing above its ceiling, and
-/// no plan item the review found contradictory.
-#[test]
-fn every_safety_review_probe_is_within_its_range() {
-    let results = run("safety");
-    let report = cases::report("safety", &results);
-    println!("{report}");
-    assert!(results.len() >= 93, "{} safety cases", results.len());
-    assert!(results.iter().all(|r| r.failures().is_empty()), "{report}");
-}
-
-/// The blind library (issue 11): gold labels from guidance, never edited to
-/// match the engine. No urgent or emergency case is under-triaged, with all
-/// answers or through the flow; the other figures are printed, and held to
-/// the issue's targets.
-#[test]
-fn the_blind_library_is_never_under_triaged_where_it_matters() {
-    let results = run("blind");
-    let report = cases::report("blind", &results);
-    println!("{report}");
-    for flow in [false, true] {
-        let f = cases::figures(&results, flow);
-        assert_eq!(f.serious_under_triaged, 0, "{report}");
-        assert_eq!(f.emergencies_caught, f.emergencies, "{report}");
+fn every_library_meets_its_policy() {
+    let check = |name: &str, at_least: usize| {
+        let results = run(name);
+        let report = cases::report(name, &results);
+        println!("{report}");
+        assert!(results.len() >= at_least, "{name}: {} cases", results.len());
+        assert!(cases::passes(name, &results), "{report}");
+        for flow in [false, true] {
+            let f = cases::figures(&results, flow);
+            assert_eq!(f.emergencies_caught, f.emergencies, "{report}");
+        }
+    };
+    for (name, at_least) in [("library", 40), ("safety", 93), ("blind", 80), ("holdout", 40)] {
+        check(name, at_least);
     }
-}
-
-/// The hold-out library: a second blind batch, never tuned against. The
-/// same safety policy; its figures are printed.
-#[test]
-fn the_holdout_library_is_never_under_triaged_where_it_matters() {
-    let results = run("holdout");
-    let report = cases::report("holdout", &results);
-    println!("{report}");
-    assert!(results.len() >= 40, "{} hold-out cases", results.len());
-    assert!(cases::passes("holdout", &results), "{report}");
 }
 
 #[test]
@@ -81,17 +57,6 @@ fn the_library_covers_every_condition_and_level() {
     let all: Vec<cases::Case> = ["library", "safety", "blind", "holdout"].iter().flat_map(|n| load(n)).collect();
     let ids: BTreeSet<&str> = all.iter().map(|c| c.id.as_ref()).collect();
     assert_eq!(ids.len(), all.len(), "case ids must be unique across the libraries");
-}
-
-#[test]
-fn no_emergency_is_under_triaged_even_by_the_adaptive_flow() {
-    for name in ["library", "safety", "blind", "holdout"] {
-        let results = run(name);
-        for flow in [false, true] {
-            let f = cases::figures(&results, flow);
-            assert_eq!(f.emergencies_caught, f.emergencies, "{}", cases::report(name, &results));
-        }
-    }
 }
 
 /// Inline checks, one line each: answers, expected level, ambulance flag,

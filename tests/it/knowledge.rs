@@ -78,122 +78,62 @@ fn the_knowledge_folder_on_disk_matches_the_embedded_copy() {
     assert!(lint(&on_disk).is_empty());
 }
 
+/// The content the sources require (issue 1's list): each id must exist.
 #[test]
 fn every_item_has_provenance_and_the_required_ids_exist() {
     let d = &kb().data;
-    for id in [
-        "plantar_fasciitis",
-        "calcaneal_stress_fracture",
-        "achilles_tendinopathy",
-        "achilles_rupture",
-        "bone_spur",
-        "metatarsalgia",
-        "metatarsal_stress_fracture",
-        "mortons_neuroma",
-        "sesamoiditis",
-        "bunion",
-        "hallux_rigidus",
-        "extensor_tendinopathy",
-        "navicular_stress_fracture",
-        "lisfranc_injury",
-        "lace_compression_neuropathy",
-        "tarsal_tunnel_syndrome",
-        "posterior_tibial_tendon_dysfunction",
-        "peroneal_tendinopathy",
-        "lateral_ankle_sprain",
-        "ankle_fracture",
-        "fifth_metatarsal_fracture",
-        "toe_fracture",
-        "athletes_foot",
-        "blister",
-        "black_toenail",
-        "cellulitis",
-        "diabetic_foot_infection",
-        "gout",
-        "general_overuse_doms",
-        "deep_vein_thrombosis",
-        "acute_limb_ischemia",
-        "acute_compartment_syndrome",
-    ] {
-        assert!(kb().condition(id).is_some(), "missing condition {id}");
-    }
-    for key in [
-        "age",
-        "sex",
-        "diabetes",
-        "missed_periods",
-        "pain_locations",
-        "side",
-        "onset",
-        "injury",
-        "snap_or_pop",
-        "duration_days",
-        "rest_tried_days",
-        "improving_with_rest",
-        "pain_character",
-        "intensity",
-        "timing",
-        "can_bear_weight",
-        "walks_with_limp",
-        "single_leg_heel_raise",
-        "swelling",
-        "bruising",
-        "sole_bruising",
-        "redness_warmth",
-        "spreading_redness",
-        "visible_deformity",
-        "numbness_tingling",
-        "numbness_resolves_when_laces_loosened",
-        "point_bone_tenderness",
-        "heel_squeeze_pain",
-        "open_wound",
-        "itching_or_peeling_skin",
-        "calf_swelling_one_side",
-        "cold_pale_foot",
-        "fever",
-        "feels_very_unwell",
-        "breathless_or_chest_pain",
-        "weekly_distance_change_pct",
-        "shoe_km",
-        "new_shoes",
-        "tight_laces_or_narrow_shoes",
-        "recent_hills_or_speedwork",
-        "foot_type",
-        "previous_injury_same_area",
-    ] {
-        assert!(kb().question(key).is_some(), "missing answer key {key}");
-    }
-    for advice in [
-        "ice_pack",
-        "elevation",
-        "compression_wrap",
-        "wall_calf_stretch",
-        "toe_wall_stretch",
-        "kneeling_toe_stretch",
-        "towel_stretch",
-        "frozen_bottle_roll",
-        "ball_roll",
-        "calf_foam_roll",
-        "towel_scrunches",
-        "toe_lifts",
-        "golf_ball_warmup",
-        "toe_raises",
-        "marble_pickups",
-        "calf_raises",
-        "ankle_alphabet",
-        "single_leg_balance",
-        "shoe_replacement",
-        "shoe_rotation",
-        "shoe_fit",
-        "wide_toe_box",
-        "relacing",
-        "ten_percent_rule",
-        "run_walk",
-        "cross_training",
-        "no_hills",
-        "gradual_return",
-    ] {
-        assert!(kb().advice_item(advice).is_some(), "missing advice {advice}");
+    type Exists = dyn Fn(&str) -> bool;
+    let table: [(&str, &str, &Exists); 3] = [
+        (
+            "condition",
+            concat!(
+                "plantar_fasciitis calcaneal_stress_fracture achilles_tendinopathy ",
+                "achilles_rupture bone_spur metatarsalgia metatarsal_stress_fracture ",
+                "mortons_neuroma sesamoiditis bunion hallux_rigidus ",
+                "extensor_tendinopathy navicular_stress_fracture lisfranc_injury ",
+                "lace_compression_neuropathy tarsal_tunnel_syndrome ",
+                "posterior_tibial_tendon_dysfunction peroneal_tendinopathy ",
+                "lateral_ankle_sprain ankle_fracture fifth_metatarsal_fracture ",
+                "toe_fracture athletes_foot blister black_toenail cellulitis ",
+                "diabetic_foot_infection gout general_overuse_doms deep_vein_thrombosis ",
+                "acute_limb_ischemia acute_compartment_syndrome"
+            ),
+            &|id| kb().condition(id).is_some(),
+        ),
+        (
+            "answer key",
+            concat!(
+                "age sex diabetes missed_periods pain_locations side onset injury ",
+                "snap_or_pop duration_days rest_tried_days improving_with_rest ",
+                "pain_character intensity timing can_bear_weight walks_with_limp ",
+                "single_leg_heel_raise swelling bruising sole_bruising redness_warmth ",
+                "spreading_redness visible_deformity numbness_tingling ",
+                "numbness_resolves_when_laces_loosened point_bone_tenderness ",
+                "heel_squeeze_pain open_wound itching_or_peeling_skin ",
+                "calf_swelling_one_side cold_pale_foot fever feels_very_unwell ",
+                "breathless_or_chest_pain weekly_distance_change_pct shoe_km new_shoes ",
+                "tight_laces_or_narrow_shoes recent_hills_or_speedwork foot_type ",
+                "previous_injury_same_area"
+            ),
+            &|id| kb().question(id).is_some(),
+        ),
+        (
+            "advice",
+            concat!(
+                "ice_pack elevation compression_wrap wall_calf_stretch toe_wall_stretch ",
+                "kneeling_toe_stretch towel_stretch frozen_bottle_roll ball_roll ",
+                "calf_foam_roll towel_scrunches toe_lifts golf_ball_warmup toe_raises ",
+                "marble_pickups calf_raises ankle_alphabet single_leg_balance ",
+                "shoe_replacement shoe_rotation shoe_fit wide_toe_box relacing ",
+                "ten_percent_rule run_walk cross_training no_hills gradual_return"
+            ),
+            &|id| kb().advice_item(id).is_some(),
+        ),
+    ];
+    for (what, ids, exists) in table {
+        for id in ids.split_whitespace() {
+            assert!(exists(id), "missing {what} {id}");
+        }
     }
     assert!(d.rules.iter().all(|r| !r.source.is_empty() && !r.last_reviewed.is_empty()));
 }
