@@ -10,12 +10,24 @@ pub struct Kept {
     pub label: &'static str,
     pub on: &'static str,
     pub off: &'static str,
+    /// Announced when the switch is turned on, and when it is turned off.
+    pub turned_on: &'static str,
+    pub turned_off: &'static str,
+}
+
+impl Kept {
+    /// The notice for turning the switch on or off.
+    pub fn turned(&self, on: bool) -> String {
+        (if on { self.turned_on } else { self.turned_off }).into()
+    }
 }
 
 pub const ANSWERS: Kept = Kept {
     label: "Saving your answers",
     on: "Your answers are kept in this browser only, so you can come back to them. Turn this off to forget them.",
     off: "Off: nothing is stored. Turn on to keep your answers in this browser for next time.",
+    turned_on: "Your answers will be kept in this browser on this device, and nowhere else.",
+    turned_off: "Foot Triage no longer keeps your answers on this device.",
 };
 
 /// The switch and the erase link; `toggle` and `erase` are their clicks.

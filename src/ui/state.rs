@@ -196,11 +196,7 @@ impl Reducible for State {
             }
             Action::Remember(on) => {
                 next.remember = on;
-                next.notice = Some(if on {
-                    "Your answers will be kept in this browser on this device, and nowhere else.".into()
-                } else {
-                    "Foot Triage no longer keeps your answers on this device.".into()
-                });
+                next.notice = Some(super::memory::ANSWERS.turned(on));
             }
             Action::Erased(message) => {
                 next = State { kb: next.kb, interacted: true, storage_key: next.storage_key, ..State::default() };

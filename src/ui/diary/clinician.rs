@@ -8,31 +8,26 @@
 use yew::prelude::*;
 
 use super::{
+    View,
     chart::chart,
     entries::entries_table,
     files::download,
-    state::{DiaryAction, DiaryState, Page},
+    state::{DiaryAction, Page},
 };
 use crate::{
-    KnowledgeBase,
-    diary::{self, DiaryReview, Entry},
+    diary::{self, Entry},
     engine::RankedCondition,
     fhir,
     ui::{handoff::copy_text, results::reason},
-    units::DistanceUnit,
     units::trim_number,
 };
 
 /// How many days the printed chart covers, ending today.
 const CHART_DAYS: i32 = 28;
 
-pub fn clinician(
-    kb: &'static KnowledgeBase,
-    state: &DiaryState,
-    review: &DiaryReview,
-    unit: DistanceUnit,
-    act: &Callback<DiaryAction>,
-) -> Html {
+pub fn clinician(view: &View) -> Html {
+    let View { kb, state, review, act, .. } = *view;
+    let unit = view.config.units;
     let a = &review.assessment;
     let today = state.today;
     let text = diary::plain_text(kb, &state.diary, review, unit);

@@ -6,11 +6,10 @@
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
-use super::state::{DiaryAction, DiaryState};
+use super::{View, state::DiaryAction};
 use crate::{
     diary::{EntryFields, read_entry},
     ui::number,
-    units::DistanceUnit,
     units::trim_number,
 };
 
@@ -31,7 +30,9 @@ pub fn submitted(event: &SubmitEvent) -> Option<FormData> {
     FormData::new_with_form(&form).ok()
 }
 
-pub fn entry_form(state: &DiaryState, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {
+pub fn entry_form(view: &View) -> Html {
+    let View { state, act, .. } = *view;
+    let unit = view.config.units;
     let editing = state.editing.and_then(|d| state.diary.entries().iter().find(|e| e.date == d));
     let original = editing.map(|e| e.date);
     let (today, symbol) = (state.today, unit.symbol());

@@ -51,6 +51,18 @@ pub struct DiaryProps {
     pub knowledge: super::Knowledge,
 }
 
+/// What every diary screen draws from: the knowledge, the reducer's state,
+/// the core's review of the diary, the embed options (for the runner's unit)
+/// and the way to act. Built once per render and lent to each screen.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub kb: &'static KnowledgeBase,
+    pub state: &'a DiaryState,
+    pub review: &'a diary::DiaryReview,
+    pub config: &'a WidgetConfig,
+    pub act: &'a Callback<DiaryAction>,
+}
+
 /// Today in the runner's time zone, from the browser's clock (the core never
 /// reads a clock).
 pub fn today() -> Date {
@@ -94,7 +106,7 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
     };
     let kb = props.knowledge.0;
     let review = diary::review(kb, &props.answers, &state.diary, state.today);
-    let unit = config.units;
+    let view = View { kb, state: &state, review: &review, config: &config, act: &act };
     let root = use_node_ref();
     {
         // Focus goes where the reducer asked (see `DiaryState::focus`), once
@@ -111,8 +123,8 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
     }
     let theme = config.theme.class();
     let body = match state.page {
-        Page::Clinician => clinician::clinician(kb, &state, &review, unit, &act),
-        Page::Log => log(kb, &state, &review, &config, &act),
+        Page::Clinician => clinician::clinician(&view),
+        Page::Log => log(&view),
     };
     html! {
         <div class={classes!("ft-app", "ft-diary", theme)} ref={root} data-ft-diary="">
@@ -133,13 +145,8 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
 
 /// The diary itself: what it says, today's entry, the entries, the shoes,
 /// then the hand-off, the backup and saving.
-fn log(
-    kb: &KnowledgeBase,
-    state: &DiaryState,
-    review: &diary::DiaryReview,
-    config: &WidgetConfig,
-    act: &Callback<DiaryAction>,
-) -> Html {
+fn log(view: &View) -> Html {
+    let View { state, config, act, .. } = *view;
     let unit = config.units;
     let has_entries = !state.diary.entries().is_empty();
     let remembering = state.remember;
@@ -166,8 +173,8 @@ fn log(
                     { "Not saved yet: turn on \"Remember on this device\" below to keep your diary in this browser, or export a backup." }
                 </p>
             }
-            if has_entries { { overview::overview(kb, state, review, unit, act) } }
-            { entry_form::entry_form(state, unit, act) }
+            if has_entries { { overview::overview(view) } }
+            { entry_form::entry_form(view) }
             if has_entries {
                 <div class="ft-block">
                     { entries::entries_table(state, state.shown, unit, Some(act)) }
@@ -177,7 +184,7 @@ fn log(
                     }
                 </div>
             }
-            { shoes::shoes(state, review, unit, act) }
+            { shoes::shoes(view) }
             <section class="ft-block ft-no-print" aria-labelledby="ft-share-title">
                 <h3 id="ft-share-title">{ "Share and keep" }</h3>
                 <div class="ft-actions">
@@ -209,8 +216,10 @@ fn log(
 }
 
 /// "Remember on this device" and "Erase my data", as in the triage.
-const DIARY: Kept = Kept {
+pub(super) const DIARY: Kept = Kept {
     label: "Saving your diary",
     on: "Your diary is kept in this browser only. Turn this off to forget it.",
     off: "Off: nothing is stored, and the diary is gone when you close the page.",
+    turned_on: "Your diary will be kept in this browser on this device, and nowhere else.",
+    turned_off: "Foot Triage no longer keeps your diary on this device. Export a backup to keep it.",
 };

@@ -7,24 +7,15 @@
 use yew::prelude::*;
 
 use super::{
+    View,
     chart::chart,
-    state::{DiaryAction, DiaryState, Range},
+    state::{DiaryAction, Range},
 };
-use crate::{
-    KnowledgeBase, Level,
-    diary::{Date, DiaryReview},
-    ui::results::reason,
-    units::DistanceUnit,
-    units::trim_number,
-};
+use crate::{Level, diary::Date, ui::results::reason, units::trim_number};
 
-pub fn overview(
-    kb: &KnowledgeBase,
-    state: &DiaryState,
-    review: &DiaryReview,
-    unit: DistanceUnit,
-    act: &Callback<DiaryAction>,
-) -> Html {
+pub fn overview(view: &View) -> Html {
+    let View { kb, state, review, act, .. } = *view;
+    let unit = view.config.units;
     let a = &review.assessment;
     let level = a.triage.as_str();
     let entries = state.diary.entries();

@@ -6,17 +6,15 @@
 use yew::prelude::*;
 
 use super::{
+    View,
     entry_form::{field, read_number, submitted},
-    state::{DiaryAction, DiaryState},
+    state::DiaryAction,
 };
-use crate::{
-    diary::{DiaryReview, read_shoe},
-    engine::calculators::ShoeStatus,
-    units::DistanceUnit,
-    units::trim_number,
-};
+use crate::{diary::read_shoe, engine::calculators::ShoeStatus, units::trim_number};
 
-pub fn shoes(state: &DiaryState, review: &DiaryReview, unit: DistanceUnit, act: &Callback<DiaryAction>) -> Html {
+pub fn shoes(view: &View) -> Html {
+    let View { state, review, act, .. } = *view;
+    let unit = view.config.units;
     let diary = state.diary.clone();
     let onsubmit = act.reform(move |event: SubmitEvent| {
         DiaryAction::SaveShoe(match submitted(&event) {

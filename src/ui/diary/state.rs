@@ -272,11 +272,7 @@ impl Reducible for DiaryState {
             }
             DiaryAction::Remember(on) => {
                 next.remember = on;
-                next.notice = Some(if on {
-                    "Your diary will be kept in this browser on this device, and nowhere else.".into()
-                } else {
-                    "Foot Triage no longer keeps your diary on this device. Export a backup to keep it.".into()
-                });
+                next.notice = Some(super::DIARY.turned(on));
             }
             DiaryAction::Erased(message) => {
                 next = DiaryState::start(None, next.today, false, None);
