@@ -21,6 +21,8 @@ pub mod json;
 mod kinded;
 pub mod knowledge;
 pub mod saved;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
+pub mod shell;
 mod small_sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -15,6 +15,7 @@
 //   4. writes sw.js, whose precache list is this build's exact files and
 //      whose version is a hash of their contents.
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -50,7 +51,17 @@ const names = {
   diaryCss: find(/^diary-[0-9a-f]+\.css$/, 'diary stylesheet'),
 };
 
+// The first screen, rendered by the widget's own Rust (src/bin/prerender.rs)
+// with Yew's server renderer, natively.
+const first = execFileSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender'], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+JSON.parse(first); // fails the build on anything but one JSON object
+
 const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
+  .replace('__FIRST_SCREEN__', first.trim())
   .replace('__WIDGET_JS__', `./${names.js}`)
   .replace('__WIDGET_WASM__', `./${names.wasm}`)
   .replace('__WIDGET_CSS__', `./${names.css}`)

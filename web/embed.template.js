@@ -7,6 +7,13 @@
 // own app; removing the element unmounts it. tools/post-build.mjs fills in
 // this build's hashed file names.
 //
+// The first screen is painted at once, before the wasm arrives: the build
+// renders it from the widget's own Rust (src/bin/prerender.rs, the same
+// functions the widget runs) and the hook writes it into FIRST below. When
+// the wasm has rendered the same screen in a hidden sibling, the two swap in
+// one step. A Start pressed, or "Remember" turned on, in the meantime is
+// passed to the app, which honours it.
+//
 // The recovery diary is a second wasm module, fetched only when a runner
 // opens it (the triage's button [data-ft-open="diary"]). It mounts in the
 // same shadow root, next to the triage, which is hidden but kept, so its
@@ -17,6 +24,31 @@ const files = {
   diaryJs: '__DIARY_JS__', diaryWasm: '__DIARY_WASM__', diaryCss: '__DIARY_CSS__',
 };
 const url = (name) => new URL(name, import.meta.url).href;
+const FIRST = __FIRST_SCREEN__;
+
+// The first screen for this element's options, or null when an option it
+// shows is unusual (the wasm then draws it, as it would anyway). The checks
+// are the simple cases of src/widget_config.rs; an end-to-end test compares
+// this screen with the wasm's for each kind of value.
+function firstScreen(element) {
+  const get = (name) => (element.getAttribute(name) ?? '').trim();
+  const number = get('emergency-number');
+  const clinic = get('clinic-name');
+  const theme = get('theme').toLowerCase();
+  const remember = get('remember').toLowerCase();
+  if (number && !/^[0-9]{2,6}$/.test(number)) return null;
+  // Plain text only: markup characters would need escaping, and control
+  // characters are refused by the widget.
+  if (clinic && (clinic.length > 80 || /[\u0000-\u001f\u007f-\u009f<>&"']/.test(clinic))) return null;
+  if (theme && !['auto', 'light', 'dark'].includes(theme)) return null;
+  if (remember && !['on', 'off'].includes(remember)) return null;
+  const key = `${number ? 1 : 0}${clinic ? 1 : 0}${remember === 'off' ? 0 : 1}`;
+  const html = FIRST.variants[key].replace(FIRST.number, number).replace(FIRST.clinic, clinic);
+  return { html, theme: FIRST.themes[theme] ?? null };
+}
+
+// Which control had focus, so the same one has it after the swap.
+const CONTROLS = ['data-ft-start', 'data-ft-remember', 'data-ft-erase', 'data-ft-open'];
 
 // The attributes the widget reads (src/widget_config.rs checks them).
 const ATTRIBUTES = [
@@ -47,6 +79,8 @@ class FootTriageElement extends HTMLElement {
 
   #root = null;
   #widget = null;
+  #early = { begin: false, remember: false };
+  #styled = false;
   #diaryRoot = null;
   #diary = null;
 
@@ -60,17 +94,50 @@ class FootTriageElement extends HTMLElement {
     const style = stylesheet(files.css);
     const root = document.createElement('div');
     root.className = 'ft-host';
-    const loading = document.createElement('p');
-    loading.className = 'ft-loading';
-    loading.textContent = 'Loading Foot Triage…';
-    root.append(loading);
+    this.#early = { begin: false, remember: false };
+    this.#styled = false;
+    const first = this.#paint(root);
+    if (first) {
+      // Unstyled text would flash, then jump, as the stylesheet arrives.
+      root.hidden = true;
+      const show = () => {
+        this.#styled = true;
+        if (this.#root) this.#root.hidden = false;
+      };
+      style.addEventListener('load', show, { once: true });
+      style.addEventListener('error', show, { once: true });
+    } else {
+      const loading = document.createElement('p');
+      loading.className = 'ft-loading';
+      loading.textContent = 'Loading Foot Triage…';
+      root.append(loading);
+    }
     shadow.replaceChildren(style, root);
     this.#root = root;
     load(files.js, files.wasm).then(
       (bindings) => {
         if (this.#root !== root) return; // removed while loading
-        root.replaceChildren();
-        this.#widget = bindings.mount(root, this.#attributes());
+        if (!first) {
+          root.replaceChildren();
+          this.#widget = bindings.mount(root, this.#attributes(), this.#early);
+          return;
+        }
+        const next = document.createElement('div');
+        next.className = 'ft-host';
+        next.hidden = true;
+        root.after(next);
+        this.#widget = bindings.mount(next, this.#attributes(), this.#early);
+        // Yew renders on its scheduler, just after mount returns; then the
+        // two screens swap in one task, so nothing flashes or moves.
+        setTimeout(() => {
+          if (this.#root !== root) return;
+          const active = shadow.activeElement;
+          const control = active && root.contains(active) && CONTROLS.find((name) => active.hasAttribute(name));
+          root.remove();
+          this.#root = next;
+          next.hidden = !this.#styled;
+          if (control && !this.#early.begin) next.querySelector(`[${control}]`)?.focus();
+        }, 0);
       },
       (error) => {
         console.error('foot-triage: the widget could not start', error);
@@ -88,13 +155,42 @@ class FootTriageElement extends HTMLElement {
     this.#root = null;
   }
 
+  // Paints the prerendered first screen for the current attributes into
+  // `root`; false when they call for the wasm to draw it.
+  #paint(root) {
+    const first = firstScreen(this);
+    if (!first) return false;
+    root.innerHTML = first.html;
+    if (first.theme) root.firstElementChild.classList.add(first.theme);
+    root.dataset.ftPrerendered = '';
+    for (const [name, on] of [['data-ft-start', this.#early.begin], ['data-ft-remember', this.#early.remember]]) {
+      if (on) root.querySelector(`[${name}]`)?.setAttribute(name === 'data-ft-start' ? 'aria-busy' : 'aria-checked', 'true');
+    }
+    return true;
+  }
+
   attributeChangedCallback() {
+    // Attributes set after the element started (the standalone page's URL
+    // parameters, a host's script) repaint the prerendered screen.
+    if (!this.#widget && this.#root?.hasAttribute('data-ft-prerendered')) this.#paint(this.#root);
     this.#widget?.update(this.#attributes());
     this.#diary?.update(this.#attributes());
   }
 
   #clicked(event) {
     const target = event.composedPath().find((node) => node instanceof HTMLElement && node.dataset);
+    // Clicks on the prerendered screen, before the wasm has taken over.
+    if (!this.#widget && this.#root?.contains(target)) {
+      if (target.closest('[data-ft-start]')) {
+        this.#early.begin = true;
+        target.closest('[data-ft-start]').setAttribute('aria-busy', 'true');
+      }
+      const remember = target.closest('[data-ft-remember]');
+      if (remember) {
+        this.#early.remember = !this.#early.remember;
+        remember.setAttribute('aria-checked', String(this.#early.remember));
+      }
+    }
     const open = target?.closest('[data-ft-open="diary"]');
     if (open) this.#openDiary(open.dataset.ftAnswers || '{}', open.dataset.ftRemembering === 'on');
     if (target?.closest('[data-ft-close="diary"]')) this.#closeDiary(true);

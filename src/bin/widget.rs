@@ -6,7 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use foot_triage::ui::{App, AppProps, Mounted, config};
+    use foot_triage::ui::{App, AppProps, Early, Mounted, config};
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
 
@@ -15,10 +15,14 @@ mod exports {
     pub struct Widget(Mounted<App>);
 
     /// Mounts a widget in `root`. `attributes` is a plain object of attribute
-    /// names to string values (or null), as `<foot-triage>` has them.
+    /// names to string values (or null), as `<foot-triage>` has them; `early`
+    /// says what was clicked on the prerendered first screen
+    /// (`{begin, remember}`, booleans; anything else counts as false).
     #[wasm_bindgen]
-    pub fn mount(root: Element, attributes: &JsValue) -> Widget {
-        Widget(Mounted::new(root, AppProps { config: config(attributes), ..AppProps::default() }))
+    pub fn mount(root: Element, attributes: &JsValue, early: &JsValue) -> Widget {
+        let flag = |name: &str| js_sys::Reflect::get(early, &JsValue::from_str(name)).ok() == Some(JsValue::TRUE);
+        let early = Early { begin: flag("begin"), remember: flag("remember") };
+        Widget(Mounted::new(root, AppProps { config: config(attributes), early, ..AppProps::default() }))
     }
 
     #[wasm_bindgen]

@@ -9,17 +9,18 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
-    Knowledge,
-    diary_link::diary_link,
-    memory::{ANSWERS, memory},
+    Knowledge, js_json,
     question_card::QuestionCard,
     results::results,
     review::review,
-    start::start,
     state::{Action, Screen, State},
     storage,
 };
-use crate::{Level, assess, next_question, saved, widget_config::WidgetConfig};
+use crate::{
+    Level, assess, next_question, saved,
+    shell::{ANSWERS, Frame, diary_link, frame, memory, start},
+    widget_config::WidgetConfig,
+};
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
@@ -30,6 +31,19 @@ pub struct AppProps {
     /// app with a fixture.
     #[prop_or_default]
     pub knowledge: Knowledge,
+    /// What the runner did on the prerendered first screen before the wasm
+    /// arrived (`embed.js` saw it); honoured once, when the app starts.
+    #[prop_or_default]
+    pub early: Early,
+}
+
+/// Clicks on the prerendered first screen, made before the wasm had started.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Early {
+    /// Start was pressed.
+    pub begin: bool,
+    /// "Remember on this device" was turned on.
+    pub remember: bool,
 }
 
 #[component]
@@ -77,6 +91,18 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    {
+        // The clicks made before the wasm took over, as if made now.
+        let (state, early) = (state.clone(), props.early);
+        use_effect_with((), move |_| {
+            if early.remember && !state.remember {
+                state.dispatch(Action::Remember(true));
+            }
+            if early.begin && state.screen == Screen::Start {
+                state.dispatch(Action::Begin);
+            }
+        });
+    }
     let root = use_node_ref();
     let act = {
         let state = state.clone();
@@ -93,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Review => "review",
     });
     let body = match state.screen {
-        Screen::Start => start(kb, &act, &config),
+        Screen::Start => start(kb, &config, act.reform(|_: MouseEvent| Action::Begin)),
         Screen::Review => review(kb, &state.asked().collect::<Vec<_>>(), &state.answers, &act),
         Screen::Questions => {
             // The screen to show: the one answer being changed, or what the
@@ -160,30 +186,18 @@ pub fn App(props: &AppProps) -> Html {
     let theme = config.theme.class();
     // Not under a question, where it would only distract.
     let show_memory = config.storage_allowed && (state.screen != Screen::Questions || at_results);
-    // One persistent title, so every screen has a top-level heading and the
-    // changing screen below it starts at level two. The live region is
-    // always present, so screen readers announce the result when it appears.
+    let diary = ((state.screen != Screen::Questions || at_results) && !emergency)
+        .then(|| diary_link(js_json::stringify(&state.answers.to_tree()).unwrap_or_default(), state.remember));
+    let memory = show_memory.then(|| {
+        memory(
+            state.remember,
+            &ANSWERS,
+            act.reform(move |_: MouseEvent| Action::Remember(!remembering)),
+            act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
+        )
+    });
+    let framed = frame(Frame { theme, notice: state.notice.clone(), body, diary, memory, announcement, root });
     html! {
-        <ContextProvider<Knowledge> context={knowledge}>
-        <div class={classes!("ft-app", theme)} ref={root}>
-            <h1 class="ft-title">{ "Foot Triage" }</h1>
-            if let Some(notice) = &state.notice {
-                <p class="ft-notice-bar" data-ft-notice="">{ notice }</p>
-            }
-            { body }
-            if (state.screen != Screen::Questions || at_results) && !emergency {
-                { diary_link(&state.answers, state.remember) }
-            }
-            if show_memory {
-                { memory(
-                    state.remember,
-                    &ANSWERS,
-                    act.reform(move |_: MouseEvent| Action::Remember(!remembering)),
-                    act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
-                ) }
-            }
-            <div class="ft-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
-        </div>
-        </ContextProvider<Knowledge>>
+        <ContextProvider<Knowledge> context={knowledge}>{ framed }</ContextProvider<Knowledge>>
     }
 }

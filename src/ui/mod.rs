@@ -12,23 +12,20 @@ mod app;
 mod calculators;
 pub mod crash;
 pub mod diary;
-mod diary_link;
 mod embed;
 pub mod foot_map;
 mod handoff;
 pub mod js_json;
-mod memory;
 mod number;
 mod plan;
 mod question_card;
 mod results;
 mod review;
-mod start;
 mod state;
 mod storage;
 pub mod tools;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Early};
 
 use crate::KnowledgeBase;
 

@@ -196,7 +196,7 @@ impl Reducible for State {
             }
             Action::Remember(on) => {
                 next.remember = on;
-                next.notice = Some(super::memory::ANSWERS.turned(on));
+                next.notice = Some(crate::shell::ANSWERS.turned(on));
             }
             Action::Erased(message) => {
                 next = State { kb: next.kb, interacted: true, storage_key: next.storage_key, ..State::default() };

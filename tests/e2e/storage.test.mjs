@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SELF_CARE, answer, answerAll, currentQuestion, open, result, root, session, widget, withPage } from './support.mjs';
+import { LIVE, SELF_CARE, answer, answerAll, currentQuestion, open, result, root, session, widget, withPage } from './support.mjs';
 
 const env = session(root);
 
@@ -16,7 +16,7 @@ const stored = (page) =>
 const notice = (page) => widget(page).evaluate((el) => el.shadowRoot.querySelector('[data-ft-notice]')?.textContent ?? null);
 async function reload(page) {
   await page.reload();
-  await widget(page).locator('.ft-app').waitFor();
+  await widget(page).locator(`${LIVE} .ft-app`).waitFor();
 }
 // Answers the first `n` questions of the self-care path.
 async function answerSome(page, n) {
@@ -96,7 +96,7 @@ test('a record from an older version is migrated, a corrupt one set aside, and E
 
 test('remember="off" forbids storage on the site', async () => {
   await withPage(env.browser, { url: page_url() + '?remember=off', wait: false }, async (page) => {
-    await page.waitForSelector('button[data-ft-start]');
+    await page.waitForSelector(`${LIVE} button[data-ft-start]`);
     assert.equal(await page.locator('button[data-ft-remember]').count(), 0);
     await page.click('button[data-ft-start]');
     await answerSome(page, 2);

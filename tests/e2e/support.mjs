@@ -19,6 +19,10 @@ const axeSource = readFileSync(toolsRequire.resolve('axe-core/axe.min.js'), 'utf
 
 export const PHONE = { width: 390, height: 844 };
 
+// The widget once the wasm has taken over from the prerendered first screen
+// (which embed.js paints at once, marked data-ft-prerendered).
+export const LIVE = '.ft-host:not([data-ft-prerendered])';
+
 // A typical self-care case (plantar fasciitis), by question id; questions not
 // listed get the reassuring default in `answer`.
 export const SELF_CARE = {
@@ -111,7 +115,7 @@ export async function open(browser, { viewport = PHONE, colorScheme = 'light', u
   page.on('request', (r) => requests.push(r.url()));
   if (url) {
     await page.goto(url);
-    if (wait) await page.waitForSelector('button[data-ft-start]');
+    if (wait) await page.waitForSelector(`${LIVE} button[data-ft-start]`);
   }
   return { page, context, problems, requests };
 }

@@ -26,13 +26,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use self::state::{DiaryAction, DiaryState, Page};
-use super::{
-    memory::{Kept, memory},
-    storage,
-};
+use super::storage;
 use crate::{
     Answers, KnowledgeBase,
     diary::{self, Date},
+    shell::{Kept, memory},
     widget_config::WidgetConfig,
 };
 

@@ -7,11 +7,8 @@
 
 use yew::prelude::*;
 
-use super::js_json;
-use crate::Answers;
-
-pub fn diary_link(answers: &Answers, remember: bool) -> Html {
-    let answers = js_json::stringify(&answers.to_tree()).unwrap_or_default();
+/// The button; `answers` is the runner's answers as JSON text.
+pub fn diary_link(answers: String, remember: bool) -> Html {
     html! {
         <p class="ft-diary-link ft-no-print">
             <button type="button" class="ft-secondary" data-ft-open="diary" data-ft-answers={answers}

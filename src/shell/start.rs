@@ -3,14 +3,13 @@
 
 use yew::prelude::*;
 
-use super::state::Action;
 use crate::{KnowledgeBase, widget_config::WidgetConfig};
 
-/// The start screen. A plain function rather than a component: it has no
-/// state, and each component type costs the bundle a few kilobytes.
-pub fn start(kb: &KnowledgeBase, act: &Callback<Action>, config: &WidgetConfig) -> Html {
+/// The start screen; `begin` is the Start button's click. A plain function
+/// rather than a component: it has no state, and each component type costs
+/// the bundle a few kilobytes.
+pub fn start(kb: &KnowledgeBase, config: &WidgetConfig, begin: Callback<MouseEvent>) -> Html {
     let meta = &kb.data.meta;
-    let begin = act.reform(|_: MouseEvent| Action::Begin);
     html! {
         <section class="ft-screen ft-start" aria-labelledby="ft-start-title">
             <h2 id="ft-start-title" tabindex="-1">{ "Foot pain after a run?" }</h2>

@@ -1,0 +1,146 @@
+// The first screen before the wasm (issue 13): embed.js paints the
+// prerendered start screen at once; the wasm takes over without a flash, a
+// layout shift or a lost click.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { LIVE, axe, focusedId, launch, open, root, serve, widget } from './support.mjs';
+
+const PRERENDERED = '.ft-host[data-ft-prerendered]';
+let site;
+let browser;
+before(async () => {
+  site = await serve(root);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// A host page under target/, beside dist/, with these attributes.
+let pages = 0;
+function hostPage(attributes = {}) {
+  const folder = join(root, 'target/e2e-hosts');
+  mkdirSync(folder, { recursive: true });
+  const name = `first-${process.pid}-${pages++}.html`;
+  const escape = (v) => v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  const attrs = Object.entries(attributes).map(([k, v]) => ` ${k}="${escape(v)}"`).join('');
+  writeFileSync(
+    join(folder, name),
+    `<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><main><h1>Host</h1>
+      <foot-triage${attrs}></foot-triage></main><script type="module" src="../../dist/embed.js"></script>`,
+  );
+  return `${site.url}target/e2e-hosts/${name}`;
+}
+
+// Opens `url` with the widget's wasm held back until `release()` is called.
+async function openHeld(url) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  const session = await open(browser, { wait: false });
+  await session.page.route(/widget-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await session.page.goto(url);
+  return { ...session, release };
+}
+
+// The widget's DOM as a comparable tree: tags, sorted attributes and text,
+// without the marks of the prerender itself.
+function tree(page, selector) {
+  return widget(page).evaluate((el, selector) => {
+    const skip = new Set(['data-ft-prerendered', 'aria-busy']);
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+      const attrs = [...node.attributes].filter((a) => !skip.has(a.name)).map((a) => `${a.name}=${a.value}`).sort();
+      return { tag: node.tagName.toLowerCase(), attrs, children: [...node.childNodes].map(walk).filter((c) => c !== '') };
+    };
+    return walk(el.shadowRoot.querySelector(selector));
+  }, selector);
+}
+
+test('the first screen shows before the wasm, passes axe, and is the screen the wasm draws', async () => {
+  for (const attributes of [
+    {},
+    { 'emergency-number': '999', 'clinic-name': 'Riverside Sports Physio', theme: 'dark', remember: 'off' },
+    { 'emergency-number': ' 911 ', theme: 'LIGHT' },
+  ]) {
+    const { page, context, problems, release } = await openHeld(hostPage(attributes));
+    try {
+      await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).waitFor();
+      assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm'))), false);
+      assert.deepEqual(await axe(page), [], 'axe on the prerendered screen');
+      const before = await tree(page, `${PRERENDERED} .ft-app`);
+      release();
+      await widget(page).locator(`${LIVE} button[data-ft-start]`).waitFor();
+      assert.equal(await widget(page).locator(PRERENDERED).count(), 0, 'the prerender is gone');
+      assert.deepEqual(await tree(page, `${LIVE} .ft-app`), before, JSON.stringify(attributes));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('options the prerender does not handle leave the first screen to the wasm', async () => {
+  for (const attributes of [{ 'clinic-name': 'A & B <Clinic>' }, { 'emergency-number': '99 9' }, { theme: 'blue' }]) {
+    const { page, context, release } = await openHeld(hostPage(attributes));
+    try {
+      await widget(page).locator('.ft-loading').waitFor();
+      assert.equal(await widget(page).locator(PRERENDERED).count(), 0, JSON.stringify(attributes));
+      release();
+      await widget(page).locator(`${LIVE} button[data-ft-start]`).waitFor();
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a Start pressed before the wasm is honoured, with focus on the first question', async () => {
+  const { page, context, problems, release } = await openHeld(hostPage());
+  try {
+    await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).click();
+    assert.equal(await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).getAttribute('aria-busy'), 'true');
+    release();
+    await widget(page).locator(`${LIVE} [data-ft-question]`).waitFor();
+    assert.equal(await focusedId(page), 'ft-question-title');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the takeover moves nothing and keeps the focused control', async () => {
+  const { page, context, problems, release } = await openHeld(hostPage({ 'emergency-number': '112' }));
+  try {
+    const start = widget(page).locator(`${PRERENDERED} button[data-ft-start]`);
+    await start.waitFor();
+    await page.evaluate(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: 'layout-shift', buffered: true });
+    });
+    await start.focus();
+    const boxes = async (scope) => {
+      const out = [];
+      for (const selector of ['h2', '.ft-emergency', 'button[data-ft-start]', 'button[data-ft-remember]']) {
+        out.push(await widget(page).locator(`${scope} ${selector}`).boundingBox());
+      }
+      return out;
+    };
+    const before = await boxes(PRERENDERED);
+    release();
+    await widget(page).locator(`${LIVE} button[data-ft-start]`).waitFor();
+    assert.deepEqual(await boxes(LIVE), before);
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+    const focused = await widget(page).evaluate((el) => el.shadowRoot.activeElement?.hasAttribute('data-ft-start'));
+    assert.equal(focused, true, 'Start keeps the focus');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
