@@ -252,4 +252,21 @@ class FootTriageElement extends HTMLElement {
   }
 }
 
+// Printing shows everything: every closed disclosure in every widget opens
+// for the print and closes again after it.
+let openedForPrint = [];
+addEventListener('beforeprint', () => {
+  openedForPrint = [];
+  for (const element of document.querySelectorAll('foot-triage')) {
+    for (const details of element.shadowRoot?.querySelectorAll('details:not([open])') ?? []) {
+      details.open = true;
+      openedForPrint.push(details);
+    }
+  }
+});
+addEventListener('afterprint', () => {
+  for (const details of openedForPrint) details.open = false;
+  openedForPrint = [];
+});
+
 if (!customElements.get('foot-triage')) customElements.define('foot-triage', FootTriageElement);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::ranking::Scored;
 use crate::{
     answers::Answers,
-    knowledge::{Advice, Dose, KnowledgeBase, Level, List, Text, Tool},
+    knowledge::{Advice, Condition, Dose, KnowledgeBase, Level, List, Text, Tool},
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,6 +17,10 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stop_running_notice: Option<Text>,
     pub sections: Vec<PlanSection>,
+    /// The plan at a glance, "today and this week": the ids of the few items
+    /// that matter most, section by section (each section's `today` count),
+    /// the leading cause's own advice first, in the order it lists it.
+    pub today: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -83,7 +87,7 @@ pub fn build(kb: &KnowledgeBase, answers: &Answers, situation: Situation, suspec
     let Situation { stop_running, .. } = situation;
     let suspected_ids: Vec<&str> = suspected.iter().map(|s| &*kb.data.conditions[s.index].id).collect();
     let excluded = excluded_traits(kb, answers, stop_running);
-    let sections = kb
+    let sections: Vec<PlanSection> = kb
         .data
         .sections
         .iter()
@@ -104,7 +108,25 @@ pub fn build(kb: &KnowledgeBase, answers: &Answers, situation: Situation, suspec
         })
         .collect();
     let stop_running_notice = stop_running.then(|| kb.data.meta.stop_running.clone());
-    Plan { stop_running, stop_running_notice, sections }
+    let leading = suspected.first().map(|s| &kb.data.conditions[s.index]);
+    let today = at_a_glance(kb, &sections, leading);
+    Plan { stop_running, stop_running_notice, sections, today }
+}
+
+/// The ids of the plan at a glance: from each section, its `today` count of
+/// items, those the leading cause lists first (in its order), then the rest in
+/// plan order.
+fn at_a_glance(kb: &KnowledgeBase, sections: &[PlanSection], leading: Option<&Condition>) -> Vec<Text> {
+    let rank = |id: &str| leading.and_then(|c| c.advice.iter().position(|a| &**a == id)).unwrap_or(usize::MAX);
+    let mut out = Vec::new();
+    for section in sections {
+        let count = kb.data.sections.iter().find(|s| s.id == section.id).map_or(0, |s| s.today as usize);
+        let mut items: Vec<&PlanItem> = section.items.iter().collect();
+        // A stable sort keeps plan order among equals.
+        items.sort_by_key(|i| rank(&i.id));
+        out.extend(items.into_iter().take(count).map(|i| i.id.clone()));
+    }
+    out
 }
 
 fn select(

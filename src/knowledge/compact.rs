@@ -56,6 +56,7 @@ pub fn read(bytes: &'static [u8]) -> Result<Knowledge, CompactError> {
             id: r.text(),
             title: r.text(),
             tool: r.option(|r| if r.varint() == 0 { Tool::ShoeCheck } else { Tool::LoadPlan }),
+            today: r.u32(),
         }),
         advice: r.list(advice),
         safety_net: r.list(|r| SafetyNet {

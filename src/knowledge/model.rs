@@ -615,6 +615,10 @@ pub struct Section {
     /// An interactive tool shown with the section when it is in the plan.
     #[serde(default)]
     pub tool: Option<Tool>,
+    /// How many of the section's items the plan at a glance ("today and this
+    /// week") shows: those the leading cause lists first.
+    #[serde(default)]
+    pub today: u32,
 }
 
 /// The interactive tools a plan section can carry; the engine computes what

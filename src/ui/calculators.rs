@@ -42,7 +42,7 @@ pub fn view(
     let id = format!("ft-{name}-distance");
     html! {
         <div class="ft-card ft-tool" data-ft-tool={name}>
-            <h5>{ title }</h5>
+            <h4>{ title }</h4>
             <div class="ft-tool-row">
                 <label for={id.clone()}>{ label }</label>
                 <input {id} type="text" inputmode="decimal" autocomplete="off" value={typed.to_string()} oninput={on_input} />

@@ -11,24 +11,53 @@ use crate::{
     units::DistanceUnit,
 };
 
-/// The plan. A plain function rather than a component: it has no state, and
-/// each component type costs the bundle a few kilobytes.
-pub fn plan_view(kb: &KnowledgeBase, plan: &Plan, units: DistanceUnit) -> Html {
+/// The whole plan, section by section. A plain function rather than a
+/// component: it has no state, and each component type costs the bundle a
+/// few kilobytes.
+pub fn plan_view(kb: &KnowledgeBase, plan: &Plan) -> Html {
     html! {
         <section class="ft-block ft-plan" aria-labelledby="ft-plan-title">
-            <h3 id="ft-plan-title">{ "Your plan" }</h3>
+            <h3 id="ft-plan-title" class="ft-print-only">{ "Your plan" }</h3>
             { for plan.sections.iter().map(|s| html! {
                 <section class="ft-plan-section" data-ft-section={s.id.to_string()}
                     aria-labelledby={format!("ft-section-{}", s.id)}>
                     <h4 id={format!("ft-section-{}", s.id)}>{ &*s.title }</h4>
                     { for s.items.iter().map(|i| item(kb, i)) }
-                    { match s.tool {
-                        Some(tool) => html! { <Tools calculator={tool} {units} /> },
-                        None => html! {},
-                    } }
                 </section>
             }) }
         </section>
+    }
+}
+
+/// The calculators of the plan's sections (shoe check, training-load plan).
+pub fn tools_view(plan: &Plan, units: DistanceUnit) -> Html {
+    html! {
+        <div class="ft-plan-tools">
+            { for plan.sections.iter().filter_map(|s| s.tool).map(|tool| html! { <Tools calculator={tool} {units} /> }) }
+        </div>
+    }
+}
+
+/// One item of the plan at a glance: what to do and how much, with the steps,
+/// the timer and the caution a tap away.
+pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem) -> Html {
+    let dose = dose_text(&i.dose);
+    let source = kb.source_titles(&i.source);
+    html! {
+        <article class="ft-card ft-advice ft-compact" data-ft-glance={i.id.to_string()}>
+            <h4>{ &*i.title }</h4>
+            <p>{ &*i.summary }</p>
+            if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
+            <details class="ft-how">
+                <summary>{ "How to do it" }</summary>
+                if !i.steps.is_empty() {
+                    <ol class="ft-steps">{ for i.steps.iter().map(|step| html! { <li>{ &**step }</li> }) }</ol>
+                }
+                { dose_tool(&i.dose, &i.title) }
+                if let Some(c) = &i.caution { <p class="ft-caution">{ &**c }</p> }
+                <p class="ft-source">{ "Source: " }{ source }</p>
+            </details>
+        </article>
     }
 }
 

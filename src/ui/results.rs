@@ -5,14 +5,23 @@
 
 use yew::prelude::*;
 
-use super::{handoff::handoff, plan::plan_view, state::Action};
+use super::{
+    handoff::handoff,
+    plan::{compact_item, plan_view, tools_view},
+    state::Action,
+};
 use crate::{
     Answers, KnowledgeBase, Level,
-    engine::{Assessment, RankedCondition, TriageReason},
+    engine::{Assessment, PlanItem, RankedCondition, TriageReason},
     widget_config::WidgetConfig,
 };
 
-/// The results screen, for `assessment` of `answers`.
+/// The results screen, for `assessment` of `answers`. On a phone its first
+/// screen holds the level, the action, the one-line why and where to go; then
+/// the plan at a glance and the likely causes, each opening to its detail;
+/// then the safety net; the full plan, the calculators, every reason and the
+/// hand-off sit behind labelled disclosures. Nothing is left out: printing
+/// opens every disclosure (`embed.js`).
 pub fn results(
     kb: &KnowledgeBase,
     assessment: &Assessment,
@@ -25,6 +34,19 @@ pub fn results(
     let level = a.triage.as_str();
     let emergency = a.triage == Level::Emergency;
     let title = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
+    let lead = a.triage_reasons.first();
+    let glance: Vec<&PlanItem> = a
+        .plan
+        .today
+        .iter()
+        .filter_map(|id| a.plan.sections.iter().flat_map(|s| &s.items).find(|i| i.id == *id))
+        .collect();
+    let items: usize = a.plan.sections.iter().map(|s| s.items.len()).sum();
+    let has_tools = a.plan.sections.iter().any(|s| s.tool.is_some());
+    let why_title = match a.triage_reasons.len() {
+        0 | 1 => "Why this result".to_string(),
+        n => format!("Why this result ({n} reasons)"),
+    };
     html! {
         <section class="ft-screen ft-results" data-ft-results="" data-ft-level={level} aria-labelledby="ft-result-title">
             <div class={classes!("ft-banner", format!("ft-level-{level}"))}>
@@ -36,28 +58,61 @@ pub fn results(
                         <p class="ft-call" data-ft-emergency-number="">{ format!("Call {number} now.") }</p>
                     }
                     <p class="ft-call">{ &*kb.data.meta.emergency }</p>
+                } else if let Some(r) = lead {
+                    <p class="ft-lead" data-ft-lead="">{ &*r.reason }</p>
                 }
             </div>
             if !emergency { { clinic(config) } }
             if let Some(notice) = &a.plan.stop_running_notice {
                 <p class="ft-stop" data-ft-stop-running="">{ &**notice }</p>
             }
-            <section class="ft-block" aria-labelledby="ft-why-title">
-                <h3 id="ft-why-title">{ "Why this result" }</h3>
-                <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
-            </section>
-            if !emergency {
+            if emergency {
+                <section class="ft-block" aria-labelledby="ft-why-title">
+                    <h3 id="ft-why-title">{ "Why this result" }</h3>
+                    <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
+                </section>
+                { plan_view(kb, &a.plan) }
+            } else {
+                if !glance.is_empty() {
+                    <section class="ft-block ft-today" data-ft-today="" aria-labelledby="ft-today-title">
+                        <h3 id="ft-today-title">{ "Today and this week" }</h3>
+                        <ul class="ft-glance">{ for glance.iter().map(|i| html! { <li>{ compact_item(kb, i) }</li> }) }</ul>
+                    </section>
+                }
                 <section class="ft-block" aria-labelledby="ft-causes-title">
                     <h3 id="ft-causes-title">{ "Possible causes" }</h3>
-                    <p class="ft-help">{ "These fit your answers best. Only an examination can say what it is." }</p>
+                    <p class="ft-help">{ "These fit your answers best; open one to see why. Only an examination can say what it is." }</p>
                     <ol class="ft-conditions">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(condition) }</ol>
                 </section>
             }
-            { plan_view(kb, &a.plan, config.units) }
             <section class="ft-block" aria-labelledby="ft-help-title">
                 <h3 id="ft-help-title">{ "When to get help" }</h3>
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
             </section>
+            if !emergency {
+                <div class="ft-more">
+                    <details class="ft-disclosure" data-ft-more="why">
+                        <summary><h3>{ why_title }</h3></summary>
+                        <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
+                    </details>
+                    if items > 0 {
+                        <details class="ft-disclosure" data-ft-more="plan">
+                            <summary><h3>{ format!("Your whole plan ({items} items)") }</h3></summary>
+                            { plan_view(kb, &a.plan) }
+                        </details>
+                    }
+                    if has_tools {
+                        <details class="ft-disclosure" data-ft-more="tools">
+                            <summary><h3>{ "Shoe check and training-load plan" }</h3></summary>
+                            { tools_view(&a.plan, config.units) }
+                        </details>
+                    }
+                    <details class="ft-disclosure" data-ft-more="handoff">
+                        <summary><h3>{ "Share with a clinician" }</h3></summary>
+                        { handoff(kb, assessment, answers, copy_status, act) }
+                    </details>
+                </div>
+            }
             <section class="ft-block ft-print-only" aria-labelledby="ft-answers-title">
                 <h3 id="ft-answers-title">{ "Answers given" }</h3>
                 <dl class="ft-answers">
@@ -70,7 +125,7 @@ pub fn results(
                 </dl>
             </section>
             <p class="ft-notice">{ &*a.notice }</p>
-            { handoff(kb, assessment, answers, copy_status, act) }
+            if emergency { { handoff(kb, assessment, answers, copy_status, act) } }
             <div class="ft-actions ft-no-print">
                 <button class="ft-secondary" data-ft-review="" onclick={act.reform(|_: MouseEvent| Action::Review)}>
                     { "Review or change answers" }
@@ -127,17 +182,21 @@ pub(super) fn condition(c: &RankedCondition) -> Html {
     };
     html! {
         <li class="ft-card ft-condition" data-ft-condition={c.id.to_string()}>
-            <h4>{ &*c.name }<span class={classes!("ft-badge", format!("ft-{}", c.likelihood))}>{ likelihood }</span></h4>
-            <p>{ &*c.description }</p>
-            if !c.reasons_for.is_empty() {
-                <p class="ft-sub">{ "What fits" }</p>
-                <ul class="ft-for">{ for c.reasons_for.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
-            }
-            if !c.reasons_against.is_empty() {
-                <p class="ft-sub">{ "What does not fit" }</p>
-                <ul class="ft-against">{ for c.reasons_against.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
-            }
-            <p class="ft-seek">{ &*c.seek_care }</p>
+            <details>
+                <summary>
+                    <h4>{ &*c.name }<span class={classes!("ft-badge", format!("ft-{}", c.likelihood))}>{ likelihood }</span></h4>
+                </summary>
+                <p>{ &*c.description }</p>
+                if !c.reasons_for.is_empty() {
+                    <p class="ft-sub">{ "What fits" }</p>
+                    <ul class="ft-for">{ for c.reasons_for.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
+                }
+                if !c.reasons_against.is_empty() {
+                    <p class="ft-sub">{ "What does not fit" }</p>
+                    <ul class="ft-against">{ for c.reasons_against.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
+                }
+                <p class="ft-seek">{ &*c.seek_care }</p>
+            </details>
         </li>
     }
 }

@@ -32,7 +32,7 @@ const withWidget = (options, body) => withPage(env.browser, { url: env.server.ur
 
 // Presses Tab until the focused element matches `selector`, then `key`.
 async function tabTo(page, selector, key = 'Enter') {
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 150; i++) {
     const focused = await page.evaluate((s) => {
       let a = document.activeElement;
       while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
@@ -148,7 +148,10 @@ test('timers count down, counters count, and the calculators answer in km or mil
   await withWidget({}, async (page) => {
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
-    const timer = page.locator('[data-ft-timer]').first();
+    // Each exercise at a glance keeps its timer one tap away.
+    const how = widget(page).locator('[data-ft-today] details.ft-how:has([data-ft-timer])').first();
+    await how.locator('summary').click();
+    const timer = how.locator('[data-ft-timer]');
     const before = await timer.locator('[role="timer"]').textContent();
     await timer.locator('button').first().click();
     await page.waitForTimeout(2200);
@@ -156,11 +159,13 @@ test('timers count down, counters count, and the calculators answer in km or mil
     assert.notEqual(later, before, `the timer runs (${before} then ${later})`);
     await timer.locator('button').first().click();
 
-    const counter = page.locator('[data-ft-counter]').first();
+    await widget(page).locator('[data-ft-more="plan"] > summary').click();
+    const counter = widget(page).locator('[data-ft-more="plan"] [data-ft-counter]').first();
     await counter.locator('button').first().click();
     await counter.locator('button').first().click();
     assert.match(await counter.locator('[role="status"]').textContent(), /2 of \d+ done/);
 
+    await widget(page).locator('[data-ft-more="tools"] > summary').click();
     const shoes = page.locator('[data-ft-tool="shoe_check"]');
     await shoes.locator('input').fill('500');
     assert.equal(await shoes.locator('[data-ft-shoe-status]').getAttribute('data-ft-shoe-status'), 'check');
@@ -182,6 +187,7 @@ test('the summary copies as plain text and prints on one page', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
     await page.click('button[data-ft-start]');
     await answerAll(page, SELF_CARE);
+    await widget(page).locator('[data-ft-more="handoff"] > summary').click();
     await page.click('button[data-ft-copy]');
     await page.waitForFunction(() =>
       /copied/i.test(document.querySelector('foot-triage').shadowRoot.querySelector('.ft-handoff [role="status"]').textContent),
@@ -197,6 +203,37 @@ test('the summary copies as plain text and prints on one page', async () => {
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
     assert.equal(pages, 1, 'the clinician summary fits one page');
+  });
+});
+
+test('the results fit a few phone screens, open by keyboard, and print in full', async () => {
+  await withWidget({}, async (page) => {
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height <= 4 * 844, `the self-care results are ${height} px tall, over four screens`);
+    // The first screen: the level, the action, the one-line why.
+    const banner = await widget(page).locator('.ft-banner').boundingBox();
+    assert.ok(banner.y + banner.height <= 844, 'the banner fits the first screen');
+    assert.equal(await widget(page).locator('.ft-banner [data-ft-lead]').count(), 1, 'the one-line why');
+    // Every disclosure opens from the keyboard.
+    for (const name of ['why', 'plan', 'tools', 'handoff']) {
+      await tabTo(page, `[data-ft-more="${name}"] > summary`, 'Enter');
+      assert.equal(await widget(page).locator(`[data-ft-more="${name}"]`).getAttribute('open'), '', name);
+    }
+    await tabTo(page, '[data-ft-condition] summary', ' ');
+    assert.equal(await widget(page).locator('[data-ft-condition] details[open]').count(), 1, 'a cause opens');
+    assert.deepEqual(await axe(page), [], 'results with every disclosure open');
+    // Printing opens every disclosure, and closes them again after.
+    await page.reload();
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    const closed = () => widget(page).locator('details:not([open])').count();
+    assert.ok((await closed()) > 0);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    assert.equal(await closed(), 0, 'every disclosure is open for the print');
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    assert.ok((await closed()) > 0, 'and closed again after');
   });
 });
 

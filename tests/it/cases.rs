@@ -234,3 +234,33 @@ fn self_care_plans_have_timed_exercises_and_shoe_advice() {
         );
     }
 }
+
+/// The plan at a glance (issue 13): a table of answers and the items it
+/// must show, in order. Each comes from the plan itself, at most each
+/// section's `today` count, the leading cause's own advice first.
+#[test]
+fn the_plan_at_a_glance_leads_with_the_leading_causes_advice() {
+    let check = |given: serde_json::Value, want: &[&str]| {
+        let result = assess(kb(), &answers(given.clone()));
+        let today: Vec<&str> = result.plan.today.iter().map(|t| &**t).collect();
+        assert_eq!(today, want, "{given}");
+        for section in &result.plan.sections {
+            let count = kb().data.sections.iter().find(|s| s.id == section.id).map_or(0, |s| s.today as usize);
+            let shown = section.items.iter().filter(|i| today.contains(&&*i.id)).count();
+            assert!(shown <= count, "{given}: {} shows {shown} of at most {count}", section.id);
+        }
+    };
+    let heel = json!({"injury": "none", "pain_locations": ["heel_bottom"], "onset": "gradual",
+        "timing": ["first_steps_morning"], "intensity": 4, "duration_days": 5});
+    check(
+        heel,
+        &[
+            "relative_rest",
+            "wall_calf_stretch",
+            "towel_stretch",
+            "towel_scrunches",
+            "supportive_footwear",
+            "cross_training",
+        ],
+    );
+}
