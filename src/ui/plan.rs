@@ -44,7 +44,7 @@ pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem) -> Html {
     let dose = dose_text(&i.dose);
     let source = kb.source_titles(&i.source);
     html! {
-        <article class="ft-card ft-advice ft-compact" data-ft-glance={i.id.to_string()}>
+        <article class="ft-card ft-advice ft-glance-item" data-ft-glance={i.id.to_string()}>
             <h4>{ &*i.title }</h4>
             <p>{ &*i.summary }</p>
             if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }

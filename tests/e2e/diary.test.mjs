@@ -118,6 +118,16 @@ test('two weeks of entries: chart, escalation, one printed page, backup and FHIR
     assert.match(await focused(), new RegExp(`data-ft-edit="${daysAgo(2)}"`));
 
     assert.deepEqual(await axe(page), [], 'axe on the diary');
+    // On a phone each entry is a card that fits the screen: nothing scrolls
+    // sideways, and every entry's day and pains are in view.
+    const fit = await inShadow(page, (el) => {
+      const region = el.shadowRoot.querySelector('.ft-table-scroll');
+      const row = el.shadowRoot.querySelector('[data-ft-entries] tbody tr');
+      return { scroll: region.scrollWidth - region.clientWidth, right: row.getBoundingClientRect().right, grid: getComputedStyle(row).display };
+    });
+    assert.equal(fit.scroll, 0, 'the entries do not scroll sideways');
+    assert.ok(fit.right <= 390, `an entry ends at ${fit.right} px`);
+    assert.equal(fit.grid, 'grid', 'entries show as cards on a phone');
     await shot(page, 'diary-phone');
 
     // The clinician's page, printed: one A4 sheet.
@@ -248,6 +258,7 @@ test('years of daily entries: paged table, whole-range chart (desktop, dark)', a
     assert.equal(morning.match(/[ML]/g).length, 286);
     assert.match(await page.locator('[data-ft-diary] svg title').textContent(), /weekly average/);
     assert.equal(await page.locator('[data-ft-diary] svg *').count() < 20, true, 'a few paths, not thousands of nodes');
+    assert.equal(await inShadow(page, (el) => getComputedStyle(el.shadowRoot.querySelector('[data-ft-entries] tbody tr')).display), 'table-row', 'the table where it fits');
     assert.deepEqual(await axe(page), [], 'axe on the diary, dark');
     await shot(page, 'diary-desktop-dark');
   });

@@ -1,11 +1,21 @@
 //! The entries as a table, newest first: the chart's data as text, and where
 //! an entry is changed or deleted. It shows a page of rows at a time, so a
-//! diary of years renders as fast as a fortnight's.
+//! diary of years renders as fast as a fortnight's. Where the diary is
+//! narrow (a phone) each row shows as a card, by CSS alone; the explicit
+//! table roles keep what a screen reader announces the same either way.
 
 use yew::prelude::*;
 
 use super::state::{DiaryAction, DiaryState};
 use crate::{diary::Entry, units::DistanceUnit, units::trim_number};
+
+// The column names, also each cell's label when a narrow screen shows the
+// rows as cards (diary.css).
+const MORNING: &str = "Morning";
+const DURING: &str = "During";
+const AFTER: &str = "After";
+const SHOES: &str = "Shoes";
+const NOTE: &str = "Note";
 
 /// The table of the latest `shown` entries; with `actions`, each row can be
 /// changed or deleted (not on the clinician's page).
@@ -25,6 +35,7 @@ pub fn entries_table(
             .unwrap_or_default()
     };
     let pain = |p: Option<u8>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
+    let distance = format!("Distance ({})", unit.symbol());
     let caption = if all.len() > shown {
         format!("Your entries, newest first: the latest {shown} of {}", all.len())
     } else {
@@ -32,34 +43,34 @@ pub fn entries_table(
     };
     html! {
         <div class="ft-table-scroll" role="region" aria-labelledby="ft-entries-caption" tabindex="0">
-            <table class="ft-entries" data-ft-entries="">
+            <table class="ft-entries" role="table" data-ft-entries="">
                 <caption id="ft-entries-caption">{ caption }</caption>
                 <thead>
-                    <tr>
-                        <th scope="col">{ "Day" }</th>
-                        <th scope="col">{ "Morning" }</th>
-                        <th scope="col">{ "During" }</th>
-                        <th scope="col">{ "After" }</th>
-                        <th scope="col">{ format!("Distance ({})", unit.symbol()) }</th>
-                        <th scope="col">{ "Shoes" }</th>
-                        <th scope="col">{ "Note" }</th>
-                        if act.is_some() { <th scope="col" class="ft-no-print">{ "Change" }</th> }
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{ "Day" }</th>
+                        <th scope="col" role="columnheader">{ MORNING }</th>
+                        <th scope="col" role="columnheader">{ DURING }</th>
+                        <th scope="col" role="columnheader">{ AFTER }</th>
+                        <th scope="col" role="columnheader">{ distance.clone() }</th>
+                        <th scope="col" role="columnheader">{ SHOES }</th>
+                        <th scope="col" role="columnheader">{ NOTE }</th>
+                        if act.is_some() { <th scope="col" role="columnheader" class="ft-no-print">{ "Change" }</th> }
                     </tr>
                 </thead>
                 <tbody>
                     { for rows.map(|e| {
                         let date = e.date;
                         html! {
-                            <tr key={date.0} data-ft-entry={date.to_string()}>
-                                <th scope="row">{ date.to_string() }</th>
-                                <td>{ e.pain_morning }</td>
-                                <td>{ pain(e.pain_during) }</td>
-                                <td>{ pain(e.pain_after) }</td>
-                                <td>{ trim_number(unit.from_km(e.distance_km)) }</td>
-                                <td>{ shoe_name(e) }</td>
-                                <td class="ft-note">{ &e.note }</td>
+                            <tr key={date.0} role="row" data-ft-entry={date.to_string()}>
+                                <th scope="row" role="rowheader">{ date.to_string() }</th>
+                                <td role="cell" data-label={MORNING}>{ e.pain_morning }</td>
+                                <td role="cell" data-label={DURING}>{ pain(e.pain_during) }</td>
+                                <td role="cell" data-label={AFTER}>{ pain(e.pain_after) }</td>
+                                <td role="cell" data-label={distance.clone()}>{ trim_number(unit.from_km(e.distance_km)) }</td>
+                                <td role="cell" data-label={SHOES}>{ shoe_name(e) }</td>
+                                <td role="cell" class="ft-note" data-label={NOTE}>{ &e.note }</td>
                                 if let Some(act) = act {
-                                    <td class="ft-no-print ft-row-actions">
+                                    <td role="cell" class="ft-no-print ft-row-actions">
                                         <button type="button" class="ft-link" data-ft-edit={date.to_string()}
                                             aria-label={format!("Change the entry for {date}")}
                                             onclick={act.reform(move |_: MouseEvent| DiaryAction::Edit(date))}>{ "Change" }</button>
