@@ -8,13 +8,16 @@
 // from the repo root), it measures the existing dist directories, and it
 // accepts --no-build only because the wrapper passes its arguments through. BENCH_RUNS sets the number of timed runs (default 7, at least 5).
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // The server, browser and questionnaire driver are the end-to-end tests' own,
 // so the benchmark walks the widget exactly as the tests do.
-import { answerAll, launch, root, serve } from '../tests/e2e/support.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+import { PATHS, PHONE, answerAll, launch, root, serve } from '../tests/e2e/support.mjs';
 
 const TARGETS = [
   // `host` is where the app renders: the widget inside <foot-triage>'s shadow
@@ -22,8 +25,10 @@ const TARGETS = [
   { name: 'widget', dist: join(root, 'dist'), host: 'foot-triage' },
   { name: 'baseline', dist: join(root, 'target/bench/baseline-dist'), host: ':root' },
 ];
-// 150 KB read strictly as 150,000 bytes (not KiB).
-const BUDGET = 150_000;
+// Kilobytes read strictly as 1,000 bytes (not KiB). Issue 13's targets: what
+// the browser fetches before the first question is interactive.
+const TARGET = 100_000;
+const GOAL = 80_000;
 const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.css']);
 // The service worker is registered after the page has loaded, and the diary's
 // module, script and stylesheet only when a runner opens the diary, so neither
@@ -48,7 +53,7 @@ const ANSWERS = {
 // the DOM and when the last click happened. Window capture sees a click before
 // any handler of the app does.
 function instrument() {
-  const marks = (window.__bench = { question: null, results: null, lastClick: null, lastChange: 0 });
+  const marks = (window.__bench = { painted: null, question: null, results: null, lastClick: null, lastChange: 0 });
   addEventListener('click', () => (marks.lastClick = performance.now()), true);
   // The widget renders inside <foot-triage>'s shadow root (the baseline does
   // not), so every shadow root is observed from the moment it is attached.
@@ -57,6 +62,11 @@ function instrument() {
     const now = performance.now();
     marks.lastChange = now;
     for (const root of roots) {
+      // The first screen counts as painted once its Start button is in the
+      // DOM and not inside a hidden host (the widget hides the prerendered
+      // screen until its stylesheet has arrived).
+      const start = root.querySelector('button[data-ft-start]');
+      if (marks.painted === null && start && !start.closest('[hidden]')) marks.painted = now;
       if (marks.question === null && root.querySelector('[data-ft-question]')) marks.question = now;
       if (marks.results === null && root.querySelector('[data-ft-results]')) marks.results = now;
     }
@@ -90,19 +100,18 @@ async function main() {
   }
 
   const browser = await launch();
-  const timings = new Map(TARGETS.map((t) => [t.name, { question: [], results: [] }]));
+  const timings = new Map(TARGETS.map((t) => [t.name, { painted: [], question: [], results: [] }]));
   const diary = new Map(DIARY_SIZES.map((n) => [n, { open: [], all: [], more: [], save: [] }]));
   try {
-    const servers = await Promise.all(TARGETS.map((t) => serve(t.dist)));
+    const servers = await Promise.all(TARGETS.map((t) => serve(t.dist, undefined, { gzip: true })));
     // Runs alternate between the pages so that drift in machine load (the
     // machine is shared) falls on both alike.
     for (let run = 0; run < runs; run++) {
       for (const [i, target] of TARGETS.entries()) {
         if (failures.has(target.name)) continue;
         try {
-          const { question, results } = await measure(browser, servers[i].url, target.host);
-          timings.get(target.name).question.push(question);
-          timings.get(target.name).results.push(results);
+          const figures = await measure(browser, servers[i].url, target.host);
+          for (const [key, value] of Object.entries(figures)) timings.get(target.name)[key].push(value);
         } catch (err) {
           fail(target, err);
         }
@@ -117,8 +126,20 @@ async function main() {
         }
       }
     }
+    let heights = [];
+    try {
+      heights = await measureHeights(browser, servers[0].url);
+    } catch (err) {
+      fail({ name: 'results heights' }, err);
+    }
+    let lighthouse = null;
+    try {
+      lighthouse = await runLighthouse(servers[0].url);
+    } catch (err) {
+      fail({ name: 'lighthouse' }, err);
+    }
     await Promise.all(servers.map((s) => s.close()));
-    report({ runs, version: browser.version(), bundles, timings, diary, failures });
+    report({ runs, version: browser.version(), bundles, timings, diary, heights, lighthouse, failures });
   } finally {
     await browser.close();
   }
@@ -193,8 +214,59 @@ async function measure(browser, url, host) {
     await answerAll(page, ANSWERS, undefined, host);
     await page.waitForFunction(() => window.__bench.results !== null);
     const marks = await page.evaluate(() => window.__bench);
-    return { question: marks.question, results: marks.results - marks.lastClick };
+    return { painted: marks.painted, question: marks.question, results: marks.results - marks.lastClick };
   });
+}
+
+// The height of each end-to-end path's results page on a 390 px phone, in
+// pixels and in phone screens (844 px).
+async function measureHeights(browser, url) {
+  const out = [];
+  for (const path of PATHS) {
+    const height = await inFreshPage(browser, async (page) => {
+      await page.setViewportSize(PHONE);
+      await page.goto(url);
+      await waitFor(page, 'button[data-ft-start]', 'the start button');
+      await page.click('button[data-ft-start]');
+      await answerAll(page, path.answers);
+      await page.waitForFunction(() => window.__bench.results !== null);
+      return page.evaluate(() => document.documentElement.scrollHeight);
+    });
+    out.push({ name: path.name, height, screens: height / PHONE.height });
+  }
+  return out;
+}
+
+// Lighthouse 12's mobile profile on the standalone page, three runs (its
+// simulated throttling makes each run steady); the median of each figure.
+// Installed by scripts/bench-widget into bench/lighthouse; skipped, and said
+// so, when it is not there.
+// Asynchronous, since the page's server runs in this process.
+async function runLighthouse(url) {
+  const cli = join(root, 'bench/lighthouse/node_modules/lighthouse/cli/index.js');
+  if (!existsSync(cli)) return { skipped: 'bench/lighthouse is not installed (scripts/bench-widget installs it)' };
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const { stdout: out } = await promisify(execFile)(
+      process.execPath,
+      [cli, url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless=new --no-sandbox'],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, maxBuffer: 64 << 20 },
+    );
+    const lhr = JSON.parse(out);
+    runs.push({
+      performance: lhr.categories.performance.score * 100,
+      accessibility: lhr.categories.accessibility.score * 100,
+      bestPractices: lhr.categories['best-practices'].score * 100,
+      seo: lhr.categories.seo.score * 100,
+      lcp: lhr.audits['largest-contentful-paint'].numericValue,
+      fcp: lhr.audits['first-contentful-paint'].numericValue,
+      tbt: lhr.audits['total-blocking-time'].numericValue,
+      cls: lhr.audits['cumulative-layout-shift'].numericValue,
+    });
+  }
+  const pick = (key) => median(runs.map((r) => r[key]));
+  return { runs, median: Object.fromEntries(Object.keys(runs[0]).map((k) => [k, pick(k)])) };
 }
 
 // A diary backup of `n` daily entries ending yesterday (today stays free for
@@ -260,7 +332,7 @@ async function waitFor(page, selector, what) {
   }
 }
 
-function report({ runs, version, bundles, timings, diary, failures }) {
+function report({ runs, version, bundles, timings, diary, heights, lighthouse, failures }) {
   const line = (...cols) => console.log(cols.map((c, i) => (i ? String(c).padStart(10) : c.padEnd(46))).join(''));
 
   console.log(`Widget benchmark, ${new Date().toISOString()}, Chromium ${version}, ${runs} runs\n`);
@@ -273,17 +345,21 @@ function report({ runs, version, bundles, timings, diary, failures }) {
   }
   const widget = bundles.get('widget');
   if (widget) {
-    const verdict = widget.firstLoad <= BUDGET ? 'PASS' : 'OVER';
-    const left = BUDGET - widget.firstLoad;
-    console.log(`\nWidget first load (html+js+wasm+css): ${widget.firstLoad} B gzip`);
-    console.log(`budget ${BUDGET} B (150 KB): ${verdict}, ${left >= 0 ? `${left} B to spare` : `${-left} B over`}`);
+    const verdict = widget.firstLoad <= GOAL ? 'GOAL' : widget.firstLoad <= TARGET ? 'PASS' : 'OVER';
+    const left = TARGET - widget.firstLoad;
+    console.log(`\nBefore the first question is interactive (html+js+wasm+css): ${widget.firstLoad} B gzip`);
+    console.log(`target ${TARGET} B (goal ${GOAL}): ${verdict}, ${left >= 0 ? `${left} B to spare` : `${-left} B over`}`);
     console.log(`Diary, loaded when opened (js+wasm+css): ${widget.diary} B gzip`);
+    console.log(`The whole widget, all of it precached for offline use: ${widget.gzip} B gzip`);
+    const baseline = bundles.get('baseline');
+    if (baseline) console.log(`ratio to the minimal Yew app's first load: ${(widget.firstLoad / baseline.firstLoad).toFixed(2)}`);
   }
 
   console.log();
   line(`Timing, median ms`, 'widget', 'baseline', 'ratio');
   const measures = [
-    ['question', 'navigation -> first question'],
+    ['painted', 'navigation -> first screen painted'],
+    ['question', 'navigation -> first question (interactive)'],
     ['results', 'last answer -> results'],
   ];
   for (const [key, label] of measures) {
@@ -316,6 +392,18 @@ function report({ runs, version, bundles, timings, diary, failures }) {
       const values = diary.get(n)[key];
       if (values.length) console.log(`  diary ${label}, ${n} entries: ${values.map(fixed).join(' ')}`);
     }
+  }
+  if (heights.length) {
+    console.log('\nResults page height at 390 px (a phone screen is 844 px)');
+    for (const h of heights) line(`  ${h.name}`, `${h.height} px`, `${h.screens.toFixed(2)} scr`);
+  }
+  if (lighthouse?.skipped) console.log(`\nLighthouse: skipped: ${lighthouse.skipped}`);
+  else if (lighthouse) {
+    const m = lighthouse.median;
+    console.log('\nLighthouse 12, mobile profile, standalone page (median of 3 runs)');
+    console.log(`  performance ${m.performance}, accessibility ${m.accessibility}, best practices ${m.bestPractices}, SEO ${m.seo}`);
+    console.log(`  first contentful paint ${fixed(m.fcp)} ms, largest contentful paint ${fixed(m.lcp)} ms, total blocking time ${fixed(m.tbt)} ms, CLS ${m.cls.toFixed(3)}`);
+    console.log(`  runs: ${lighthouse.runs.map((r) => `${r.performance}/${fixed(r.lcp)}ms`).join(' ')}`);
   }
   for (const [name, message] of failures) console.log(`\n${name}: FAILED: ${message}`);
 }

@@ -73,11 +73,12 @@ writeFileSync(join(stage, 'embed.js'), embed);
 
 // The standalone page would otherwise discover its files one after another
 // (standalone.js, embed.js, the glue, then the wasm and the stylesheet);
-// preloading them lets the browser fetch them all at once.
+// preloading them lets the browser fetch them all at once. The wasm is not
+// preloaded: embed.js asks for it once the prerendered first screen has
+// painted, so it never delays that screen.
 const preload = [
   `<link rel="modulepreload" href="./embed.js">`,
   `<link rel="modulepreload" href="./${names.js}">`,
-  `<link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin>`,
   `<link rel="preload" href="./${names.css}" as="style">`,
 ].join('');
 const indexPath = join(stage, 'index.html');

@@ -55,11 +55,19 @@ const ATTRIBUTES = [
   'units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'emergency-number', 'remember', 'id',
 ];
 
-// Each wasm module is loaded once for the whole page, on first use.
+// Each wasm module is loaded once for the whole page, on first use. Its
+// start-up runs in separate tasks (instantiating, then `prepare` where the
+// module has one), so the page stays responsive while it starts.
 const modules = {};
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 function load(js, wasm) {
   modules[js] ??= import(url(js)).then(async (bindings) => {
     await bindings.default({ module_or_path: url(wasm) });
+    await nextTask();
+    if (bindings.prepare) {
+      bindings.prepare();
+      await nextTask();
+    }
     return bindings;
   });
   return modules[js];
@@ -100,13 +108,28 @@ class FootTriageElement extends HTMLElement {
     if (first) {
       // Unstyled text would flash, then jump, as the stylesheet arrives.
       root.hidden = true;
+    }
+    // The wasm is fetched once the first screen has painted (or at once when
+    // there is none), so it never competes with the stylesheet the painted
+    // screen waits for; a sheet that never answers holds it back a second.
+    const painted = new Promise((ready) => {
+      if (!first) return ready();
+      let shown = false;
       const show = () => {
+        if (shown) return;
+        shown = true;
         this.#styled = true;
         if (this.#root) this.#root.hidden = false;
+        // After the frame that paints it (a hidden tab paints no frames).
+        const later = () => setTimeout(ready, 0);
+        if (document.hidden) later();
+        else requestAnimationFrame(later);
       };
       style.addEventListener('load', show, { once: true });
       style.addEventListener('error', show, { once: true });
-    } else {
+      setTimeout(show, 1000);
+    });
+    if (!first) {
       const loading = document.createElement('p');
       loading.className = 'ft-loading';
       loading.textContent = 'Loading Foot Triage…';
@@ -114,7 +137,7 @@ class FootTriageElement extends HTMLElement {
     }
     shadow.replaceChildren(style, root);
     this.#root = root;
-    load(files.js, files.wasm).then(
+    painted.then(() => load(files.js, files.wasm)).then(
       (bindings) => {
         if (this.#root !== root) return; // removed while loading
         if (!first) {

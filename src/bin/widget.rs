@@ -10,6 +10,14 @@ mod exports {
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
 
+    /// Reads the embedded knowledge now. `embed.js` calls it in a task of
+    /// its own between loading the module and mounting, so no one task of
+    /// the start-up is long enough to delay a tap.
+    #[wasm_bindgen]
+    pub fn prepare() {
+        let _ = foot_triage::KnowledgeBase::embedded();
+    }
+
     /// One mounted widget.
     #[wasm_bindgen]
     pub struct Widget(Mounted<App>);

@@ -165,7 +165,7 @@ pub fn App(props: &AppProps) -> Html {
                     at_results = true;
                     emergency = assessment.triage == Level::Emergency;
                     screen.push_str("results");
-                    results(kb, &assessment, &state.answers, state.copy_status.as_deref(), &act, &config)
+                    results(kb, &assessment, &state.answers, state.copy_status.as_deref(), &act, &config, state.detail)
                 }
             }
         }
@@ -180,6 +180,15 @@ pub fn App(props: &AppProps) -> Html {
             if let (true, Some(heading)) = (*interacted, heading) {
                 let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
             }
+        });
+    }
+    {
+        // The results' disclosures are filled a task after the results show.
+        let dispatcher = state.dispatcher();
+        use_effect_with((at_results, state.detail), move |(at_results, detail)| {
+            let pending = (*at_results && !*detail)
+                .then(|| gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(Action::Detail)));
+            move || drop(pending)
         });
     }
     let remembering = state.remember;

@@ -39,8 +39,8 @@ pub fn tools_view(plan: &Plan, units: DistanceUnit) -> Html {
 }
 
 /// One item of the plan at a glance: what to do and how much, with the steps,
-/// the timer and the caution a tap away.
-pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem) -> Html {
+/// the timer and the caution a tap away (filled once `detail` is set).
+pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem, detail: bool) -> Html {
     let dose = dose_text(&i.dose);
     let source = kb.source_titles(&i.source);
     html! {
@@ -50,12 +50,14 @@ pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem) -> Html {
             if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
             <details class="ft-how">
                 <summary>{ "How to do it" }</summary>
-                if !i.steps.is_empty() {
-                    <ol class="ft-steps">{ for i.steps.iter().map(|step| html! { <li>{ &**step }</li> }) }</ol>
+                if detail {
+                    if !i.steps.is_empty() {
+                        <ol class="ft-steps">{ for i.steps.iter().map(|step| html! { <li>{ &**step }</li> }) }</ol>
+                    }
+                    { dose_tool(&i.dose, &i.title) }
+                    if let Some(c) = &i.caution { <p class="ft-caution">{ &**c }</p> }
+                    <p class="ft-source">{ "Source: " }{ source }</p>
                 }
-                { dose_tool(&i.dose, &i.title) }
-                if let Some(c) = &i.caution { <p class="ft-caution">{ &**c }</p> }
-                <p class="ft-source">{ "Source: " }{ source }</p>
             </details>
         </article>
     }

@@ -29,6 +29,7 @@ pub fn results(
     copy_status: Option<&str>,
     act: &Callback<Action>,
     config: &WidgetConfig,
+    detail: bool,
 ) -> Html {
     let a = assessment;
     let level = a.triage.as_str();
@@ -76,7 +77,7 @@ pub fn results(
                 if !glance.is_empty() {
                     <section class="ft-block ft-today" data-ft-today="" aria-labelledby="ft-today-title">
                         <h3 id="ft-today-title">{ "Today and this week" }</h3>
-                        <ul class="ft-glance">{ for glance.iter().map(|i| html! { <li>{ compact_item(kb, i) }</li> }) }</ul>
+                        <ul class="ft-glance">{ for glance.iter().map(|i| html! { <li>{ compact_item(kb, i, detail) }</li> }) }</ul>
                     </section>
                 }
                 <section class="ft-block" aria-labelledby="ft-causes-title">
@@ -98,18 +99,18 @@ pub fn results(
                     if items > 0 {
                         <details class="ft-disclosure" data-ft-more="plan">
                             <summary><h3>{ format!("Your whole plan ({items} items)") }</h3></summary>
-                            { plan_view(kb, &a.plan) }
+                            if detail { { plan_view(kb, &a.plan) } }
                         </details>
                     }
                     if has_tools {
                         <details class="ft-disclosure" data-ft-more="tools">
                             <summary><h3>{ "Shoe check and training-load plan" }</h3></summary>
-                            { tools_view(&a.plan, config.units) }
+                            if detail { { tools_view(&a.plan, config.units) } }
                         </details>
                     }
                     <details class="ft-disclosure" data-ft-more="handoff">
                         <summary><h3>{ "Share with a clinician" }</h3></summary>
-                        { handoff(kb, assessment, answers, copy_status, act) }
+                        if detail { { handoff(kb, assessment, answers, copy_status, act) } }
                     </details>
                 </div>
             }

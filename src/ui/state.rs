@@ -54,6 +54,10 @@ pub struct State {
     /// Not before, so an embedded widget never pulls the host page's focus
     /// (and scroll position) when it loads.
     pub interacted: bool,
+    /// The results' disclosures have their contents: filled a task after the
+    /// results first show, so the level, the action and the plan at a glance
+    /// appear within a frame of the last answer.
+    pub detail: bool,
 }
 
 /// Everything the runner can do.
@@ -82,6 +86,9 @@ pub enum Action {
     /// The site's storage setting or this widget's id changed (`None`:
     /// storage is forbidden).
     Storage(Option<String>),
+    /// The results have shown: fill their disclosures (sent by the app, not
+    /// the runner).
+    Detail,
 }
 
 impl State {
@@ -158,10 +165,14 @@ impl Reducible for State {
         let mut next = (*self).clone();
         next.error = None;
         next.copy_status = None;
-        if !matches!(action, Action::Storage(_)) {
+        if !matches!(action, Action::Storage(_) | Action::Detail) {
             next.interacted = true;
         }
+        // A new screen or new answers start the results afresh.
+        next.detail = self.detail
+            && matches!(action, Action::Copied(_) | Action::Remember(_) | Action::Refused(_) | Action::Storage(_));
         match action {
+            Action::Detail => next.detail = true,
             Action::Begin | Action::Resume => next.screen = Screen::Questions,
             Action::Answer(key, answer) => next.answer(kb, vec![(key, answer)]),
             Action::AnswerAll(given) => next.answer(kb, given),

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 
 import {
   DESKTOP,
+  PATHS,
   PHONE,
-  SELF_CARE,
   answerAll,
   axe,
   focusedId,
@@ -22,49 +22,6 @@ import {
   widget,
 } from './support.mjs';
 
-const PATHS = [
-  {
-    name: 'emergency',
-    answers: { injury: 'none', cold_pale_foot: 'yes' },
-    level: 'emergency',
-  },
-  {
-    name: 'ottawa',
-    answers: {
-      injury: 'twist_or_roll',
-      can_bear_weight: 'no',
-      pain_locations: ['outer_ankle'],
-      point_bone_tenderness: 'yes',
-      tender_spots: ['lateral_malleolus'],
-      swelling: 'mild',
-    },
-    level: 'urgent',
-    top: 'ankle_fracture',
-  },
-  {
-    name: 'stress_fracture',
-    answers: {
-      injury: 'none',
-      pain_locations: ['top_of_foot'],
-      onset: 'gradual',
-      duration_days: 12,
-      improving_with_rest: 'no',
-      point_bone_tenderness: 'yes',
-      tender_spots: ['metatarsal_shaft'],
-      weekly_distance_change_pct: 40,
-      swelling: 'mild',
-    },
-    level: 'soon',
-    top: 'metatarsal_stress_fracture',
-    stopRunning: true,
-  },
-  {
-    name: 'self_care',
-    answers: SELF_CARE,
-    level: 'self_care',
-    top: 'plantar_fasciitis',
-  },
-];
 
 const env = session(join(root, 'dist'));
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 // the adaptive questionnaire from a map of answers by question id.
 
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -34,6 +35,52 @@ export const SELF_CARE = {
   timing: ['first_steps_morning'],
   intensity: 4,
 };
+// Four complete runs, from an emergency to self-care, for the path tests and
+// the benchmark's results heights.
+export const PATHS = [
+  {
+    name: 'emergency',
+    answers: { injury: 'none', cold_pale_foot: 'yes' },
+    level: 'emergency',
+  },
+  {
+    name: 'ottawa',
+    answers: {
+      injury: 'twist_or_roll',
+      can_bear_weight: 'no',
+      pain_locations: ['outer_ankle'],
+      point_bone_tenderness: 'yes',
+      tender_spots: ['lateral_malleolus'],
+      swelling: 'mild',
+    },
+    level: 'urgent',
+    top: 'ankle_fracture',
+  },
+  {
+    name: 'stress_fracture',
+    answers: {
+      injury: 'none',
+      pain_locations: ['top_of_foot'],
+      onset: 'gradual',
+      duration_days: 12,
+      improving_with_rest: 'no',
+      point_bone_tenderness: 'yes',
+      tender_spots: ['metatarsal_shaft'],
+      weekly_distance_change_pct: 40,
+      swelling: 'mild',
+    },
+    level: 'soon',
+    top: 'metatarsal_stress_fracture',
+    stopRunning: true,
+  },
+  {
+    name: 'self_care',
+    answers: SELF_CARE,
+    level: 'self_care',
+    top: 'plantar_fasciitis',
+  },
+];
+
 export const DESKTOP = { width: 1280, height: 900 };
 export const SHOTS = join(root, 'target/screenshots');
 
@@ -49,10 +96,11 @@ const MIME = {
 };
 
 // Serves `dir` on a free loopback port. `headers(path)` adds headers to a
-// response (the CSP and CORS tests use it); `setRoot` switches to another
+// response (the CSP and CORS tests use it); `gzip` compresses responses for
+// clients that accept it; `setRoot` switches to another
 // folder (a "new build" for the update test). Nothing is cached, so every
 // load is cold.
-export function serve(dir, headers = () => ({})) {
+export function serve(dir, headers = () => ({}), { gzip = false } = {}) {
   let base = resolve(dir);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
@@ -66,7 +114,13 @@ export function serve(dir, headers = () => ({})) {
       return;
     }
     const type = MIME[extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers(path) }).end(body);
+    // As any real host does; the benchmark asks for it, so Lighthouse sees
+    // the transfer sizes a runner would.
+    const zip = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png');
+    const encoding = zip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {};
+    res
+      .writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...encoding, ...headers(path) })
+      .end(zip ? gzipSync(body, { level: 9 }) : body);
   });
   return new Promise((done) =>
     server.listen(0, '127.0.0.1', () =>
