@@ -97,6 +97,11 @@ class FootTriageElement extends HTMLElement {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (!shadow.ftListening) {
       shadow.addEventListener('click', (event) => this.#clicked(event));
+      // Before the app's own handler, which prints at once: a print asked
+      // for from the widget prints the widget alone.
+      shadow.addEventListener('click', (event) => {
+        if (event.composedPath().some((n) => n instanceof HTMLElement && n.hasAttribute('data-ft-print'))) printing = this;
+      }, true);
       shadow.ftListening = true;
     }
     const style = stylesheet(files.css);
@@ -170,12 +175,19 @@ class FootTriageElement extends HTMLElement {
     );
   }
 
+  // Moving the element (frameworks remove and insert it again when they
+  // re-render) keeps the app and its answers: the shadow root moves with
+  // the element, so teardown waits a task and happens only if the element
+  // is still out of the page.
   disconnectedCallback() {
-    this.#closeDiary(false);
-    this.#widget?.unmount();
-    this.#widget?.free();
-    this.#widget = null;
-    this.#root = null;
+    setTimeout(() => {
+      if (this.isConnected) return;
+      this.#closeDiary(false);
+      this.#widget?.unmount();
+      this.#widget?.free();
+      this.#widget = null;
+      this.#root = null;
+    }, 0);
   }
 
   // Paints the prerendered first screen for the current attributes into
@@ -276,8 +288,13 @@ class FootTriageElement extends HTMLElement {
 }
 
 // Printing shows everything: every closed disclosure in every widget opens
-// for the print and closes again after it.
+// for the print and closes again after it. A print asked for from a widget's
+// own button (`printing`) prints that widget alone: everything of the host
+// page around it is hidden for the print, through the CSS object model, which
+// a strict Content Security Policy allows.
 let openedForPrint = [];
+let printing = null;
+let hiddenForPrint = [];
 addEventListener('beforeprint', () => {
   openedForPrint = [];
   for (const element of document.querySelectorAll('foot-triage')) {
@@ -286,10 +303,21 @@ addEventListener('beforeprint', () => {
       openedForPrint.push(details);
     }
   }
+  hiddenForPrint = [];
+  for (let node = printing; node && node !== document.body && node.parentElement; node = node.parentElement) {
+    for (const sibling of node.parentElement.children) {
+      if (sibling === node || sibling.style.display === 'none') continue;
+      hiddenForPrint.push([sibling, sibling.style.getPropertyValue('display'), sibling.style.getPropertyPriority('display')]);
+      sibling.style.setProperty('display', 'none', 'important');
+    }
+  }
 });
 addEventListener('afterprint', () => {
   for (const details of openedForPrint) details.open = false;
+  for (const [element, value, priority] of hiddenForPrint) element.style.setProperty('display', value, priority);
   openedForPrint = [];
+  hiddenForPrint = [];
+  printing = null;
 });
 
 if (!customElements.get('foot-triage')) customElements.define('foot-triage', FootTriageElement);

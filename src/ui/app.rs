@@ -201,7 +201,17 @@ pub fn App(props: &AppProps) -> Html {
         memory(
             state.remember,
             &ANSWERS,
-            act.reform(move |_: MouseEvent| Action::Remember(!remembering)),
+            {
+                // Turning it on also asks the browser to keep the storage.
+                let act = act.clone();
+                Callback::from(move |_: MouseEvent| {
+                    act.emit(Action::Remember(!remembering));
+                    if !remembering {
+                        let act = act.clone();
+                        storage::ask_to_persist(move |granted| act.emit(Action::Persisted(granted)));
+                    }
+                })
+            },
             act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
         )
     });

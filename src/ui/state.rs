@@ -76,6 +76,9 @@ pub enum Action {
     Restart,
     /// Turn "Remember on this device" on or off.
     Remember(bool),
+    /// The browser answered the request to keep the storage (`None`: it has
+    /// no such request).
+    Persisted(Option<bool>),
     /// Everything any Foot Triage widget stored on this site was erased
     /// (by the button's callback); the message says so.
     Erased(&'static str),
@@ -170,7 +173,14 @@ impl Reducible for State {
         }
         // A new screen or new answers start the results afresh.
         next.detail = self.detail
-            && matches!(action, Action::Copied(_) | Action::Remember(_) | Action::Refused(_) | Action::Storage(_));
+            && matches!(
+                action,
+                Action::Copied(_)
+                    | Action::Remember(_)
+                    | Action::Persisted(_)
+                    | Action::Refused(_)
+                    | Action::Storage(_)
+            );
         match action {
             Action::Detail => next.detail = true,
             Action::Begin | Action::Resume => next.screen = Screen::Questions,
@@ -204,6 +214,11 @@ impl Reducible for State {
                     storage_key: next.storage_key,
                     ..State::default()
                 };
+            }
+            Action::Persisted(granted) => {
+                if next.remember {
+                    next.notice = Some(crate::shell::ANSWERS.persisted(granted));
+                }
             }
             Action::Remember(on) => {
                 next.remember = on;

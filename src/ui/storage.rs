@@ -27,6 +27,29 @@ pub fn key(instance: Option<&str>) -> String {
     }
 }
 
+/// Asks the browser to keep this site's storage (`navigator.storage.persist`)
+/// and calls `done` with its answer, or `None` where the browser has no such
+/// request. Called only from the runner's own click on "Remember", since some
+/// browsers ask the runner.
+pub fn ask_to_persist(done: impl FnOnce(Option<bool>) + 'static) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let get = |target: &JsValue, name: &str| js_sys::Reflect::get(target, &JsValue::from_str(name)).ok();
+    let promise = web_sys::window()
+        .and_then(|w| get(&w.navigator().into(), "storage"))
+        .filter(|s| !s.is_undefined())
+        .and_then(|storage| {
+            let persist = get(&storage, "persist")?.dyn_into::<js_sys::Function>().ok()?;
+            persist.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()
+        });
+    match promise {
+        None => done(None),
+        Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+            let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok().map(|v| v.is_truthy());
+            done(granted);
+        }),
+    }
+}
+
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
 }

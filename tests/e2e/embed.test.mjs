@@ -127,6 +127,47 @@ test('three widgets on one page answer independently, and removing one unmounts 
   });
 });
 
+test('a widget moved within the page keeps its answers, and its print button prints it alone', async () => {
+  await withPage(browser, { url: site.url + 'examples/blog.html' }, async (page) => {
+    await page.click('button[data-ft-start]');
+    const first = await currentQuestion(page);
+    await answer(page, first, 'none');
+    const second = await currentQuestion(page);
+    assert.notEqual(second, first);
+    // As a framework re-rendering the page does: out and back in, in one task.
+    await page.evaluate(() => {
+      const el = document.querySelector('foot-triage');
+      const parent = el.parentElement;
+      el.remove();
+      parent.prepend(el);
+    });
+    await page.waitForTimeout(50);
+    assert.equal(await currentQuestion(page), second, 'the moved widget is where it was');
+
+    await answerAll(page, SELF_CARE);
+    await widget(page).locator('[data-ft-more="handoff"] > summary').click();
+    // The browser's print dialog cannot open here: record what a print
+    // would show instead.
+    await page.evaluate(() => {
+      window.print = () => {
+        dispatchEvent(new Event('beforeprint'));
+        const shown = (el) => getComputedStyle(el).display !== 'none';
+        const widget = document.querySelector('foot-triage');
+        window.__printed = {
+          widget: shown(widget),
+          others: [...document.body.querySelectorAll('body *')].filter((el) => !el.contains(widget) && el.closest('foot-triage') === null && el.checkVisibility()).length,
+          closed: widget.shadowRoot.querySelectorAll('details:not([open])').length,
+        };
+        dispatchEvent(new Event('afterprint'));
+      };
+    });
+    await page.click('button[data-ft-print]');
+    const printed = await page.evaluate(() => window.__printed);
+    assert.deepEqual(printed, { widget: true, others: 0, closed: 0 }, 'only the widget, every disclosure open');
+    assert.ok(await page.evaluate(() => document.querySelector('h1').checkVisibility()), 'the host page is back after the print');
+  });
+});
+
 test('the widget loads from another origin and makes no request of its own', async () => {
   // The host page is on one origin; the widget's files come from another.
   const folder = mkdtempSync(join(tmpdir(), 'foot-triage-host-'));

@@ -103,3 +103,29 @@ test('remember="off" forbids storage on the site', async () => {
     assert.deepEqual(await stored(page), {});
   });
 });
+
+test('remembering asks the browser to keep the storage and says what it answered', async () => {
+  for (const [granted, expected] of [
+    [true, /agreed to keep them until you erase them/],
+    [false, /may clear them if you do not come back within a week/],
+    [null, /may clear them if you do not come back within a week/],
+  ]) {
+    const { page, context, problems } = await open(env.browser, { wait: false });
+    try {
+      // The browser's answer, fixed for the test (null: no such request).
+      await page.addInitScript((granted) => {
+        if (granted === null) delete Object.getPrototypeOf(navigator.storage).persist;
+        else navigator.storage.persist = () => Promise.resolve(granted);
+      }, granted);
+      await page.goto(page_url());
+      await widget(page).locator(`${LIVE} button[data-ft-remember]`).click();
+      await page.waitForFunction(
+        () => /week|erase them/.test(document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-notice]')?.textContent ?? ''),
+      );
+      assert.match(await notice(page), expected, String(granted));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

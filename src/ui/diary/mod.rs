@@ -205,7 +205,7 @@ fn log(view: &View) -> Html {
                 { memory(
                     state.remember,
                     &DIARY,
-                    act.reform(move |_: MouseEvent| DiaryAction::Remember(!remembering)),
+                    remember_switch(act, remembering),
                     act.reform(|_: MouseEvent| DiaryAction::Erased(storage::erase_all())),
                 ) }
             }
@@ -214,10 +214,25 @@ fn log(view: &View) -> Html {
 }
 
 /// "Remember on this device" and "Erase my data", as in the triage.
+/// The consent switch's click: turning it on also asks the browser to keep
+/// the storage, and the notice then says what the browser answered.
+fn remember_switch(act: &Callback<DiaryAction>, remembering: bool) -> Callback<MouseEvent> {
+    let act = act.clone();
+    Callback::from(move |_: MouseEvent| {
+        act.emit(DiaryAction::Remember(!remembering));
+        if !remembering {
+            let act = act.clone();
+            storage::ask_to_persist(move |granted| act.emit(DiaryAction::Persisted(granted)));
+        }
+    })
+}
+
 pub(super) const DIARY: Kept = Kept {
     label: "Saving your diary",
     on: "Your diary is kept in this browser only. Turn this off to forget it.",
     off: "Off: nothing is stored, and the diary is gone when you close the page.",
     turned_on: "Your diary will be kept in this browser on this device, and nowhere else.",
     turned_off: "Foot Triage no longer keeps your diary on this device. Export a backup to keep it.",
+    kept_for_good: "This browser has agreed to keep it until you erase it.",
+    may_be_cleared: "This browser may clear it if you do not come back within a week: export a backup to be safe.",
 };

@@ -103,6 +103,9 @@ pub enum DiaryAction {
     /// A backup file was read (or could not be).
     Import(Result<Json, String>),
     Remember(bool),
+    /// The browser answered the request to keep the storage (`None`: it has
+    /// no such request).
+    Persisted(Option<bool>),
     /// Everything stored was erased (by the button's callback).
     Erased(&'static str),
     /// The browser refused to save: remembering goes off, with this notice.
@@ -268,6 +271,11 @@ impl Reducible for DiaryState {
                         next.import_error = Some(format!("{why} Your diary is unchanged."));
                         return Rc::new(next);
                     }
+                }
+            }
+            DiaryAction::Persisted(granted) => {
+                if next.remember {
+                    next.notice = Some(super::DIARY.persisted(granted));
                 }
             }
             DiaryAction::Remember(on) => {
