@@ -147,6 +147,7 @@ pub fn App(props: &AppProps) -> Html {
                     html! {
                     <QuestionCard
                         key={ids}
+                        knowledge={state.kb}
                         question={Rc::new(question.clone())}
                         {checklist}
                         current={state.answers.get(state.editing.as_deref().unwrap_or("")).cloned()}
@@ -165,7 +166,15 @@ pub fn App(props: &AppProps) -> Html {
                     at_results = true;
                     emergency = assessment.triage == Level::Emergency;
                     screen.push_str("results");
-                    results(kb, &assessment, &state.answers, state.copy_status.as_deref(), &act, &config, state.detail)
+                    results(
+                        state.kb,
+                        &assessment,
+                        &state.answers,
+                        state.copy_status.as_deref(),
+                        &act,
+                        &config,
+                        state.detail,
+                    )
                 }
             }
         }
@@ -215,8 +224,5 @@ pub fn App(props: &AppProps) -> Html {
             act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
         )
     });
-    let framed = frame(Frame { theme, notice: state.notice.clone(), body, diary, memory, announcement, root });
-    html! {
-        <ContextProvider<Knowledge> context={knowledge}>{ framed }</ContextProvider<Knowledge>>
-    }
+    frame(Frame { theme, notice: state.notice.clone(), body, diary, memory, announcement, root })
 }

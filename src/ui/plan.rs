@@ -4,7 +4,10 @@
 
 use yew::prelude::*;
 
-use super::tools::{Tools, dose_tool};
+use super::{
+    Knowledge,
+    tools::{Tools, dose_tool},
+};
 use crate::{
     engine::{Plan, PlanItem},
     knowledge::{Dose, KnowledgeBase},
@@ -30,10 +33,10 @@ pub fn plan_view(kb: &KnowledgeBase, plan: &Plan) -> Html {
 }
 
 /// The calculators of the plan's sections (shoe check, training-load plan).
-pub fn tools_view(plan: &Plan, units: DistanceUnit) -> Html {
+pub fn tools_view(knowledge: Knowledge, plan: &Plan, units: DistanceUnit) -> Html {
     html! {
         <div class="ft-plan-tools">
-            { for plan.sections.iter().filter_map(|s| s.tool).map(|tool| html! { <Tools calculator={tool} {units} /> }) }
+            { for plan.sections.iter().filter_map(|s| s.tool).map(|tool| html! { <Tools {knowledge} calculator={tool} {units} /> }) }
         </div>
     }
 }

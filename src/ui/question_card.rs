@@ -10,7 +10,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{foot_map::foot_map, number, state::Action};
+use super::{Knowledge, foot_map::foot_map, number, state::Action};
 use crate::{
     Answer,
     knowledge::{Concerning, Control, Group, Question, QuestionKind},
@@ -20,6 +20,8 @@ use crate::{
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionCardProps {
+    /// The knowledge the question and its foot map come from.
+    pub knowledge: Knowledge,
     /// The question the engine chose (or the one being changed).
     pub question: Rc<Question>,
     /// A checklist screen's group and every question on it (the first is
@@ -79,7 +81,7 @@ impl Reducible for Card {
 
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
-    let kb = super::use_knowledge();
+    let kb = props.knowledge.0;
     let q = props.question.clone();
     // Distances are stored in km; a runner who uses miles types miles.
     let in_km = q.unit.as_deref() == Some("km");

@@ -6,12 +6,13 @@
 use yew::prelude::*;
 
 use super::{
+    Knowledge,
     handoff::handoff,
     plan::{compact_item, plan_view, tools_view},
     state::Action,
 };
 use crate::{
-    Answers, KnowledgeBase, Level,
+    Answers, Level,
     engine::{Assessment, PlanItem, RankedCondition, TriageReason},
     widget_config::WidgetConfig,
 };
@@ -23,7 +24,7 @@ use crate::{
 /// hand-off sit behind labelled disclosures. Nothing is left out: printing
 /// opens every disclosure (`embed.js`).
 pub fn results(
-    kb: &KnowledgeBase,
+    knowledge: Knowledge,
     assessment: &Assessment,
     answers: &Answers,
     copy_status: Option<&str>,
@@ -31,6 +32,7 @@ pub fn results(
     config: &WidgetConfig,
     detail: bool,
 ) -> Html {
+    let kb = knowledge.0;
     let a = assessment;
     let level = a.triage.as_str();
     let emergency = a.triage == Level::Emergency;
@@ -105,7 +107,7 @@ pub fn results(
                     if has_tools {
                         <details class="ft-disclosure" data-ft-more="tools">
                             <summary><h3>{ "Shoe check and training-load plan" }</h3></summary>
-                            if detail { { tools_view(&a.plan, config.units) } }
+                            if detail { { tools_view(knowledge, &a.plan, config.units) } }
                         </details>
                     }
                     <details class="ft-disclosure" data-ft-more="handoff">

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
-use super::calculators;
+use super::{Knowledge, calculators};
 use crate::{
     knowledge::{Dose, Tool},
     units::DistanceUnit,
@@ -41,6 +41,10 @@ pub struct ToolsProps {
     /// The exercise's title, to name the controls.
     #[prop_or_default]
     pub label: String,
+    /// The knowledge a calculator takes its words and numbers from (a timer or
+    /// rep counter needs none, so it may be left out).
+    #[prop_or_default]
+    pub knowledge: Knowledge,
     /// A plan section's calculator, and the unit it starts in.
     #[prop_or_default]
     pub calculator: Option<Tool>,
@@ -106,7 +110,7 @@ impl Reducible for ToolState {
 
 #[component]
 pub fn Tools(props: &ToolsProps) -> Html {
-    let kb = super::use_knowledge();
+    let kb = props.knowledge.0;
     let seconds = props.seconds.unwrap_or(0);
     let state = use_reducer(|| ToolState { remaining: seconds, unit: props.units, ..ToolState::default() });
     {

@@ -150,6 +150,7 @@ async fn a_countdown_runs_to_zero_and_says_so() {
         label: "Ice pack".into(),
         calculator: None,
         units: Default::default(),
+        knowledge: Default::default(),
     };
     Renderer::<Tools>::with_root_and_props(root.clone(), props).render();
     flush().await;
