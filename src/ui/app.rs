@@ -210,17 +210,7 @@ pub fn App(props: &AppProps) -> Html {
         memory(
             state.remember,
             &ANSWERS,
-            {
-                // Turning it on also asks the browser to keep the storage.
-                let act = act.clone();
-                Callback::from(move |_: MouseEvent| {
-                    act.emit(Action::Remember(!remembering));
-                    if !remembering {
-                        let act = act.clone();
-                        storage::ask_to_persist(move |granted| act.emit(Action::Persisted(granted)));
-                    }
-                })
-            },
+            storage::remember_switch(&act, remembering, Action::Remember, Action::Persisted),
             act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
         )
     });

@@ -45,7 +45,6 @@ pub fn tools_view(knowledge: Knowledge, plan: &Plan, units: DistanceUnit) -> Htm
 /// the timer and the caution a tap away (filled once `detail` is set).
 pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem, detail: bool) -> Html {
     let dose = dose_text(&i.dose);
-    let source = kb.source_titles(&i.source);
     html! {
         <article class="ft-card ft-advice ft-glance-item" data-ft-glance={i.id.to_string()}>
             <h4>{ &*i.title }</h4>
@@ -53,14 +52,7 @@ pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem, detail: bool) -> Html {
             if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
             <details class="ft-how">
                 <summary>{ "How to do it" }</summary>
-                if detail {
-                    if !i.steps.is_empty() {
-                        <ol class="ft-steps">{ for i.steps.iter().map(|step| html! { <li>{ &**step }</li> }) }</ol>
-                    }
-                    { dose_tool(&i.dose, &i.title) }
-                    if let Some(c) = &i.caution { <p class="ft-caution">{ &**c }</p> }
-                    <p class="ft-source">{ "Source: " }{ source }</p>
-                }
+                if detail { { how_to(kb, i) } }
             </details>
         </article>
     }
@@ -68,19 +60,28 @@ pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem, detail: bool) -> Html {
 
 fn item(kb: &KnowledgeBase, i: &PlanItem) -> Html {
     let dose = dose_text(&i.dose);
-    let source = kb.source_titles(&i.source);
     html! {
         <article class="ft-card ft-advice" data-ft-advice={i.id.to_string()}>
             <h5>{ &*i.title }</h5>
             <p>{ &*i.summary }</p>
+            if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
+            { how_to(kb, i) }
+        </article>
+    }
+}
+
+/// How to do an item: its steps, its timer or rep counter, its caution and
+/// its source. The same in the full plan and behind "How to do it".
+fn how_to(kb: &KnowledgeBase, i: &PlanItem) -> Html {
+    html! {
+        <>
             if !i.steps.is_empty() {
                 <ol class="ft-steps">{ for i.steps.iter().map(|step| html! { <li>{ &**step }</li> }) }</ol>
             }
-            if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
             { dose_tool(&i.dose, &i.title) }
             if let Some(c) = &i.caution { <p class="ft-caution">{ &**c }</p> }
-            <p class="ft-source">{ "Source: " }{ source }</p>
-        </article>
+            <p class="ft-source">{ "Source: " }{ kb.source_titles(&i.source) }</p>
+        </>
     }
 }
 

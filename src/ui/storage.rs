@@ -27,6 +27,26 @@ pub fn key(instance: Option<&str>) -> String {
     }
 }
 
+/// The click on "Remember on this device": it turns consent on or off and,
+/// when turning it on, asks the browser to keep the storage, so the notice can
+/// then say what the browser answered. `remember` and `persisted` build the
+/// app's own actions.
+pub fn remember_switch<A: 'static>(
+    act: &yew::Callback<A>,
+    remembering: bool,
+    remember: fn(bool) -> A,
+    persisted: fn(Option<bool>) -> A,
+) -> yew::Callback<web_sys::MouseEvent> {
+    let act = act.clone();
+    yew::Callback::from(move |_: web_sys::MouseEvent| {
+        act.emit(remember(!remembering));
+        if !remembering {
+            let act = act.clone();
+            ask_to_persist(move |granted| act.emit(persisted(granted)));
+        }
+    })
+}
+
 /// Asks the browser to keep this site's storage (`navigator.storage.persist`)
 /// and calls `done` with its answer, or `None` where the browser has no such
 /// request. Called only from the runner's own click on "Remember", since some

@@ -109,7 +109,10 @@ test('three widgets on one page answer independently, and removing one unmounts 
     await answer(page, first, 'none', '#middle');
     assert.equal(await currentQuestion(page, '#right'), first, 'the third is untouched');
     assert.notEqual(await currentQuestion(page, '#left'), first);
+    // theme="dark" is dark on a light device; the others stay light.
+    const background = (host) => widget(page, host).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.ft-app')).backgroundColor);
     assert.equal(await widget(page, '#middle').evaluate((el) => el.shadowRoot.querySelector('.ft-app').className), 'ft-app ft-theme-dark');
+    assert.deepEqual([await background('#left'), await background('#middle')], ['rgb(255, 255, 255)', 'rgb(18, 20, 23)']);
     await answerAll(page, SELF_CARE, async () => {}, '#middle');
     assert.equal((await result(page, '#middle')).level, 'self_care');
     assert.notEqual(await currentQuestion(page, '#left'), null, 'the first is still asking');

@@ -36,6 +36,9 @@ for (const path of PATHS) {
         try {
           const name = (screen) => `${path.name}-${width}-${screen}`;
           assert.deepEqual(await axe(page), [], 'start screen');
+          // The palette follows the device's scheme (theme="auto").
+          const background = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.ft-app')).backgroundColor);
+          assert.equal(background, colorScheme === 'dark' ? 'rgb(18, 20, 23)' : 'rgb(255, 255, 255)', 'background');
           await shot(page, name('start'));
           await page.click('button[data-ft-start]');
           let n = 0;

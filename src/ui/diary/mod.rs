@@ -205,7 +205,7 @@ fn log(view: &View) -> Html {
                 { memory(
                     state.remember,
                     &DIARY,
-                    remember_switch(act, remembering),
+                    storage::remember_switch(act, remembering, DiaryAction::Remember, DiaryAction::Persisted),
                     act.reform(|_: MouseEvent| DiaryAction::Erased(storage::erase_all())),
                 ) }
             }
@@ -214,19 +214,6 @@ fn log(view: &View) -> Html {
 }
 
 /// "Remember on this device" and "Erase my data", as in the triage.
-/// The consent switch's click: turning it on also asks the browser to keep
-/// the storage, and the notice then says what the browser answered.
-fn remember_switch(act: &Callback<DiaryAction>, remembering: bool) -> Callback<MouseEvent> {
-    let act = act.clone();
-    Callback::from(move |_: MouseEvent| {
-        act.emit(DiaryAction::Remember(!remembering));
-        if !remembering {
-            let act = act.clone();
-            storage::ask_to_persist(move |granted| act.emit(DiaryAction::Persisted(granted)));
-        }
-    })
-}
-
 pub(super) const DIARY: Kept = Kept {
     label: "Saving your diary",
     on: "Your diary is kept in this browser only. Turn this off to forget it.",
