@@ -44,12 +44,10 @@ pub fn tools_view(knowledge: Knowledge, plan: &Plan, units: DistanceUnit) -> Htm
 /// One item of the plan at a glance: what to do and how much, with the steps,
 /// the timer and the caution a tap away (filled once `detail` is set).
 pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem, detail: bool) -> Html {
-    let dose = dose_text(&i.dose);
     html! {
         <article class="ft-card ft-advice ft-glance-item" data-ft-glance={i.id.to_string()}>
             <h4>{ &*i.title }</h4>
-            <p>{ &*i.summary }</p>
-            if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
+            { what(i) }
             <details class="ft-how">
                 <summary>{ "How to do it" }</summary>
                 if detail { { how_to(kb, i) } }
@@ -59,14 +57,23 @@ pub fn compact_item(kb: &KnowledgeBase, i: &PlanItem, detail: bool) -> Html {
 }
 
 fn item(kb: &KnowledgeBase, i: &PlanItem) -> Html {
-    let dose = dose_text(&i.dose);
     html! {
         <article class="ft-card ft-advice" data-ft-advice={i.id.to_string()}>
             <h5>{ &*i.title }</h5>
-            <p>{ &*i.summary }</p>
-            if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
+            { what(i) }
             { how_to(kb, i) }
         </article>
+    }
+}
+
+/// What an item asks, and how much of it.
+fn what(i: &PlanItem) -> Html {
+    let dose = dose_text(&i.dose);
+    html! {
+        <>
+            <p>{ &*i.summary }</p>
+            if !dose.is_empty() { <p class="ft-dose"><strong>{ "Dose: " }</strong>{ dose }</p> }
+        </>
     }
 }
 

@@ -4,28 +4,27 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 
 import {
+  DIST,
   SELF_CARE,
   answer,
   answerAll,
   axe,
   checklistTicks,
   currentQuestion,
-  isChecklist,
   focusedId,
+  isChecklist,
   leftQuestion,
   open,
   result,
-  root,
   session,
   shot,
   widget,
   withPage,
 } from './support.mjs';
 
-const env = session(join(root, 'dist'));
+const env = session(DIST);
 
 // Every page here is the standalone widget.
 const withWidget = (options, body) => withPage(env.browser, { url: env.server.url, ...options }, body);

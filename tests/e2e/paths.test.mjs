@@ -5,10 +5,10 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 
 import {
   DESKTOP,
+  DIST,
   PATHS,
   PHONE,
   answerAll,
@@ -16,14 +16,13 @@ import {
   focusedId,
   open,
   result,
-  root,
   session,
   shot,
   widget,
 } from './support.mjs';
 
 
-const env = session(join(root, 'dist'));
+const env = session(DIST);
 
 for (const path of PATHS) {
   describe(`the ${path.name} path`, () => {

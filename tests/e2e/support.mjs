@@ -18,6 +18,8 @@ const toolsRequire = createRequire(join(root, 'tools/package.json'));
 const { chromium } = toolsRequire('playwright-core');
 const axeSource = readFileSync(toolsRequire.resolve('axe-core/axe.min.js'), 'utf8');
 
+// The release build the end-to-end tests run against.
+export const DIST = join(root, 'dist');
 export const PHONE = { width: 390, height: 844 };
 
 // The widget once the wasm has taken over from the prerendered first screen
