@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 // The npm tools live in tools/, which is not an ancestor of tests/.
-const toolsRequire = createRequire(join(root, 'tools/package.json'));
+export const toolsRequire = createRequire(join(root, 'tools/package.json'));
 const { chromium } = toolsRequire('playwright-core');
-const axeSource = readFileSync(toolsRequire.resolve('axe-core/axe.min.js'), 'utf8');
+export const axeSource = readFileSync(toolsRequire.resolve('axe-core/axe.min.js'), 'utf8');
 
 // The release build the end-to-end tests run against.
 export const DIST = join(root, 'dist');
@@ -100,12 +100,15 @@ const MIME = {
 // Serves `dir` on a free loopback port. `headers(path)` adds headers to a
 // response (the CSP and CORS tests use it); `gzip` compresses responses for
 // clients that accept it; `setRoot` switches to another
-// folder (a "new build" for the update test). Nothing is cached, so every
-// load is cold.
+// folder (a "new build" for the update test); `requests` lists every request
+// as "METHOD /path" (the engine tests read CSP reports from it). Nothing is
+// cached, so every load is cold.
 export function serve(dir, headers = () => ({}), { gzip = false } = {}) {
   let base = resolve(dir);
+  const requests = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    requests.push(`${req.method} ${path}`);
     const file = resolve(base, '.' + (path.endsWith('/') ? path + 'index.html' : path));
     let body;
     try {
@@ -129,6 +132,7 @@ export function serve(dir, headers = () => ({}), { gzip = false } = {}) {
       done({
         url: `http://127.0.0.1:${server.address().port}/`,
         setRoot: (next) => (base = resolve(next)),
+        requests,
         close: () => new Promise((c) => server.close(c)),
       }),
     ),
@@ -255,40 +259,52 @@ export function checklistTicks(id, answers = {}) {
   return { ticks, notSure: items.some((q) => answers[q] === 'not_sure') };
 }
 
-// Answers the question on screen with `value`: an option id, "yes", "no",
+// What the screen in `el` (a widget host, or the page without one) offers,
+// for `actionsFor`. Runs in the page, in any engine (Playwright's `evaluate`,
+// WebDriver's `executeScript`), so it is plain DOM code.
+export function probeScreen(el) {
+  const r = el.shadowRoot ?? document;
+  const all = (selector, data) => [...r.querySelectorAll(selector)].map((e) => e.dataset[data]);
+  const number = r.querySelector('input[data-ft-number]');
+  return {
+    regions: all('[data-ft-question] [data-ft-region]', 'ftRegion'),
+    answers: all('button[data-ft-answer]', 'ftAnswer'),
+    number: number ? { min: number.dataset.ftMin ?? null } : null,
+    continues: !!r.querySelector('button[data-ft-continue]'),
+  };
+}
+
+// How to answer the screen `id` with `value`: an option id, "yes", "no",
 // "not_sure", a number, or a list of option ids (chosen on the foot map when
 // the question has one, else in the list). `undefined` gives the reassuring
 // default. On a checklist, `value` is an object of answers by question id
-// (ticks as `checklistTicks` says). Waits until the next screen shows.
-export async function answer(page, id, value, host = 'foot-triage') {
-  const w = widget(page, host);
+// (ticks as `checklistTicks` says). Returns steps, each `{ check }`,
+// `{ click }` or `{ fill, text }` with a selector inside the widget, for the
+// engine's driver to perform.
+export function actionsFor(id, value, probe) {
+  const next = { click: 'button[data-ft-continue]' };
   if (isChecklist(id)) {
     const { ticks, notSure } = checklistTicks(id, value ?? {});
-    for (const q of ticks) await w.locator(`input[data-ft-item="${q}"]`).check();
-    await w.locator(notSure ? 'button[data-ft-answer="not_sure"]' : 'button[data-ft-continue]').first().click();
-    await leftQuestion(page, id, host);
-    return;
+    return [...ticks.map((q) => ({ check: `input[data-ft-item="${q}"]` })), notSure ? { click: 'button[data-ft-answer="not_sure"]' } : next];
   }
-  const exists = async (selector) => (await w.locator(selector).count()) > 0;
-  const click = (selector) => w.locator(selector).first().click();
-  const number = w.locator('input[data-ft-number]');
   if (Array.isArray(value)) {
-    for (const v of value) {
-      const region = `[data-ft-question] [data-ft-region="${v}"]`;
-      await click((await exists(region)) ? region : `[data-ft-option="${v}"]`);
-    }
-    await click('button[data-ft-continue]');
-  } else if (await number.count()) {
-    await number.fill(String(value ?? (await number.getAttribute('data-ft-min')) ?? '0'));
-    await click('button[data-ft-continue]');
-  } else if (value !== undefined) {
-    await click(`button[data-ft-answer="${value}"]`);
-  } else if (await exists('button[data-ft-answer="no"]')) {
-    await click(`button[data-ft-answer="${REASSURING_YES.has(id) ? 'yes' : 'no'}"]`);
-  } else if (await exists('button[data-ft-continue]')) {
-    await click('button[data-ft-continue]');
-  } else {
-    await click('button[data-ft-answer]');
+    const pick = (v) => (probe.regions.includes(v) ? `[data-ft-question] [data-ft-region="${v}"]` : `[data-ft-option="${v}"]`);
+    return [...value.map((v) => ({ click: pick(v) })), next];
+  }
+  if (probe.number) return [{ fill: 'input[data-ft-number]', text: String(value ?? probe.number.min ?? '0') }, next];
+  if (value !== undefined) return [{ click: `button[data-ft-answer="${value}"]` }];
+  if (probe.answers.includes('no')) return [{ click: `button[data-ft-answer="${REASSURING_YES.has(id) ? 'yes' : 'no'}"]` }];
+  return [probe.continues ? next : { click: 'button[data-ft-answer]' }];
+}
+
+// Answers the question on screen (see `actionsFor`) and waits until the next
+// screen shows.
+export async function answer(page, id, value, host = 'foot-triage') {
+  const w = widget(page, host);
+  for (const step of actionsFor(id, value, await w.evaluate(probeScreen))) {
+    if (step.check) await w.locator(step.check).check();
+    else if (step.fill) await w.locator(step.fill).fill(step.text);
+    else await w.locator(step.click).first().click();
   }
   await leftQuestion(page, id, host);
 }
