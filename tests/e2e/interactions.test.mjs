@@ -1,6 +1,7 @@
 // The widget's interactions in real Chromium: a keyboard-only run, Back and
 // the review list, timers and counters, the two calculators, copying and
-// printing the summary, number validation, a stable layout, and 320 px.
+// printing the summary, number validation, a stable layout, 320 px, 200%
+// text, forced colours and motion.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,6 +29,19 @@ const env = session(DIST);
 
 // Every page here is the standalone widget.
 const withWidget = (options, body) => withPage(env.browser, { url: env.server.url, ...options }, body);
+
+// What leaves the widget's box at the right: the page scrolls sideways, or an
+// element inside the widget reaches past the viewport (ignoring the
+// visually hidden live region).
+const overflow = (page) =>
+  widget(page).evaluate((el) => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) return `the page is ${document.documentElement.scrollWidth} px wide`;
+    const past = [...el.shadowRoot.querySelectorAll('*')].find(
+      (e) => !e.closest('.ft-visually-hidden') && e.getBoundingClientRect().right > width + 0.5,
+    );
+    return past ? `${past.tagName.toLowerCase()}.${past.className} reaches ${Math.round(past.getBoundingClientRect().right)} px` : null;
+  });
 
 // Presses Tab until the focused element matches `selector`, then `key`.
 async function tabTo(page, selector, key = 'Enter') {
@@ -251,11 +265,73 @@ test('questions keep their place: no layout shift between screens', async () => 
 
 test('nothing overflows at 320 px', async () => {
   await withWidget({ viewport: { width: 320, height: 640 } }, async (page) => {
-    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= 320);
-    assert.ok(await fits(), 'start');
+    assert.equal(await overflow(page), null, 'start');
     await page.click('button[data-ft-start]');
-    await answerAll(page, SELF_CARE, async (id) => assert.ok(await fits(), id));
-    assert.ok(await fits(), 'results');
+    await answerAll(page, SELF_CARE, async (id) => assert.equal(await overflow(page), null, id));
+    assert.equal(await overflow(page), null, 'results');
     await shot(page, 'results-320');
+  });
+});
+
+test('at 200% text size nothing is lost, and axe finds nothing (WCAG 1.4.4)', async () => {
+  await withWidget({}, async (page) => {
+    // What a browser's text-size setting does: the root font size doubles,
+    // and the widget is sized in rem.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    const size = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.ft-app')).fontSize);
+    assert.equal(size, '32px');
+    assert.equal(await overflow(page), null, 'start');
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE, async (id) => {
+      assert.equal(await overflow(page), null, id);
+      assert.deepEqual(await axe(page), [], id);
+    });
+    assert.equal(await overflow(page), null, 'results');
+    assert.deepEqual(await axe(page), [], 'results');
+    await shot(page, 'results-text-200');
+  });
+});
+
+test('in forced colours every selected state and banner stays visible, and axe finds nothing', async () => {
+  await withWidget({ forcedColors: 'active' }, async (page) => {
+    const style = (selector, property) =>
+      widget(page).evaluate((el, [s, p]) => getComputedStyle(el.shadowRoot.querySelector(s))[p], [selector, property]);
+    await page.click('button[data-ft-start]');
+    let mapSeen = false;
+    await answerAll(page, SELF_CARE, async (id) => {
+      assert.deepEqual(await axe(page), [], id);
+      if (id !== 'pain_locations') return;
+      mapSeen = true;
+      const region = (r) => `[data-ft-region="${r}"] ellipse`;
+      const before = await style(region('heel_bottom'), 'fill');
+      await widget(page).locator('[data-ft-region="heel_bottom"]').click();
+      const chosen = await style(region('heel_bottom'), 'fill');
+      assert.notEqual(chosen, before, 'a chosen region looks chosen');
+      assert.notEqual(await style('[data-ft-view][aria-pressed="true"]', 'backgroundColor'), await style('[data-ft-view][aria-pressed="false"]', 'backgroundColor'), 'the shown view');
+      await widget(page).locator('[data-ft-region="heel_bottom"]').click();
+      await shot(page, 'foot-map-forced-colors');
+    });
+    assert.ok(mapSeen, 'the foot map was on a screen');
+    assert.equal(await style('.ft-banner', 'borderTopStyle'), 'solid', 'the banner keeps its edge');
+    assert.deepEqual(await axe(page), [], 'results');
+    await shot(page, 'results-forced-colors');
+  });
+});
+
+test('the widget has no motion to reduce: no transition or animation, even when motion is allowed', async () => {
+  await withWidget({ reducedMotion: 'no-preference' }, async (page) => {
+    const moving = () =>
+      widget(page).evaluate((el) =>
+        [...el.shadowRoot.querySelectorAll('*')]
+          .filter((e) => {
+            const s = getComputedStyle(e);
+            return s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+          })
+          .map((e) => e.tagName.toLowerCase() + '.' + e.className),
+      );
+    assert.deepEqual(await moving(), [], 'start');
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE, async (id) => assert.deepEqual(await moving(), [], id));
+    assert.deepEqual(await moving(), [], 'results');
   });
 });

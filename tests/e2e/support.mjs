@@ -164,8 +164,11 @@ export function launch() {
 // sets inline styles while it measures, which the page's strict policy
 // blocks, so these pages bypass CSP; csp.test.mjs checks the policy itself
 // with `csp: true`.
-export async function open(browser, { viewport = PHONE, colorScheme = 'light', url, csp = false, wait = true } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', bypassCSP: !csp });
+export async function open(
+  browser,
+  { viewport = PHONE, colorScheme = 'light', forcedColors = 'none', reducedMotion = 'reduce', url, csp = false, wait = true } = {},
+) {
+  const context = await browser.newContext({ viewport, colorScheme, forcedColors, reducedMotion, bypassCSP: !csp });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
