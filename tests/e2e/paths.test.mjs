@@ -14,6 +14,7 @@ import {
   answerAll,
   axe,
   focusedId,
+  readmeShot,
   open,
   result,
   session,
@@ -39,12 +40,15 @@ for (const path of PATHS) {
           const background = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.ft-app')).backgroundColor);
           assert.equal(background, colorScheme === 'dark' ? 'rgb(18, 20, 23)' : 'rgb(255, 255, 255)', 'background');
           await shot(page, name('start'));
+          const forReadme = path.name === 'self_care' && width === 'phone';
+          if (forReadme) await readmeShot(page, 'start');
           await page.click('button[data-ft-start]');
           let n = 0;
           await answerAll(page, path.answers, async (id) => {
             assert.equal(await focusedId(page), 'ft-question-title', `focus on ${id}`);
             assert.deepEqual(await axe(page), [], `question ${id}`);
             await shot(page, name(`q${String(++n).padStart(2, '0')}-${id.split(' ')[0]}${id.includes(' ') ? '-checklist' : ''}`));
+            if (forReadme && id === 'pain_locations') await readmeShot(page, 'foot-map');
           });
           const shown = await result(page);
           assert.equal(shown.level, path.level, `level shown: ${JSON.stringify(shown)}`);
@@ -61,6 +65,10 @@ for (const path of PATHS) {
           assert.ok(live.startsWith('Result: '), `live region: ${live}`);
           assert.deepEqual(await axe(page), [], 'results');
           await shot(page, name('results'));
+          if (forReadme) {
+            await page.evaluate(() => scrollTo(0, 0));
+            await readmeShot(page, 'results');
+          }
           assert.deepEqual(problems, []);
           const foreign = requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:'));
           assert.deepEqual(foreign, [], 'requests beyond the widget');

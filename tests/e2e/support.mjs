@@ -214,6 +214,14 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+// The README's pictures (docs/screenshots), taken by the path tests so they
+// always show the widget as it is: one phone screen each, as a runner sees it.
+export async function readmeShot(page, name) {
+  const dir = join(root, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
 // Yes/no questions whose worrying answer is "no"; every other yes/no
 // question is answered "no" when a path does not say otherwise.
 const REASSURING_YES = new Set(['can_bear_weight', 'single_leg_heel_raise']);
