@@ -48,6 +48,10 @@ pub enum ProblemKind {
     /// advice item) is held by no item, by two, or by a question of the wrong
     /// kind or without the options the code names.
     BrokenContract,
+    /// Occurs when a foot-map region has neither ellipses nor a path, or an
+    /// outline, landmark or region path is not an SVG path (outlines and
+    /// region paths must also be closed).
+    BadDrawing,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -326,6 +330,22 @@ impl Linter<'_> {
                     &r.option,
                     "a region for an option no foot-map question has",
                 );
+            }
+        }
+        for r in d.regions.iter() {
+            if r.shapes.is_empty() && r.path.is_none() {
+                self.report(ProblemKind::BadDrawing, &r.option, format!("region on `{}` has no shape", r.view));
+            }
+            if r.path.as_deref().is_some_and(|p| !is_svg_path(p, true)) {
+                self.report(ProblemKind::BadDrawing, &r.option, "region path is not a closed SVG path");
+            }
+        }
+        for v in d.views.iter() {
+            if !is_svg_path(&v.outline, true) {
+                self.report(ProblemKind::BadDrawing, &v.id, "outline is not a closed SVG path");
+            }
+            if v.landmarks.iter().any(|l| !is_svg_path(l, false)) {
+                self.report(ProblemKind::BadDrawing, &v.id, "a landmark is not an SVG path");
             }
         }
         for q in &maps {
@@ -616,4 +636,13 @@ fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &
         Expr::Not(inner) => check_expr(kb, inner, fact_index, out),
         Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| check_expr(kb, e, fact_index, out)),
     }
+}
+
+/// An SVG path's data as the foot map writes it: starts with a move, holds
+/// only path commands and numbers, and (when `closed`) ends by closing.
+fn is_svg_path(d: &str, closed: bool) -> bool {
+    let d = d.trim();
+    d.starts_with(['M', 'm'])
+        && d.chars().all(|c| "MmLlHhVvCcSsQqTtAaZz0123456789 ,.-+eE\n".contains(c))
+        && (!closed || d.ends_with(['Z', 'z']))
 }

@@ -76,11 +76,18 @@ pub fn read(bytes: &'static [u8]) -> Result<Knowledge, CompactError> {
             source: r.text(),
             last_reviewed: r.text(),
         }),
-        views: r.list(|r| FootView { id: r.text(), label: r.text(), view_box: r.text(), outline: r.text() }),
+        views: r.list(|r| FootView {
+            id: r.text(),
+            label: r.text(),
+            view_box: r.text(),
+            outline: r.text(),
+            landmarks: r.list(Reader::text),
+        }),
         regions: r.list(|r| Region {
             option: r.text(),
             view: r.text(),
             shapes: r.list(|r| [0; 4].map(|_| r.varint() as u16)),
+            path: r.option(Reader::text),
         }),
     };
     if r.ok && r.at == bytes.len() { Ok(knowledge) } else { Err(CompactError) }

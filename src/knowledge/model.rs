@@ -53,15 +53,23 @@ pub struct FootView {
     pub view_box: Text,
     /// The foot's outline, an SVG path (decorative).
     pub outline: Text,
+    /// Line work drawn over the outline so a runner finds their way: toes,
+    /// nails, ankle bones, the tendon (SVG paths, stroked, decorative).
+    #[serde(default)]
+    pub landmarks: List<Text>,
 }
 
 /// A place on a drawing: the option of a foot-map question it stands for,
-/// drawn as one or more ellipses `[cx, cy, rx, ry]`.
+/// drawn as ellipses `[cx, cy, rx, ry]`, a closed SVG path, or both (the
+/// linter asks for one of them).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Region {
     pub option: Text,
     pub view: Text,
+    #[serde(default)]
     pub shapes: List<[u16; 4]>,
+    #[serde(default)]
+    pub path: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -60,6 +60,7 @@ pub fn foot_map(
             <g class="ft-region" role="checkbox" tabindex="0" data-ft-region={id.to_string()}
                 aria-checked={if on { "true" } else { "false" }} aria-label={label_of(id)}
                 onclick={click} onkeydown={key}>
+                if let Some(d) = &r.path { <path d={d.to_string()} /> }
                 { for r.shapes.iter().map(|&[cx, cy, rx, ry]| html! {
                     <ellipse cx={cx.to_string()} cy={cy.to_string()} rx={rx.to_string()} ry={ry.to_string()} />
                 }) }
@@ -85,6 +86,11 @@ pub fn foot_map(
             <svg class="ft-map-svg" viewBox={view.view_box.to_string()} role="group"
                 aria-label={format!("{} of the foot", view.label)}>
                 <path class="ft-outline" d={view.outline.to_string()} aria-hidden="true" />
+                if !view.landmarks.is_empty() {
+                    <g class="ft-landmarks" aria-hidden="true">
+                        { for view.landmarks.iter().map(|d| html! { <path d={d.to_string()} /> }) }
+                    </g>
+                }
                 { for regions }
             </svg>
         </div>

@@ -302,7 +302,7 @@ test('in forced colours every selected state and banner stays visible, and axe f
       assert.deepEqual(await axe(page), [], id);
       if (id !== 'pain_locations') return;
       mapSeen = true;
-      const region = (r) => `[data-ft-region="${r}"] ellipse`;
+      const region = (r) => `[data-ft-region="${r}"] :is(ellipse, path)`;
       const before = await style(region('heel_bottom'), 'fill');
       await widget(page).locator('[data-ft-region="heel_bottom"]').click();
       const chosen = await style(region('heel_bottom'), 'fill');
