@@ -65,6 +65,30 @@ pub fn to_backup(diary: &Diary) -> Json {
     ])
 }
 
+/// What the browser keeps while remembering is on: the backup, and when the
+/// last backup was exported (`backed_up`, `reminded`; a backup file carries
+/// neither, so importing one changes neither).
+pub fn to_record(diary: &Diary) -> Json {
+    let mut record = to_backup(diary);
+    if let Json::Object(fields) = &mut record {
+        if let Some(day) = diary.backed_up {
+            fields.push(("backed_up".into(), Json::String(day.to_string())));
+        }
+        fields.push(("reminded".into(), Json::Bool(diary.reminded)));
+    }
+    record
+}
+
+/// Reads what `to_record` wrote (an older record without the export fields
+/// reads as never backed up).
+pub fn from_record(record: &Json) -> Result<Diary, BackupError> {
+    let mut diary = Diary::new();
+    from_backup(&mut diary, record)?;
+    diary.backed_up = record.get("backed_up").and_then(Json::as_str).and_then(Date::parse);
+    diary.reminded = matches!(record.get("reminded"), Some(Json::Bool(true)));
+    Ok(diary)
+}
+
 /// Merges a backup into `diary`. Returns how many entries were added; days
 /// that already have an entry are kept as they are.
 pub fn from_backup(diary: &mut Diary, file: &Json) -> Result<usize, BackupError> {

@@ -10,7 +10,7 @@ mod form;
 mod review;
 mod summary;
 
-pub use backup::{BackupError, BackupErrorKind, from_backup, to_backup};
+pub use backup::{BackupError, BackupErrorKind, from_backup, from_record, to_backup, to_record};
 pub use date::Date;
 pub use form::{EntryFields, ReadNumber, read_entry, read_shoe};
 pub use review::{DiaryReview, ReturnWeek, ShoeStatusLine, Trend, review};
@@ -53,6 +53,11 @@ pub struct Shoe {
 pub struct Diary {
     entries: Vec<Entry>,
     pub shoes: Vec<Shoe>,
+    /// The day of the last backup exported from this browser, if any.
+    pub backed_up: Option<Date>,
+    /// The runner has been reminded to export since then (the reminder comes
+    /// once).
+    pub reminded: bool,
 }
 
 crate::kinded::kinded_error!(
@@ -85,6 +90,13 @@ crate::kinded::kinded_error!(
     }
 );
 
+/// A diary kept in the browser is reminded to export a backup once an entry
+/// this many days old is in no backup: Safari (WebKit's tracking prevention)
+/// deletes a site's storage after seven days without a visit unless the app
+/// is on the home screen. A platform's rule, not a clinical one, so it lives
+/// here rather than in the knowledge.
+pub const BACKUP_REMINDER_DAYS: i32 = 7;
+
 /// The most a day's distance may be, in km: a check against typing errors.
 pub const MAX_DAY_KM: f64 = 300.0;
 /// The longest note kept.
@@ -98,6 +110,17 @@ impl Diary {
     /// Every entry, oldest first.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// Whether to remind the runner, today, to export a backup: an entry at
+    /// least `BACKUP_REMINDER_DAYS` old is in no backup yet, and they have not
+    /// been reminded since the last export.
+    pub fn backup_due(&self, today: Date) -> bool {
+        !self.reminded
+            && self
+                .entries
+                .iter()
+                .any(|e| self.backed_up.is_none_or(|b| e.date > b) && today.days_since(e.date) >= BACKUP_REMINDER_DAYS)
     }
 
     fn check(&self, entry: &Entry) -> Result<(), DiaryError> {

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DESKTOP, SELF_CARE, answerAll, axe, open, root, session, shot, widget, withPage } from './support.mjs';
+import { DESKTOP, LIVE, SELF_CARE, answerAll, axe, open, root, session, shot, widget, withPage } from './support.mjs';
 
 const env = session(root);
 const page_url = () => env.server.url + 'dist/index.html';
@@ -295,5 +295,32 @@ test('steady improvement unlocks a gradual return, in miles, logged by keyboard 
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
     assert.equal(await notice(page), `Saved the entry for ${daysAgo(0)}.`);
+  });
+});
+
+test('a diary kept in the browser reminds once to export a backup of entries a week old', async () => {
+  const entry = { pain_morning: 3, pain_during: null, pain_after: null, distance_km: 5, shoe: null, note: '' };
+  const record = { format: 'foot-triage-diary', schema: 1, shoes: [], entries: [{ date: daysAgo(9), ...entry }] };
+  const kept = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('foot-triage:diary')));
+  const reminder = (page) => page.locator('[data-ft-backup-reminder]').count();
+  const reload = async (page) => {
+    await page.reload();
+    await page.waitForSelector(`${LIVE} button[data-ft-start]`);
+  };
+  await withPage(env.browser, { url: page_url() }, async (page) => {
+    await page.evaluate((r) => localStorage.setItem('foot-triage:diary', JSON.stringify(r)), record);
+    await reload(page);
+    await openDiary(page);
+    assert.equal(await reminder(page), 1, 'the reminder shows');
+    assert.deepEqual(await axe(page), [], 'axe with the reminder');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('foot-triage:diary')).reminded === true);
+
+    await reload(page);
+    await openDiary(page);
+    assert.equal(await reminder(page), 0, 'once: not on the next visit');
+    await Promise.all([page.waitForEvent('download'), page.click('[data-ft-export]')]);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('foot-triage:diary')).backed_up);
+    assert.equal((await kept(page)).backed_up, daysAgo(0), 'the backup day is kept');
+    assert.equal((await kept(page)).reminded, false);
   });
 });

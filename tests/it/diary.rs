@@ -4,8 +4,8 @@
 use foot_triage::{
     Answers, Level,
     diary::{
-        BackupErrorKind, Date, Diary, DiaryErrorKind, Entry, EntryFields, Shoe, Trend, from_backup, plain_text,
-        read_entry, read_shoe, review, to_backup,
+        BackupErrorKind, Date, Diary, DiaryErrorKind, Entry, EntryFields, Shoe, Trend, from_backup, from_record,
+        plain_text, read_entry, read_shoe, review, to_backup, to_record,
     },
     engine::calculators::ShoeStatus,
     json::Json,
@@ -228,6 +228,33 @@ fn a_backup_round_trips_imports_once_and_refuses_foreign_files() {
     assert_eq!(*e.kind(), BackupErrorKind::UnreadableItem);
     assert!(e.message().starts_with("Entry 2"), "the message names the item: {e}");
     assert_eq!(copy, original, "nothing changed");
+}
+
+/// The reminder to export a backup: due when an entry at least a week old is
+/// in no backup and no reminder has been given since; kept in the browser's
+/// record, never in a backup file.
+#[test]
+fn a_backup_is_due_once_an_entry_is_a_week_old_and_in_no_backup() {
+    // (entry days of November, the last backup, reminded, today, due)
+    let table: [(&[u32], Option<&str>, bool, &str, bool); 7] = [
+        (&[], None, false, "2026-11-30", false),
+        (&[24], None, false, "2026-11-30", false),
+        (&[23], None, false, "2026-11-30", true),
+        (&[1, 2], Some("2026-11-05"), false, "2026-11-30", false),
+        (&[1, 20], Some("2026-11-05"), false, "2026-11-30", true),
+        (&[1, 20], Some("2026-11-05"), true, "2026-11-30", false),
+        (&[1, 20], Some("2026-11-05"), false, "2026-11-26", false),
+    ];
+    for (days, backed_up, reminded, today, due) in table {
+        let mut d = diary(&days.iter().map(|&n| (n, 2, 5.0)).collect::<Vec<_>>());
+        (d.backed_up, d.reminded) = (backed_up.map(day), reminded);
+        assert_eq!(d.backup_due(day(today)), due, "{days:?} backed up {backed_up:?}, reminded {reminded}, on {today}");
+        let kept = from_record(&to_record(&d)).expect("the record reads back");
+        assert_eq!(kept, d, "the record keeps the backup day and the reminder");
+        let mut imported = Diary::new();
+        from_backup(&mut imported, &to_backup(&d)).unwrap();
+        assert_eq!((imported.backed_up, imported.reminded), (None, false), "a backup file carries neither");
+    }
 }
 
 /// A random diary: up to 40 days within a 60-day window, any pains and distances.

@@ -152,11 +152,11 @@ fn log(view: &View) -> Html {
         let (diary, today, act) = (state.diary.clone(), state.today, act.clone());
         Callback::from(move |_: MouseEvent| {
             let name = format!("foot-triage-diary-{today}.json");
-            act.emit(DiaryAction::Notice(if files::download(&name, "application/json", &diary::to_backup(&diary)) {
-                format!("Downloaded {name}. Keep it somewhere safe: it is the only copy outside this browser.")
+            act.emit(if files::download(&name, "application/json", &diary::to_backup(&diary)) {
+                DiaryAction::Exported(name)
             } else {
-                "This browser did not allow the download.".into()
-            }));
+                DiaryAction::Notice("This browser did not allow the download.".into())
+            });
         })
     };
     html! {
@@ -169,6 +169,11 @@ fn log(view: &View) -> Html {
             if config.storage_allowed && !state.remember {
                 <p class="ft-hint" data-ft-not-saved="">
                     { "Not saved yet: turn on \"Remember on this device\" below to keep your diary in this browser, or export a backup." }
+                </p>
+            }
+            if state.remind_backup {
+                <p class="ft-hint" data-ft-backup-reminder="">
+                    { "Some of your entries are over a week old and in no backup yet. A browser can clear what a site keeps (Safari does after a week without a visit), so export a backup below to keep them." }
                 </p>
             }
             if has_entries { { overview::overview(view) } }

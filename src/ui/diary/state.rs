@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::{
-    diary::{Date, Diary, Entry, Shoe, from_backup, to_backup},
+    diary::{Date, Diary, Entry, Shoe, from_backup, from_record, to_record},
     json::Json,
     ui::storage::Loaded,
 };
@@ -85,6 +85,9 @@ pub struct DiaryState {
     /// Counts the changes to what is saved (the diary, the consent), so the
     /// app's effect saves after each without comparing years of entries.
     pub saves: u32,
+    /// This visit shows the reminder to export a backup (`Diary::backup_due`
+    /// held when the diary opened; it is then marked as given).
+    pub remind_backup: bool,
 }
 
 pub enum DiaryAction {
@@ -115,6 +118,8 @@ pub enum DiaryAction {
     Page(Page),
     /// A message from outside the reducer (a download, a copy).
     Notice(String),
+    /// A backup was downloaded today, under this file name.
+    Exported(String),
 }
 
 impl DiaryState {
@@ -146,9 +151,16 @@ impl DiaryState {
             range: Range::default(),
             page: Page::default(),
             saves: 0,
+            remind_backup: false,
         };
         match loaded {
-            Some(Loaded::Restored(diary)) => {
+            Some(Loaded::Restored(mut diary)) => {
+                // The reminder comes once: it is marked as given in the
+                // record the app's effect saves after the first render.
+                state.remind_backup = diary.backup_due(today);
+                diary.reminded |= state.remind_backup;
+                // A change to save, so the app's effect keeps the mark.
+                state.saves = u32::from(state.remind_backup);
                 state.diary = Rc::new(diary);
                 state.remember = true;
             }
@@ -164,8 +176,7 @@ impl DiaryState {
 
     /// Reads a stored diary (the backup format).
     pub fn decode(record: &Json) -> Result<Diary, String> {
-        let mut diary = Diary::new();
-        from_backup(&mut diary, record).map(|_| diary).map_err(|e| e.to_string())
+        from_record(record).map_err(|e| e.to_string())
     }
 
     fn focus_on(&mut self, selector: impl Into<String>) {
@@ -175,7 +186,7 @@ impl DiaryState {
 
     /// What is saved while remembering is on: the diary as a backup.
     pub fn record(&self) -> Json {
-        to_backup(&self.diary)
+        to_record(&self.diary)
     }
 }
 
@@ -314,6 +325,14 @@ impl Reducible for DiaryState {
             DiaryAction::Notice(text) => {
                 next.notice = Some(text);
                 return Rc::new(next);
+            }
+            DiaryAction::Exported(name) => {
+                let diary = Rc::make_mut(&mut next.diary);
+                (diary.backed_up, diary.reminded) = (Some(self.today), false);
+                next.remind_backup = false;
+                next.notice = Some(format!(
+                    "Downloaded {name}. Keep it somewhere safe: it is the only copy outside this browser."
+                ));
             }
         }
         next.saves += 1;
