@@ -236,7 +236,8 @@ fn a_backup_round_trips_imports_once_and_refuses_foreign_files() {
 #[test]
 fn a_backup_is_due_once_an_entry_is_a_week_old_and_in_no_backup() {
     // (entry days of November, the last backup, reminded, today, due)
-    let table: [(&[u32], Option<&str>, bool, &str, bool); 7] = [
+    type Row = (&'static [u32], Option<&'static str>, bool, &'static str, bool);
+    let table: [Row; 7] = [
         (&[], None, false, "2026-11-30", false),
         (&[24], None, false, "2026-11-30", false),
         (&[23], None, false, "2026-11-30", true),
