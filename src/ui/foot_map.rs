@@ -86,12 +86,15 @@ pub fn foot_map(
             <svg class="ft-map-svg" viewBox={view.view_box.to_string()} role="group"
                 aria-label={format!("{} of the foot", view.label)}>
                 <path class="ft-outline" d={view.outline.to_string()} aria-hidden="true" />
+                { for regions }
+                // Over the regions, so toes, nails and ankle bones stay in
+                // sight; they take no pointer events, so taps reach the
+                // region below.
                 if !view.landmarks.is_empty() {
                     <g class="ft-landmarks" aria-hidden="true">
                         { for view.landmarks.iter().map(|d| html! { <path d={d.to_string()} /> }) }
                     </g>
                 }
-                { for regions }
             </svg>
         </div>
     }
