@@ -61,8 +61,11 @@ const ATTRIBUTES = [
 const modules = {};
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 function load(js, wasm) {
-  modules[js] ??= import(url(js)).then(async (bindings) => {
-    await bindings.default({ module_or_path: url(wasm) });
+  // The wasm is fetched beside its glue rather than after it: one round
+  // trip fewer before it can compile (wasm-bindgen's init takes the pending
+  // response and still compiles it as it streams in).
+  modules[js] ??= Promise.all([import(url(js)), fetch(url(wasm))]).then(async ([bindings, response]) => {
+    await bindings.default({ module_or_path: response });
     await nextTask();
     if (bindings.prepare) {
       bindings.prepare();
