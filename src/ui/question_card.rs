@@ -278,9 +278,6 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     }
 }
 
-/// The answer a ticked checklist item gives: the worrying one (a question
-/// such as "can you take four steps" is stated as "I cannot", so ticking it
-/// answers no).
 /// The button under a list of ticks: it says "None of these" while nothing
 /// is ticked, so sending an empty list is a choice the runner makes.
 fn continue_button(done: Callback<MouseEvent>, nothing_ticked: bool) -> Html {
@@ -291,6 +288,9 @@ fn continue_button(done: Callback<MouseEvent>, nothing_ticked: bool) -> Html {
     }
 }
 
+/// The answer a ticked checklist item gives: the worrying one (a question
+/// such as "can you take four steps" is stated as "I cannot", so ticking it
+/// answers no).
 fn ticked_answer(q: &Question) -> Answer {
     if q.concerning == Some(Concerning::No) { Answer::No } else { Answer::Yes }
 }

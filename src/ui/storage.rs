@@ -51,7 +51,7 @@ pub fn remember_switch<A: 'static>(
 /// and calls `done` with its answer, or `None` where the browser has no such
 /// request. Called only from the runner's own click on "Remember", since some
 /// browsers ask the runner.
-pub fn ask_to_persist(done: impl FnOnce(Option<bool>) + 'static) {
+fn ask_to_persist(done: impl FnOnce(Option<bool>) + 'static) {
     use wasm_bindgen::{JsCast, JsValue};
     let get = |target: &JsValue, name: &str| js_sys::Reflect::get(target, &JsValue::from_str(name)).ok();
     let promise = web_sys::window()
