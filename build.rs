@@ -13,6 +13,9 @@
 
 #[path = "build/compact.rs"]
 mod compact;
+#[allow(dead_code)]
+#[path = "src/check/lang_file.rs"]
+mod lang_file;
 #[path = "src/check/merge.rs"]
 mod merge;
 
@@ -20,6 +23,7 @@ mod merge;
 #[allow(dead_code)]
 #[path = "src/knowledge"]
 mod knowledge {
+    pub mod catalogue;
     pub mod model;
     pub mod text;
     pub mod formula {
@@ -36,6 +40,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/knowledge/model.rs");
     println!("cargo:rerun-if-changed=src/knowledge/text.rs");
+    println!("cargo:rerun-if-changed=src/knowledge/catalogue.rs");
+    println!("cargo:rerun-if-changed=src/check/lang_file.rs");
     println!("cargo:rerun-if-changed=src/knowledge/formula/syntax.rs");
     println!("cargo:rerun-if-changed=src/check/merge.rs");
     let mut names: Vec<_> = fs::read_dir(dir)
@@ -55,12 +61,115 @@ fn main() {
     let mut data: knowledge::model::Knowledge =
         serde_json::from_value(merged).unwrap_or_else(|e| panic!("knowledge does not fit the model: {e}"));
     data.resolve_constants();
-    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+    let out = env::var("OUT_DIR").unwrap();
+    let out = Path::new(&out);
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    languages(&mut data, out, wasm);
+    if wasm {
         for_the_widget(&mut data);
     }
     let bytes = compact::to_bytes(&data).unwrap_or_else(|e| panic!("knowledge cannot be embedded: {e}"));
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("knowledge.bin");
-    fs::write(out, bytes).expect("cannot write knowledge.bin");
+    fs::write(out.join("knowledge.bin"), bytes).expect("cannot write knowledge.bin");
+}
+
+/// Writes one language file per folder of `knowledge/lang` (`lang-<code>.json`:
+/// the knowledge's texts in the catalogue's visiting order, then the
+/// interface's texts in id order, with the ids' fingerprint), and
+/// `languages.rs`: the interface ids as the `Ui` enum, the fingerprint, and the
+/// list of languages. Native builds embed every language file; the widget
+/// fetches its one. The wasm's knowledge then keeps no words at all
+/// (`for_the_widget` blanks them): they come from the language file.
+///
+/// An entry a translation lacks falls back to the English, so a half-done
+/// catalogue still builds; `foot-triage lint` reports what is missing.
+fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
+    use knowledge::catalogue;
+    let lang = Path::new("knowledge/lang");
+    // A language's texts outside the knowledge: every file of its folder but
+    // `clinical.toml` (the interface, the diary), merged; ids never repeat
+    // across files because each file's ids start with its own prefix.
+    let read = |code: &str, clinical: bool| -> lang_file::LangFile {
+        let mut merged = lang_file::LangFile::default();
+        let Ok(dir) = fs::read_dir(lang.join(code)) else { return merged };
+        let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let is_clinical = path.file_stem().is_some_and(|s| s == "clinical");
+            if path.extension().is_none_or(|e| e != "toml") || is_clinical != clinical {
+                continue;
+            }
+            let text = fs::read_to_string(&path).expect("a language file is unreadable");
+            let file = lang_file::parse(&text, code).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            merged.entries.extend(file.entries);
+        }
+        merged
+    };
+    let mut clinical: Vec<(String, String)> = Vec::new();
+    catalogue::visit(data, &mut |id, text| clinical.push((id.to_string(), text.to_string())));
+    let interface = read("en", false);
+    let fingerprint = catalogue::fingerprint(
+        clinical.iter().map(|(id, _)| id.as_str()).chain(interface.entries.keys().map(String::as_str)),
+    );
+    let mut codes: Vec<String> = fs::read_dir(lang)
+        .expect("knowledge/lang is missing")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    codes.sort_by_key(|code| (code != "en", code.clone()));
+    let mut list = String::new();
+    for code in &codes {
+        let (clinical_file, interface_file) = (read(code, true), read(code, false));
+        let pick = |file: &lang_file::LangFile, id: &str, en: &str| -> String {
+            match file.entries.get(id).and_then(|e| e.text.as_deref()) {
+                Some(text) if !text.is_empty() && code != "en" => text.to_string(),
+                _ => en.to_string(),
+            }
+        };
+        let texts = serde_json::json!({
+            "lang": code,
+            "fingerprint": format!("{fingerprint:016x}"),
+            "clinical": clinical.iter().map(|(id, en)| pick(&clinical_file, id, en)).collect::<Vec<_>>(),
+            "interface": interface.entries.iter().map(|(id, e)| pick(&interface_file, id, &e.en)).collect::<Vec<_>>(),
+        });
+        let file = out.join(format!("lang-{code}.json"));
+        fs::write(&file, texts.to_string()).expect("cannot write a language file");
+        let name = interface_file
+            .entries
+            .get("language.name")
+            .and_then(|e| e.text.clone())
+            .or_else(|| interface.entries.get("language.name").filter(|_| code == "en").map(|e| e.en.clone()))
+            .unwrap_or_else(|| code.clone());
+        let texts = if wasm { "\"\"".to_string() } else { format!("include_str!({:?})", file.display().to_string()) };
+        list.push_str(&format!("    Language {{ code: {code:?}, name: {name:?}, texts: {texts} }},\n"));
+    }
+    let mut variants = String::new();
+    for id in interface.entries.keys() {
+        let name: String = id
+            .split(['.', '_'])
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            })
+            .collect();
+        variants.push_str(&format!("    /// `{id}`\n    {name},\n"));
+    }
+    let code = format!(
+        "// Written by build.rs from knowledge/lang: do not edit.\n\n\
+         /// The interface's texts, one variant per id of `knowledge/lang/en/interface.toml`\n\
+         /// (in id order, which is their order in a language file).\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq)]\n\
+         #[allow(dead_code)]\n\
+         pub enum Ui {{\n{variants}}}\n\n\
+         /// How many interface texts a language file holds.\n\
+         pub const UI_COUNT: usize = {};\n\n\
+         /// The fingerprint of the ids, which a language file must carry.\n\
+         pub const FINGERPRINT: &str = \"{fingerprint:016x}\";\n\n\
+         /// The languages built, English first.\n\
+         pub static LANGUAGES: &[Language] = &[\n{list}];\n",
+        interface.entries.len()
+    );
+    fs::write(out.join("languages.rs"), code).expect("cannot write languages.rs");
 }
 
 /// The widget's copy leaves out what only the linter, the CLI and reviewers
@@ -71,6 +180,8 @@ fn main() {
 /// folder on disk runs natively.
 fn for_the_widget(data: &mut knowledge::model::Knowledge) {
     use std::borrow::Cow;
+
+    knowledge::catalogue::visit(data, &mut |_, text| *text = Cow::Borrowed(""));
 
     use knowledge::formula::Formula;
     fn clear(formula: &mut Formula) {

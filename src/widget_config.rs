@@ -4,7 +4,10 @@
 //! console. Values are kept as plain text; the widget only ever renders them
 //! as text. Nothing here is clinical.
 
-use crate::units::DistanceUnit;
+use crate::{
+    knowledge::{LANGUAGES, Language},
+    units::DistanceUnit,
+};
 
 /// Every option, as an attribute name.
 pub const ATTRIBUTES: [&str; 9] =
@@ -38,6 +41,8 @@ impl Theme {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WidgetConfig {
     pub units: DistanceUnit,
+    /// The language's code (`en`, `es`): one the build has.
+    pub lang: &'static str,
     pub theme: Theme,
     pub clinic_name: Option<String>,
     /// An https URL, checked.
@@ -64,7 +69,7 @@ impl WidgetConfig {
             warnings.push(format!("foot-triage: {name}=\"{shown}{more}\" ignored: {why}"));
         };
         let value = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let mut config = WidgetConfig { storage_allowed: true, ..WidgetConfig::default() };
+        let mut config = WidgetConfig { storage_allowed: true, lang: "en", ..WidgetConfig::default() };
 
         if let Some(v) = value("units") {
             match DistanceUnit::parse(&v) {
@@ -73,9 +78,12 @@ impl WidgetConfig {
             }
         }
         if let Some(v) = value("lang") {
-            let primary = v.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-            if primary != "en" {
-                warn("lang", &v, "only English (\"en\") is available so far");
+            match Language::find(&v) {
+                Some(language) => config.lang = language.code,
+                None => {
+                    let known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+                    warn("lang", &v, &format!("use one of: {}", known.join(", ")))
+                }
             }
         }
         if let Some(v) = value("theme") {

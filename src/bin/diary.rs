@@ -8,10 +8,18 @@ mod exports {
 
     use foot_triage::{
         Answers, KnowledgeBase,
-        ui::{DiaryApp, DiaryProps, Knowledge, Mounted, config, js_json},
+        ui::{DiaryApp, DiaryProps, Knowledge, Mounted, config, install_language, js_json},
     };
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
+
+    /// Puts the words of `language` (a language file's JSON text) into the
+    /// knowledge, as the widget's `prepare` does; `embed.js` calls it before
+    /// mounting, and again when the runner switches language.
+    #[wasm_bindgen]
+    pub fn prepare(language: &str) -> Option<String> {
+        install_language(language)
+    }
 
     /// One mounted diary.
     #[wasm_bindgen]
@@ -29,13 +37,10 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount(root: Element, attributes: &JsValue, answers: &str, remember: bool) -> Diary {
         let answers = Rc::new(read_answers(answers));
-        let props = DiaryProps {
-            config: config(attributes),
-            answers: answers.clone(),
-            remember,
-            knowledge: Knowledge::default(),
-        };
-        Diary { diary: Mounted::new(root, props), answers, remember }
+        let config = config(attributes);
+        let knowledge = Knowledge::in_language(config.lang);
+        let props = DiaryProps { config, answers: answers.clone(), remember, knowledge };
+        Diary { diary: Mounted::new(root, knowledge, props), answers, remember }
     }
 
     fn read_answers(text: &str) -> Answers {
@@ -54,13 +59,10 @@ mod exports {
     impl Diary {
         /// Applies changed attributes. The diary keeps its state.
         pub fn update(&mut self, attributes: &JsValue) {
-            let props = DiaryProps {
-                config: config(attributes),
-                answers: self.answers.clone(),
-                remember: self.remember,
-                knowledge: Knowledge::default(),
-            };
-            self.diary.update(props);
+            let config = config(attributes);
+            let knowledge = Knowledge::in_language(config.lang);
+            let props = DiaryProps { config, answers: self.answers.clone(), remember: self.remember, knowledge };
+            self.diary.update(knowledge, props);
         }
 
         /// Removes the diary from the page.

@@ -6,16 +6,19 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use foot_triage::ui::{App, AppProps, Early, Mounted, config};
+    use foot_triage::ui::{App, AppProps, Early, Knowledge, Mounted, config, install_language};
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
 
-    /// Reads the embedded knowledge now. `embed.js` calls it in a task of
+    /// Reads the embedded knowledge and puts the words of `language` (a
+    /// language file's JSON text) into it. `embed.js` calls it in a task of
     /// its own between loading the module and mounting, so no one task of
-    /// the start-up is long enough to delay a tap.
+    /// the start-up is long enough to delay a tap; and again with another
+    /// file when the runner switches language. Returns why the file cannot
+    /// be used, if it cannot.
     #[wasm_bindgen]
-    pub fn prepare() {
-        let _ = foot_triage::KnowledgeBase::embedded();
+    pub fn prepare(language: &str) -> Option<String> {
+        install_language(language)
     }
 
     /// One mounted widget.
@@ -30,14 +33,18 @@ mod exports {
     pub fn mount(root: Element, attributes: &JsValue, early: &JsValue) -> Widget {
         let flag = |name: &str| js_sys::Reflect::get(early, &JsValue::from_str(name)).ok() == Some(JsValue::TRUE);
         let early = Early { begin: flag("begin"), remember: flag("remember") };
-        Widget(Mounted::new(root, AppProps { config: config(attributes), early, ..AppProps::default() }))
+        let config = config(attributes);
+        let knowledge = Knowledge::in_language(config.lang);
+        Widget(Mounted::new(root, knowledge, AppProps { config, knowledge, early }))
     }
 
     #[wasm_bindgen]
     impl Widget {
         /// Applies changed attributes. The runner's answers are kept.
         pub fn update(&mut self, attributes: &JsValue) {
-            self.0.update(AppProps { config: config(attributes), ..AppProps::default() });
+            let config = config(attributes);
+            let knowledge = Knowledge::in_language(config.lang);
+            self.0.update(knowledge, AppProps { config, knowledge, ..AppProps::default() });
         }
 
         /// Removes the widget from the page (the element was removed).

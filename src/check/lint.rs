@@ -52,6 +52,21 @@ pub enum ProblemKind {
     /// outline, landmark or region path is not an SVG path (outlines and
     /// region paths must also be closed).
     BadDrawing,
+    /// Occurs when a translation lacks an entry the English has, or an entry
+    /// has no text in its language yet.
+    MissingTranslation,
+    /// Occurs when a translation has an entry (or a key in one) the English
+    /// does not have.
+    ExtraTranslation,
+    /// Occurs when a translation's `{name}` placeholders differ from its English.
+    PlaceholderMismatch,
+    /// Occurs when a translation is empty.
+    EmptyTranslation,
+    /// Occurs when the English an entry was translated from has changed since.
+    StaleTranslation,
+    /// Occurs when an entry's status is not `draft` or `reviewed`, or a
+    /// reviewed entry lacks its reviewer or date.
+    BadReview,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

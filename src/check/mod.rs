@@ -7,6 +7,8 @@
 
 pub mod cases;
 pub mod hazards;
+pub(crate) mod lang_file;
+pub mod languages;
 pub mod lint;
 pub mod load;
 pub(crate) mod merge;

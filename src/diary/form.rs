@@ -5,7 +5,7 @@
 //! keep Rust's float parser out of the bundle).
 
 use super::{Date, Diary, DiaryError, DiaryErrorKind, Entry, Shoe};
-use crate::units::DistanceUnit;
+use crate::{knowledge::Ui, units::DistanceUnit};
 
 /// An entry form as typed.
 #[derive(Debug, Clone, Default)]
@@ -23,8 +23,8 @@ pub struct EntryFields<'a> {
 /// Reads `text` as a number; `None` when it is not one.
 pub type ReadNumber<'a> = &'a dyn Fn(&str) -> Option<f64>;
 
-fn error<T>(kind: DiaryErrorKind, message: &str) -> Result<T, DiaryError> {
-    Err(DiaryError::new(kind, message))
+fn error<T>(kind: DiaryErrorKind, id: Ui) -> Result<T, DiaryError> {
+    Err(DiaryError::new(kind, id, &[]))
 }
 
 /// A distance as typed, in `unit`, to km: blank is 0, a comma is a decimal
@@ -36,18 +36,19 @@ fn distance_km(text: &str, unit: DistanceUnit, number: ReadNumber) -> Option<f64
     }
 }
 
-fn pain(text: &str, name: &str, required: bool) -> Result<Option<u8>, DiaryError> {
+/// A pain score as typed: `missing` says why a blank is refused (`None`: a
+/// blank is no score), `not_whole` why anything but 0 to 10 is.
+fn pain(text: &str, missing: Option<Ui>, not_whole: Ui) -> Result<Option<u8>, DiaryError> {
     let text = text.trim();
     if text.is_empty() {
-        return if required {
-            error(DiaryErrorKind::Pain, &format!("Score the {name} pain from 0 (none) to 10."))
-        } else {
-            Ok(None)
+        return match missing {
+            Some(id) => error(DiaryErrorKind::Pain, id),
+            None => Ok(None),
         };
     }
     match text.parse::<u8>() {
         Ok(p) if p <= 10 => Ok(Some(p)),
-        _ => error(DiaryErrorKind::Pain, &format!("Score the {name} pain with a whole number from 0 (none) to 10.")),
+        _ => error(DiaryErrorKind::Pain, not_whole),
     }
 }
 
@@ -60,22 +61,20 @@ pub fn read_entry(
     number: ReadNumber,
 ) -> Result<Entry, DiaryError> {
     let Some(date) = Date::parse(fields.date.trim()) else {
-        return error(DiaryErrorKind::Date, "Choose the day this entry is for.");
+        return error(DiaryErrorKind::Date, Ui::DiaryErrorNoDate);
     };
     if date > today {
-        return error(DiaryErrorKind::FutureDay, "That day has not come yet: choose today or an earlier day.");
+        return error(DiaryErrorKind::FutureDay, Ui::DiaryErrorFutureDay);
     }
     let distance = distance_km(fields.distance, unit, number).ok_or_else(|| {
-        DiaryError::new(
-            DiaryErrorKind::DayDistance,
-            format!("Enter the distance run in {}, or 0 for a rest day.", unit.symbol()),
-        )
+        DiaryError::new(DiaryErrorKind::DayDistance, Ui::DiaryErrorDistanceTyped, &[("unit", unit.symbol())])
     })?;
     Ok(Entry {
         date,
-        pain_morning: pain(fields.pain_morning, "morning", true)?.unwrap_or(0),
-        pain_during: pain(fields.pain_during, "during-the-run", false)?,
-        pain_after: pain(fields.pain_after, "after-the-run", false)?,
+        pain_morning: pain(fields.pain_morning, Some(Ui::DiaryErrorMorningMissing), Ui::DiaryErrorMorningWhole)?
+            .unwrap_or(0),
+        pain_during: pain(fields.pain_during, None, Ui::DiaryErrorDuringWhole)?,
+        pain_after: pain(fields.pain_after, None, Ui::DiaryErrorAfterWhole)?,
         distance_km: distance,
         shoe: Some(fields.shoe.trim()).filter(|s| !s.is_empty()).map(str::to_string),
         note: fields.note.trim().to_string(),
@@ -92,10 +91,7 @@ pub fn read_shoe(
     number: ReadNumber,
 ) -> Result<Shoe, DiaryError> {
     let start_km = distance_km(start, unit, number).ok_or_else(|| {
-        DiaryError::new(
-            DiaryErrorKind::ShoeDistance,
-            format!("Enter the distance the pair already had in {}, or 0.", unit.symbol()),
-        )
+        DiaryError::new(DiaryErrorKind::ShoeDistance, Ui::DiaryErrorShoeStartTyped, &[("unit", unit.symbol())])
     })?;
     let retired = id.and_then(|id| diary.shoes.iter().find(|s| s.id == id)).is_some_and(|s| s.retired);
     Ok(Shoe {

@@ -16,6 +16,12 @@ pub use form::{EntryFields, ReadNumber, read_entry, read_shoe};
 pub use review::{DiaryReview, ReturnWeek, ShoeStatusLine, Trend, review};
 pub use summary::{LATEST, plain_text};
 
+use crate::{
+    KnowledgeBase,
+    knowledge::Ui,
+    units::{DistanceUnit, trim_number},
+};
+
 /// One day's entry. Pain is 0 (none) to 10 (worst imaginable).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -60,35 +66,98 @@ pub struct Diary {
     pub reminded: bool,
 }
 
-crate::kinded::kinded_error!(
-    /// Why an entry or a pair of shoes was refused, with a message for the
-    /// runner that names what to fix.
-    DiaryError,
-    DiaryErrorKind {
-        /// Occurs when a pain score is above 10, or not a whole number from 0.
-        Pain,
-        /// Occurs when a day's distance is not a number from 0 to `MAX_DAY_KM`.
-        DayDistance,
-        /// Occurs when a note is longer than `MAX_NOTE` characters.
-        NoteTooLong,
-        /// Occurs when an entry names a pair that is not in the shoe log.
-        UnknownShoe,
-        /// Occurs when a day already has an entry.
-        DayTaken,
-        /// Occurs when there is no entry for the day named.
-        NoSuchEntry,
-        /// Occurs when a pair's name is empty or longer than 60 characters.
-        ShoeName,
-        /// Occurs when a pair's starting distance is not a number from 0 to 5,000 km.
-        ShoeDistance,
-        /// Occurs when no pair has the id named.
-        NoSuchPair,
-        /// Occurs when an entry form has no readable date.
-        Date,
-        /// Occurs when an entry is for a day still to come.
-        FutureDay,
+/// A message for the runner before it is put into words: an interface
+/// text and the values of its placeholders. The core has no language of its
+/// own, so whoever shows the message words it in the runner's ([`Message::text`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: Ui,
+    pub values: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(id: Ui, values: &[(&'static str, &str)]) -> Message {
+        Message { id, values: values.iter().map(|(k, v)| (*k, v.to_string())).collect() }
     }
-);
+
+    /// The message in the language of `kb`.
+    pub fn text(&self, kb: &KnowledgeBase) -> String {
+        let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        kb.ui_with(self.id, &values)
+    }
+}
+
+/// The message in English, for the console and tests (the embedded
+/// knowledge's words; the widget's has none, so it words messages with
+/// `text`).
+fn english(text: impl FnOnce(&KnowledgeBase) -> String) -> String {
+    text(KnowledgeBase::embedded())
+}
+
+/// What went wrong with an entry or a pair of shoes, for code and tests to
+/// match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiaryErrorKind {
+    /// Occurs when a pain score is above 10, or not a whole number from 0.
+    Pain,
+    /// Occurs when a day's distance is not a number from 0 to `MAX_DAY_KM`.
+    DayDistance,
+    /// Occurs when a note is longer than `MAX_NOTE` characters.
+    NoteTooLong,
+    /// Occurs when an entry names a pair that is not in the shoe log.
+    UnknownShoe,
+    /// Occurs when a day already has an entry.
+    DayTaken,
+    /// Occurs when there is no entry for the day named.
+    NoSuchEntry,
+    /// Occurs when a pair's name is empty or longer than `MAX_SHOE_NAME` characters.
+    ShoeName,
+    /// Occurs when a pair's starting distance is not a number from 0 to `MAX_SHOE_KM`.
+    ShoeDistance,
+    /// Occurs when no pair has the id named.
+    NoSuchPair,
+    /// Occurs when an entry form has no readable date.
+    Date,
+    /// Occurs when an entry is for a day still to come.
+    FutureDay,
+}
+
+/// Why an entry or a pair of shoes was refused: its kind, and a message for
+/// the runner that names what to fix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiaryError {
+    kind: DiaryErrorKind,
+    message: Message,
+}
+
+impl DiaryError {
+    pub fn new(kind: DiaryErrorKind, id: Ui, values: &[(&'static str, &str)]) -> Self {
+        DiaryError { kind, message: Message::new(id, values) }
+    }
+
+    /// What went wrong, for code and tests to match.
+    pub fn kind(&self) -> &DiaryErrorKind {
+        &self.kind
+    }
+
+    /// The message for the runner, in the language of `kb`.
+    pub fn text(&self, kb: &KnowledgeBase) -> String {
+        self.message.text(kb)
+    }
+
+    /// The message in English, for the console and tests.
+    pub fn message(&self) -> String {
+        english(|kb| self.text(kb))
+    }
+}
+
+impl std::fmt::Display for DiaryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for DiaryError {}
 
 /// A diary kept in the browser is reminded to export a backup once an entry
 /// this many days old is in no backup: Safari (WebKit's tracking prevention)
@@ -101,6 +170,10 @@ pub const BACKUP_REMINDER_DAYS: i32 = 7;
 pub const MAX_DAY_KM: f64 = 300.0;
 /// The longest note kept.
 pub const MAX_NOTE: usize = 500;
+/// The longest name a pair of shoes may have.
+pub const MAX_SHOE_NAME: usize = 60;
+/// The most distance a pair may start with, in km.
+pub const MAX_SHOE_KM: f64 = 5_000.0;
 
 impl Diary {
     pub fn new() -> Diary {
@@ -124,20 +197,20 @@ impl Diary {
     }
 
     fn check(&self, entry: &Entry) -> Result<(), DiaryError> {
-        let bad = |kind, m: &str| Err(DiaryError::new(kind, m));
+        let bad = |kind, id, values: &[(&'static str, &str)]| Err(DiaryError::new(kind, id, values));
         let pains = [Some(entry.pain_morning), entry.pain_during, entry.pain_after];
         if pains.iter().flatten().any(|p| *p > 10) {
-            return bad(DiaryErrorKind::Pain, "Pain is scored from 0 (none) to 10 (the worst imaginable).");
+            return bad(DiaryErrorKind::Pain, Ui::DiaryErrorPain, &[]);
         }
         if !entry.distance_km.is_finite() || !(0.0..=MAX_DAY_KM).contains(&entry.distance_km) {
-            return bad(DiaryErrorKind::DayDistance, "Enter the day's distance from 0 to 300 km.");
+            return bad(DiaryErrorKind::DayDistance, Ui::DiaryErrorDayDistance, &[("max", &km(MAX_DAY_KM))]);
         }
         if entry.note.chars().count() > MAX_NOTE {
-            return bad(DiaryErrorKind::NoteTooLong, "Keep the note to 500 characters.");
+            return bad(DiaryErrorKind::NoteTooLong, Ui::DiaryErrorNoteTooLong, &[("max", &MAX_NOTE.to_string())]);
         }
         if let Some(shoe) = &entry.shoe {
             if !self.shoes.iter().any(|s| s.id == *shoe) {
-                return bad(DiaryErrorKind::UnknownShoe, "Choose a pair of shoes from your shoe log.");
+                return bad(DiaryErrorKind::UnknownShoe, Ui::DiaryErrorUnknownShoe, &[]);
             }
         }
         Ok(())
@@ -149,7 +222,8 @@ impl Diary {
         match self.entries.binary_search_by(|e| e.date.cmp(&entry.date)) {
             Ok(_) => Err(DiaryError::new(
                 DiaryErrorKind::DayTaken,
-                format!("There is already an entry for {}: change that one instead of adding another.", entry.date),
+                Ui::DiaryErrorDayTaken,
+                &[("date", &entry.date.to_string())],
             )),
             Err(at) => {
                 self.entries.insert(at, entry);
@@ -171,21 +245,20 @@ impl Diary {
     }
 
     fn position(&self, date: Date) -> Result<usize, DiaryError> {
-        self.entries
-            .binary_search_by(|e| e.date.cmp(&date))
-            .map_err(|_| DiaryError::new(DiaryErrorKind::NoSuchEntry, format!("There is no entry for {date}.")))
+        self.entries.binary_search_by(|e| e.date.cmp(&date)).map_err(|_| {
+            DiaryError::new(DiaryErrorKind::NoSuchEntry, Ui::DiaryErrorNoSuchEntry, &[("date", &date.to_string())])
+        })
     }
 
     /// Adds a pair, or updates the pair with the same id.
     pub fn save_shoe(&mut self, shoe: Shoe) -> Result<(), DiaryError> {
-        if shoe.id.is_empty() || shoe.name.trim().is_empty() || shoe.name.chars().count() > 60 {
-            return Err(DiaryError::new(DiaryErrorKind::ShoeName, "Give the pair a name of up to 60 characters."));
+        if shoe.id.is_empty() || shoe.name.trim().is_empty() || shoe.name.chars().count() > MAX_SHOE_NAME {
+            let max = MAX_SHOE_NAME.to_string();
+            return Err(DiaryError::new(DiaryErrorKind::ShoeName, Ui::DiaryErrorShoeName, &[("max", &max)]));
         }
-        if !shoe.start_km.is_finite() || !(0.0..=5_000.0).contains(&shoe.start_km) {
-            return Err(DiaryError::new(
-                DiaryErrorKind::ShoeDistance,
-                "Enter the distance the pair already had, from 0 to 5,000 km.",
-            ));
+        if !shoe.start_km.is_finite() || !(0.0..=MAX_SHOE_KM).contains(&shoe.start_km) {
+            let max = km(MAX_SHOE_KM);
+            return Err(DiaryError::new(DiaryErrorKind::ShoeDistance, Ui::DiaryErrorShoeDistance, &[("max", &max)]));
         }
         match self.shoes.iter_mut().find(|s| s.id == shoe.id) {
             Some(existing) => *existing = shoe,
@@ -208,7 +281,7 @@ impl Diary {
             .shoes
             .iter_mut()
             .find(|s| s.id == id)
-            .ok_or_else(|| DiaryError::new(DiaryErrorKind::NoSuchPair, "There is no such pair."))?;
+            .ok_or_else(|| DiaryError::new(DiaryErrorKind::NoSuchPair, Ui::DiaryErrorNoSuchPair, &[]))?;
         shoe.retired = retired;
         Ok(())
     }
@@ -218,4 +291,9 @@ impl Diary {
         shoe.start_km
             + self.entries.iter().filter(|e| e.shoe.as_deref() == Some(&shoe.id)).map(|e| e.distance_km).sum::<f64>()
     }
+}
+
+/// A distance in km as a message shows it (`300 km`).
+fn km(km: f64) -> String {
+    format!("{} {}", trim_number(km), DistanceUnit::Km.symbol())
 }

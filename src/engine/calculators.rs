@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::{
-    knowledge::{KnowledgeBase, Text},
+    knowledge::{KnowledgeBase, Text, Ui},
     units::{DistanceUnit, trim_number},
 };
 
@@ -22,10 +22,17 @@ crate::kinded::kinded_error!(
     }
 );
 
-fn check_distance(distance: f64, unit: DistanceUnit, max_km: f64, what: &str) -> Result<f64, DistanceError> {
+fn check_distance(
+    kb: &KnowledgeBase,
+    distance: f64,
+    unit: DistanceUnit,
+    max_km: f64,
+    what: Ui,
+) -> Result<f64, DistanceError> {
     let max = unit.from_km(max_km).floor();
     if !distance.is_finite() || distance < 0.0 || distance > max {
-        let message = format!("Enter {what} from 0 to {} {}.", trim_number(max), unit.symbol());
+        let max = format!("{} {}", trim_number(max), unit.symbol());
+        let message = kb.ui_with(what, &[("max", &max)]);
         return Err(DistanceError::new(DistanceErrorKind::OutOfRange, message));
     }
     Ok(unit.to_km(distance))
@@ -55,29 +62,15 @@ pub struct ShoeCheck {
 /// Compares a pair's distance with the shoe-life range.
 pub fn shoe_check(kb: &KnowledgeBase, distance: f64, unit: DistanceUnit) -> Result<ShoeCheck, DistanceError> {
     let shoes = &kb.data.meta.shoes;
-    let km = check_distance(distance, unit, 5_000.0, "the distance on these shoes")?;
+    let km = check_distance(kb, distance, unit, 5_000.0, Ui::ShoesEnterDistance)?;
     let (check, replace) = (f64::from(shoes.check_km), f64::from(shoes.replace_km));
     let show = |km: f64| format!("{} {}", trim_number(unit.from_km(km).round()), unit.symbol());
     let (status, message) = if km >= replace {
-        (
-            ShoeStatus::Replace,
-            format!(
-                "Replace this pair: at {} it is past the {} limit, and worn cushioning adds load.",
-                show(km),
-                show(replace)
-            ),
-        )
+        (ShoeStatus::Replace, kb.ui_with(Ui::ShoesReplace, &[("distance", &show(km)), ("limit", &show(replace))]))
     } else if km >= check {
-        (
-            ShoeStatus::Check,
-            format!(
-                "Check this pair for wear (creased midsole, worn tread); plan to replace it by {}. About {} left.",
-                show(replace),
-                show(replace - km)
-            ),
-        )
+        (ShoeStatus::Check, kb.ui_with(Ui::ShoesCheck, &[("limit", &show(replace)), ("left", &show(replace - km))]))
     } else {
-        (ShoeStatus::Fine, format!("This pair has life left: start checking it for wear at {}.", show(check)))
+        (ShoeStatus::Fine, kb.ui_with(Ui::ShoesFine, &[("check", &show(check))]))
     };
     Ok(ShoeCheck {
         status,
@@ -110,12 +103,9 @@ pub struct LoadPlan {
 /// Distances are rounded down, so rounding never breaks the limit.
 pub fn load_plan(kb: &KnowledgeBase, this_week: f64, unit: DistanceUnit) -> Result<LoadPlan, DistanceError> {
     let rule = &kb.data.meta.load;
-    check_distance(this_week, unit, 500.0, "this week's distance")?;
+    check_distance(kb, this_week, unit, 500.0, Ui::LoadEnterDistance)?;
     if this_week <= 0.0 {
-        return Err(DistanceError::new(
-            DistanceErrorKind::NothingToGrow,
-            "With no running this week, start with short run/walk sessions rather than a percentage increase.",
-        ));
+        return Err(DistanceError::new(DistanceErrorKind::NothingToGrow, kb.ui(Ui::LoadNothingToGrow)));
     }
     let growth = 1.0 + f64::from(rule.max_weekly_increase_percent) / 100.0;
     let round_down = |d: f64| (d * 10.0 + 1e-9).floor() / 10.0;
@@ -130,9 +120,6 @@ pub fn load_plan(kb: &KnowledgeBase, this_week: f64, unit: DistanceUnit) -> Resu
         };
         weeks.push(PlannedWeek { week, distance, lighter });
     }
-    let message = format!(
-        "At most {}% more each week, then an easier week. Only build up while running stays pain-free; drop back if the pain returns.",
-        rule.max_weekly_increase_percent
-    );
+    let message = kb.ui_with(Ui::LoadPlanMessage, &[("percent", &rule.max_weekly_increase_percent.to_string())]);
     Ok(LoadPlan { weeks, message: message.into(), source: rule.source.clone() })
 }

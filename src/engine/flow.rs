@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::{ranking, value};
 use crate::{
     answers::Answers,
-    knowledge::{Group, KnowledgeBase, Level, Phase, Question, Text},
+    knowledge::{Group, KnowledgeBase, Level, Phase, Question, Text, Ui},
 };
 
 /// A question as the flow hands it out: the questionnaire item itself.
@@ -97,13 +97,13 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         // for the runner: when no ambulance rule holds yet, one more screen
         // may ask the question that decides it (a crushed foot's swelling).
         return match ambulance_question(kb, answers) {
-            Some(q) => screen(kb, answers, q, "One more check decides whether to call an ambulance.", asked),
-            None => Next::done("A danger sign is present: act on the advice now.", asked),
+            Some(q) => screen(kb, answers, q, kb.ui(Ui::FlowAmbulanceCheck), asked),
+            None => Next::done(kb.ui(Ui::FlowDangerPresent), asked),
         };
     }
     let tuning = kb.data.meta.flow;
     if asked >= tuning.max_screens {
-        return Next { at_limit: true, ..Next::done("That is enough to give useful advice.", asked) };
+        return Next { at_limit: true, ..Next::done(kb.ui(Ui::FlowEnough), asked) };
     }
     let open = |q: &&Question| !answers.contains(&q.id) && q.ask_when.eval(kb, answers);
     // Red flags, location and story: the first open one, by phase then file
@@ -116,11 +116,11 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
     let first = kb.data.questions.iter().filter(|q| phase(q) < Phase::Detail).filter(open).min_by_key(|q| phase(q));
     if let Some(q) = first {
         let reason = match phase(q) {
-            Phase::RedFlag => "Checking for danger signs first.",
-            Phase::Location => "Where it hurts narrows things down the most.",
-            _ => "How it started decides which checks apply.",
+            Phase::RedFlag => Ui::FlowRedFlags,
+            Phase::Location => Ui::FlowLocation,
+            _ => Ui::FlowStory,
         };
-        return screen(kb, answers, q, reason, asked);
+        return screen(kb, answers, q, kb.ui(reason), asked);
     }
     // Detail questions, by worth. A question is worth asking for the level
     // (a fair chance of raising it) or, while the leading cause is not yet
@@ -141,17 +141,17 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         }
     }
     let Some((q, worth)) = best else {
-        let reason =
-            if separated { "One cause clearly fits best." } else { "No further question would change the advice." };
-        return Next::done(reason, asked);
+        let reason = if separated { Ui::FlowSeparated } else { Ui::FlowNothingChanges };
+        return Next::done(kb.ui(reason), asked);
     };
     let level_matters = worth.level_gain >= tuning.min_level_chance;
     let reason = if level_matters && worth.information < tuning.min_information {
-        "This checks for a sign that would change the advice.".to_string()
+        kb.ui(Ui::FlowSign).to_string()
     } else {
         let names: Vec<String> =
-            base.shortlist.iter().take(2).map(|&i| kb.data.conditions[i].name.to_ascii_lowercase()).collect();
-        format!("This helps tell apart {}.", names.join(" and "))
+            base.shortlist.iter().take(2).map(|&i| kb.data.conditions[i].name.to_lowercase()).collect();
+        let (first, second) = (names.first().map_or("", String::as_str), names.get(1).map_or("", String::as_str));
+        kb.ui_with(Ui::FlowTellApart, &[("first", first), ("second", second)])
     };
     screen(kb, answers, q, &reason, asked)
 }

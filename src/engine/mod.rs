@@ -146,3 +146,13 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         safety_net,
     }
 }
+
+/// The interface text naming a likelihood (`RankedCondition::likelihood`).
+pub fn likelihood_text(likelihood: &str) -> crate::knowledge::Ui {
+    use crate::knowledge::Ui;
+    match likelihood {
+        "strong" => Ui::LikelihoodStrong,
+        "possible" => Ui::LikelihoodPossible,
+        _ => Ui::LikelihoodLessLikely,
+    }
+}

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{Condition, KnowledgeBase, QuestionRole, Text},
+    knowledge::{Condition, KnowledgeBase, QuestionRole, Text, Ui},
 };
 
 /// One condition's score and the reasons behind it.
@@ -109,10 +109,8 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
         .max_by_key(|(_, w)| *w);
     match best {
         Some((place, weight)) => {
-            let reason = format!(
-                "It hurts at the {}, a typical place for this.",
-                kb.option_label(location, place).to_ascii_lowercase()
-            );
+            let place = kb.option_label(location, place).to_lowercase();
+            let reason = kb.ui_with(Ui::ReasonTypicalPlace, &[("place", &place)]);
             (weight, Some(reason))
         }
         None => {
@@ -120,9 +118,9 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
                 .locations
                 .iter()
                 .filter(|(_, w)| *w >= kb.data.meta.ranking.typical_place)
-                .map(|(place, _)| kb.option_label(location, place).to_ascii_lowercase())
+                .map(|(place, _)| kb.option_label(location, place).to_lowercase())
                 .collect();
-            let reason = format!("It usually hurts at the {}, which you did not mark.", typical.join(" or "));
+            let reason = kb.ui_with(Ui::ReasonUsualPlace, &[("places", &typical.join(kb.ui(Ui::ListOr)))]);
             (-kb.data.meta.ranking.location_miss, Some(reason))
         }
     }

@@ -5,16 +5,20 @@
 use std::fmt::Write;
 
 use super::Assessment;
-use crate::{answers::Answers, knowledge::KnowledgeBase};
+use crate::{
+    answers::Answers,
+    knowledge::{KnowledgeBase, Ui},
+};
 
 pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment) -> String {
     let mut out = String::new();
     // `write!` into a String cannot fail; the results are ignored on purpose.
-    let _ = writeln!(out, "FOOT TRIAGE SUMMARY (knowledge {})", assessment.knowledge_version);
+    let _ = writeln!(out, "{}", kb.ui_with(Ui::SummaryTitle, &[("version", &assessment.knowledge_version)]));
     let _ = writeln!(out, "{}", assessment.notice);
     let _ = writeln!(out);
     let level = kb.level(assessment.triage).map_or(assessment.triage.as_str(), |l| &l.title);
-    let _ = writeln!(out, "RESULT: {} ({level}; {})", assessment.action, assessment.timeframe);
+    let result = [("action", &*assessment.action), ("level", level), ("timeframe", &*assessment.timeframe)];
+    let _ = writeln!(out, "{}", kb.ui_with(Ui::SummaryResult, &result));
     for reason in &assessment.triage_reasons {
         let shown: Vec<String> = reason.answers.iter().map(|a| format!("{}: {}", a.question, a.answer)).collect();
         if shown.is_empty() {
@@ -29,9 +33,9 @@ pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment
         }
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "POSSIBLE CAUSES (not a diagnosis)");
+    let _ = writeln!(out, "{}", kb.ui(Ui::SummaryCauses));
     for (i, c) in assessment.conditions.iter().take(kb.data.meta.ranking.listed_min).enumerate() {
-        let likelihood = c.likelihood.replace('_', " ");
+        let likelihood = kb.ui(super::likelihood_text(&c.likelihood));
         let _ = writeln!(out, "{}. {} ({likelihood})", i + 1, c.name);
         for reason in &c.reasons_for {
             let _ = writeln!(out, "   + {reason}");
@@ -41,7 +45,7 @@ pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment
         }
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "ANSWERS");
+    let _ = writeln!(out, "{}", kb.ui(Ui::SummaryAnswers));
     for q in kb.data.questions.iter() {
         if let Some(answer) = answers.get(&q.id) {
             let _ = writeln!(out, "- {}: {}", q.label, kb.describe_answer(&q.id, answer));
@@ -49,14 +53,14 @@ pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment
     }
     if !assessment.plan.sections.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "PLAN");
+        let _ = writeln!(out, "{}", kb.ui(Ui::SummaryPlan));
         for section in &assessment.plan.sections {
             let titles: Vec<&str> = section.items.iter().map(|i| &*i.title).collect();
             let _ = writeln!(out, "- {}: {}", section.title, titles.join("; "));
         }
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "WHEN TO GET HELP");
+    let _ = writeln!(out, "{}", kb.ui(Ui::SummaryHelp));
     for line in &assessment.safety_net {
         let _ = writeln!(out, "- {line}");
     }

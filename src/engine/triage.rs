@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::ranking::Scored;
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{KnowledgeBase, Level, RuleKind, Text, formula::Expr},
+    knowledge::{KnowledgeBase, Level, RuleKind, Text, Ui, formula::Expr},
 };
 
 /// Why the level is what it is: one fired rule, with the answers that made it fire.
@@ -104,14 +104,8 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         }
         let full = level == condition.floor;
         let answers_shown = scored.keys.iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect();
-        let reason = if full {
-            format!("Your answers fit this pattern: {}. {}", condition.name, condition.seek_care)
-        } else {
-            format!(
-                "{} is among the possible causes, and it cannot be ruled out without an examination. {}",
-                condition.name, condition.seek_care
-            )
-        };
+        let values = [("condition", &*condition.name), ("seek_care", &*condition.seek_care)];
+        let reason = kb.ui_with(if full { Ui::ReasonFitsPattern } else { Ui::ReasonCannotRuleOut }, &values);
         fired.push((
             TriageReason {
                 id: format!("{}_{}", if full { "floor" } else { "possible" }, condition.id).into(),
@@ -164,7 +158,7 @@ fn show(kb: &KnowledgeBase, key: &str, answer: &Answer) -> AnswerShown {
     let question = kb.question(key);
     let mut text = kb.describe_answer(key, answer);
     if *answer == Answer::NotSure && question.is_some_and(|q| q.concerning.is_some()) {
-        text.push_str(" (counted as the worrying answer, to be safe)");
+        text.push_str(kb.ui(Ui::ReasonCountedWorrying));
     }
     AnswerShown {
         key: Text::from(key.to_string()),

@@ -7,15 +7,18 @@
 //! is fetched or parsed from text at run time; `load.rs` reads a folder on
 //! disk for the linter.
 
+pub mod catalogue;
 mod compact;
 mod embedded;
 pub mod formula;
+mod language;
 mod model;
 mod questionnaire;
 mod text;
 
 use std::sync::OnceLock;
 
+pub use language::{LANGUAGES, Language, LanguageError, LanguageErrorKind, Ui, fill};
 pub use model::*;
 
 use crate::{answers::Answer, units::trim_number};
@@ -32,6 +35,10 @@ pub struct KnowledgeBase {
     /// For each question (by position), the rules and conditions whose
     /// formulas read it, facts included: what an answer to it can change.
     reads: Vec<Readers>,
+    /// The language of the words (`language.rs`); "" when built without one.
+    language: &'static str,
+    /// The interface's texts, by `Ui` id.
+    interface: Vec<String>,
 }
 
 /// The rules and conditions that read one question.
@@ -72,7 +79,17 @@ impl KnowledgeBase {
     /// The knowledge embedded at build time (see `build.rs`), indexed once
     /// and then shared. The cache is immutable: it holds no state that
     /// `assess` could change.
+    ///
+    /// Natively it is the knowledge in English, with the interface's texts.
+    /// In the widget it has no words (they come from the language file the
+    /// widget fetches, [`KnowledgeBase::install_language`]): it serves what
+    /// needs only the structure, such as checking saved answers.
     pub fn embedded() -> &'static KnowledgeBase {
+        #[cfg(not(target_arch = "wasm32"))]
+        return EMBEDDED.get_or_init(|| {
+            KnowledgeBase::in_language("en").expect("the English language file is built with the crate").clone()
+        });
+        #[cfg(target_arch = "wasm32")]
         EMBEDDED.get_or_init(|| KnowledgeBase::new(embedded::knowledge()))
     }
 
@@ -89,6 +106,8 @@ impl KnowledgeBase {
             conditions: Index::new(&data.conditions, |c| &c.id),
             advice: Index::new(&data.advice, |a| &a.id),
             reads: Vec::new(),
+            language: "",
+            interface: Vec::new(),
             data,
         };
         let mut reads = vec![Readers::default(); kb.data.questions.len()];
@@ -209,11 +228,11 @@ impl KnowledgeBase {
     pub fn describe_answer(&self, key: &str, answer: &Answer) -> String {
         let unit = self.question(key).and_then(|q| q.unit.as_deref()).unwrap_or("");
         match answer {
-            Answer::Yes => "yes".into(),
-            Answer::No => "no".into(),
-            Answer::NotSure => "not sure".into(),
+            Answer::Yes => self.ui(Ui::AnswerYes).into(),
+            Answer::No => self.ui(Ui::AnswerNo).into(),
+            Answer::NotSure => self.ui(Ui::AnswerNotSure).into(),
             Answer::Choice(c) => self.option_label(key, c).to_string(),
-            Answer::Choices(cs) if cs.is_empty() => "none".into(),
+            Answer::Choices(cs) if cs.is_empty() => self.ui(Ui::AnswerNone).into(),
             Answer::Choices(cs) => cs.iter().map(|c| self.option_label(key, c)).collect::<Vec<_>>().join(", "),
             Answer::Number(n) => format!("{}{}{}", trim_number(*n), if unit.is_empty() { "" } else { " " }, unit),
         }

@@ -7,13 +7,15 @@
 
 use yew::prelude::*;
 
+use crate::{KnowledgeBase, knowledge::Ui};
+
 /// The button; `answers` is the runner's answers as JSON text.
-pub fn diary_link(answers: String, remember: bool) -> Html {
+pub fn diary_link(kb: &KnowledgeBase, answers: String, remember: bool) -> Html {
     html! {
         <p class="ft-diary-link ft-no-print">
             <button type="button" class="ft-secondary" data-ft-open="diary" data-ft-answers={answers}
                 data-ft-remembering={if remember { "on" } else { "off" }}>
-                { "Recovery diary and shoe log" }
+                { kb.ui(Ui::DiaryLinkOpen) }
             </button>
         </p>
     }

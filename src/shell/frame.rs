@@ -5,8 +5,12 @@
 
 use yew::prelude::*;
 
+use crate::{KnowledgeBase, knowledge::Ui};
+
 /// What goes in the frame around the current screen.
 pub struct Frame {
+    /// The knowledge in the screen's language (its `lang` and words).
+    pub kb: &'static KnowledgeBase,
     /// The theme's class (`None` follows the device).
     pub theme: Option<&'static str>,
     /// A notice above the screen ("Welcome back", a refused storage), if any.
@@ -25,8 +29,8 @@ pub struct Frame {
 
 pub fn frame(f: Frame) -> Html {
     html! {
-        <div class={classes!("ft-app", f.theme)} ref={f.root}>
-            <h1 class="ft-title">{ "Foot Triage" }</h1>
+        <div class={classes!("ft-app", f.theme)} lang={f.kb.language()} ref={f.root}>
+            <h1 class="ft-title">{ f.kb.ui(Ui::AppTitle) }</h1>
             if let Some(notice) = f.notice {
                 <p class="ft-notice-bar" data-ft-notice="">{ notice }</p>
             }

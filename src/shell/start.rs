@@ -3,7 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::{KnowledgeBase, widget_config::WidgetConfig};
+use crate::{
+    KnowledgeBase,
+    knowledge::{LANGUAGES, Ui},
+    widget_config::WidgetConfig,
+};
 
 /// The start screen; `begin` is the Start button's click. A plain function
 /// rather than a component: it has no state, and each component type costs
@@ -12,21 +16,43 @@ pub fn start(kb: &KnowledgeBase, config: &WidgetConfig, begin: Callback<MouseEve
     let meta = &kb.data.meta;
     html! {
         <section class="ft-screen ft-start" aria-labelledby="ft-start-title">
-            <h2 id="ft-start-title" tabindex="-1">{ "Foot pain after a run?" }</h2>
-            <p>{ "Answer a few quick questions to learn how urgent it is, what is likely behind it, and what to do next." }</p>
+            <h2 id="ft-start-title" tabindex="-1">{ kb.ui(Ui::StartTitle) }</h2>
+            <p>{ kb.ui(Ui::StartLead) }</p>
             <p class="ft-emergency" role="note">
                 <strong>{ match &config.emergency_number {
-                    Some(number) => format!("Emergency? Call {number}. "),
-                    None => "Emergency? ".to_string(),
+                    Some(number) => kb.ui_with(Ui::StartEmergencyCall, &[("number", number)]),
+                    None => kb.ui(Ui::StartEmergency).to_string(),
                 } }</strong>
                 { &*meta.emergency }
             </p>
             if let Some(name) = &config.clinic_name {
-                <p class="ft-offered">{ format!("Offered by {name}.") }</p>
+                <p class="ft-offered">{ kb.ui_with(Ui::StartOfferedBy, &[("clinic", name)]) }</p>
             }
-            <p class="ft-private">{ "Private: everything stays on this device. Nothing you enter is sent anywhere." }</p>
+            <p class="ft-private">{ kb.ui(Ui::StartPrivate) }</p>
             <p class="ft-notice">{ &*meta.notice }</p>
-            <button class="ft-primary" data-ft-start="" onclick={begin}>{ "Start" }</button>
+            <button class="ft-primary" data-ft-start="" onclick={begin}>{ kb.ui(Ui::StartBegin) }</button>
+            { languages(kb) }
         </section>
+    }
+}
+
+/// The language switch: one button per language the build has, each named
+/// in its own language (and marked up as such). `embed.js` handles the click
+/// (`data-ft-lang`): it sets the element's `lang`, fetches that language's
+/// file if need be and hands it to the app, which keeps the answers.
+fn languages(kb: &KnowledgeBase) -> Html {
+    if LANGUAGES.len() < 2 {
+        return Html::default();
+    }
+    html! {
+        <nav class="ft-languages ft-no-print" aria-label={kb.ui(Ui::StartLanguages).to_string()}>
+            { for LANGUAGES.iter().map(|l| {
+                let current = l.code == kb.language();
+                html! {
+                    <button type="button" class="ft-link" lang={l.code} data-ft-lang={l.code}
+                        aria-pressed={if current { "true" } else { "false" }}>{ l.name }</button>
+                }
+            }) }
+        </nav>
     }
 }

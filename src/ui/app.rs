@@ -17,7 +17,9 @@ use super::{
     storage,
 };
 use crate::{
-    Level, assess, next_question, saved,
+    Level, assess,
+    knowledge::Ui,
+    next_question, saved,
     shell::{ANSWERS, Frame, diary_link, frame, memory, start},
     widget_config::WidgetConfig,
 };
@@ -162,7 +164,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 None => {
                     let assessment = assess(kb, &state.answers);
-                    announcement = format!("Result: {}", assessment.action);
+                    announcement = kb.ui_with(Ui::ResultsAnnounce, &[("action", &assessment.action)]);
                     at_results = true;
                     emergency = assessment.triage == Level::Emergency;
                     screen.push_str("results");
@@ -205,14 +207,15 @@ pub fn App(props: &AppProps) -> Html {
     // Not under a question, where it would only distract.
     let show_memory = config.storage_allowed && (state.screen != Screen::Questions || at_results);
     let diary = ((state.screen != Screen::Questions || at_results) && !emergency)
-        .then(|| diary_link(js_json::stringify(&state.answers.to_tree()).unwrap_or_default(), state.remember));
+        .then(|| diary_link(kb, js_json::stringify(&state.answers.to_tree()).unwrap_or_default(), state.remember));
     let memory = show_memory.then(|| {
         memory(
+            kb,
             state.remember,
             &ANSWERS,
             storage::remember_switch(&act, remembering, Action::Remember, Action::Persisted),
             act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
         )
     });
-    frame(Frame { theme, notice: state.notice.clone(), body, diary, memory, announcement, root })
+    frame(Frame { kb, theme, notice: state.notice.clone(), body, diary, memory, announcement, root })
 }

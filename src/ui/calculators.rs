@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::{
     KnowledgeBase,
     engine::calculators::{ShoeStatus, load_plan, shoe_check},
-    knowledge::Tool,
+    knowledge::{Tool, Ui},
     units::{DistanceUnit, trim_number},
 };
 
@@ -30,14 +30,12 @@ pub fn view(
     let on_unit = on_unit.reform(|e: Event| {
         DistanceUnit::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default()
     });
-    let weeks_title = format!("{}-week plan", kb.data.meta.load.weeks);
+    let weeks_title = kb.ui_with(Ui::LoadTitle, &[("weeks", &kb.data.meta.load.weeks.to_string())]);
     let (name, title, label, answer) = match tool {
         Tool::ShoeCheck => {
-            ("shoe_check", "Shoe check", "Distance on your running shoes", shoe_check_result(kb, typed, unit))
+            ("shoe_check", kb.ui(Ui::ShoesTitle), kb.ui(Ui::ShoesLabel), shoe_check_result(kb, typed, unit))
         }
-        Tool::LoadPlan => {
-            ("load_plan", &*weeks_title, "This week's running distance", load_plan_result(kb, typed, unit))
-        }
+        Tool::LoadPlan => ("load_plan", &*weeks_title, kb.ui(Ui::LoadLabel), load_plan_result(kb, typed, unit)),
     };
     let id = format!("ft-{name}-distance");
     html! {
@@ -46,29 +44,29 @@ pub fn view(
             <div class="ft-tool-row">
                 <label for={id.clone()}>{ label }</label>
                 <input {id} type="text" inputmode="decimal" autocomplete="off" value={typed.to_string()} oninput={on_input} />
-                { unit_select(unit, on_unit) }
+                { unit_select(kb, unit, on_unit) }
             </div>
             { answer }
         </div>
     }
 }
 
-fn unit_select(unit: DistanceUnit, on_change: Callback<Event>) -> Html {
+fn unit_select(kb: &KnowledgeBase, unit: DistanceUnit, on_change: Callback<Event>) -> Html {
     html! {
-        <select onchange={on_change} aria-label="Unit">
-            <option value="km" selected={unit == DistanceUnit::Km}>{ "km" }</option>
-            <option value="mi" selected={unit == DistanceUnit::Mi}>{ "miles" }</option>
+        <select onchange={on_change} aria-label={kb.ui(Ui::UnitLabel).to_string()}>
+            <option value="km" selected={unit == DistanceUnit::Km}>{ kb.ui(Ui::UnitKm) }</option>
+            <option value="mi" selected={unit == DistanceUnit::Mi}>{ kb.ui(Ui::UnitMiles) }</option>
         </select>
     }
 }
 
 /// The number typed, if any; `Err` carries what to tell the runner.
-fn parse(typed: &str) -> Option<Result<f64, String>> {
-    number::parse(typed).map(|n| n.map_err(|()| "Enter a number.".to_string()))
+fn parse(kb: &KnowledgeBase, typed: &str) -> Option<Result<f64, String>> {
+    number::parse(typed).map(|n| n.map_err(|()| kb.ui(Ui::QuestionEnterNumber).to_string()))
 }
 
 fn shoe_check_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html {
-    let result = parse(typed).map(|n| n.and_then(|n| shoe_check(kb, n, unit).map_err(|e| e.to_string())));
+    let result = parse(kb, typed).map(|n| n.and_then(|n| shoe_check(kb, n, unit).map_err(|e| e.to_string())));
     html! {
             <p class="ft-tool-result" role="status" data-ft-shoe-status={result.as_ref().and_then(|r| r.as_ref().ok()).map(|c| match c.status {
                 ShoeStatus::Fine => "fine",
@@ -85,7 +83,7 @@ fn shoe_check_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Htm
 }
 
 fn load_plan_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html {
-    let result = parse(typed).map(|n| n.and_then(|n| load_plan(kb, n, unit).map_err(|e| e.to_string())));
+    let result = parse(kb, typed).map(|n| n.and_then(|n| load_plan(kb, n, unit).map_err(|e| e.to_string())));
     let symbol = unit.symbol();
     html! {
             <div role="status">
@@ -93,13 +91,13 @@ fn load_plan_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html
                     Some(Ok(plan)) => html! {
                         <>
                             <table class="ft-weeks">
-                                <caption class="ft-visually-hidden">{ format!("Weekly distance for the next {} weeks", kb.data.meta.load.weeks) }</caption>
-                                <thead><tr><th scope="col">{ "Week" }</th><th scope="col">{ "Distance" }</th></tr></thead>
+                                <caption class="ft-visually-hidden">{ kb.ui_with(Ui::LoadCaption, &[("weeks", &kb.data.meta.load.weeks.to_string())]) }</caption>
+                                <thead><tr><th scope="col">{ kb.ui(Ui::LoadWeek) }</th><th scope="col">{ kb.ui(Ui::LoadDistance) }</th></tr></thead>
                                 <tbody>
                                     { for plan.weeks.iter().map(|w| html! {
                                         <tr>
                                             <th scope="row">{ w.week }</th>
-                                            <td>{ format!("{} {symbol}", trim_number(w.distance)) }{ if w.lighter { " (easier week)" } else { "" } }</td>
+                                            <td>{ format!("{} {symbol}", trim_number(w.distance)) }{ if w.lighter { kb.ui(Ui::LoadEasierWeek) } else { "" } }</td>
                                         </tr>
                                     }) }
                                 </tbody>

@@ -8,13 +8,17 @@ use std::cell::RefCell;
 
 use web_sys::Element;
 
+use crate::{KnowledgeBase, knowledge::Ui};
+
 thread_local! {
-    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Each watched root, with the knowledge (the language) it shows.
+    static ROOTS: RefCell<Vec<(Element, &'static KnowledgeBase)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Shows the error screen in `root` if anything panics, from now until
-/// `unwatch`. The hook is installed with the first widget.
-pub fn watch(root: &Element) {
+/// Shows the error screen in `root`, in the language of `kb`, if anything
+/// panics, from now until `unwatch`. The hook is installed with the first
+/// widget. Watching a root again changes its language.
+pub fn watch(root: &Element, kb: &'static KnowledgeBase) {
     ROOTS.with_borrow_mut(|roots| {
         if roots.is_empty() {
             // Through Yew, which would otherwise install its own hook when the
@@ -25,21 +29,22 @@ pub fn watch(root: &Element) {
                 // not panic again.
                 let _ = ROOTS.try_with(|roots| {
                     if let Ok(roots) = roots.try_borrow() {
-                        roots.iter().for_each(show);
+                        roots.iter().for_each(|(root, kb)| show(root, kb));
                     }
                 });
             }));
         }
-        roots.push(root.clone());
+        roots.retain(|(r, _)| r != root);
+        roots.push((root.clone(), kb));
     });
 }
 
 pub fn unwatch(root: &Element) {
-    ROOTS.with_borrow_mut(|roots| roots.retain(|r| r != root));
+    ROOTS.with_borrow_mut(|roots| roots.retain(|(r, _)| r != root));
 }
 
 /// Shows the error screen in `root` (public so a component test can check it).
-pub fn show(root: &Element) {
+pub fn show(root: &Element, kb: &KnowledgeBase) {
     let Some(document) = root.owner_document() else { return };
     let make = |tag: &str, class: &str, text: &str| {
         let element = document.create_element(tag).ok()?;
@@ -49,20 +54,10 @@ pub fn show(root: &Element) {
     };
     let (Some(screen), Some(title), Some(body), Some(emergency), Some(restart)) = (
         make("section", "ft-app ft-crash", ""),
-        make("h2", "", "Something went wrong"),
-        make("p", "", "Foot Triage hit an internal error and had to stop. Your answers were not sent anywhere."),
-        // The knowledge base's emergency text when it was read; otherwise
-        // (it may be what failed) a plain pointer to care, with no clinical
-        // detail of its own.
-        make(
-            "p",
-            "ft-emergency",
-            crate::KnowledgeBase::embedded_if_read().map_or(
-                "If you are worried about your foot, contact a health professional, or your local emergency number in an emergency.",
-                |kb| &kb.data.meta.emergency,
-            ),
-        ),
-        make("a", "ft-primary ft-restart", "Start again"),
+        make("h2", "", kb.ui(Ui::CrashTitle)),
+        make("p", "", kb.ui(Ui::CrashBody)),
+        make("p", "ft-emergency", &kb.data.meta.emergency),
+        make("a", "ft-primary ft-restart", kb.ui(Ui::CrashRestart)),
     ) else {
         return;
     };

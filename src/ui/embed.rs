@@ -13,7 +13,8 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::{AppHandle, BaseComponent};
 
-use super::crash;
+use super::{Knowledge, crash};
+use crate::KnowledgeBase;
 use crate::widget_config::{ATTRIBUTES, WidgetConfig};
 
 /// One mounted app.
@@ -24,14 +25,15 @@ pub struct Mounted<C: BaseComponent> {
 
 impl<C: BaseComponent> Mounted<C> {
     /// Starts `C` in `root`, with the error screen watching it.
-    pub fn new(root: Element, props: C::Properties) -> Mounted<C> {
-        crash::watch(&root);
+    pub fn new(root: Element, kb: Knowledge, props: C::Properties) -> Mounted<C> {
+        crash::watch(&root, kb.0);
         let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
         Mounted { handle: Some(handle), root }
     }
 
     /// New properties (changed attributes); the app keeps its state.
-    pub fn update(&mut self, props: C::Properties) {
+    pub fn update(&mut self, kb: Knowledge, props: C::Properties) {
+        crash::watch(&self.root, kb.0);
         if let Some(handle) = &mut self.handle {
             handle.update(props);
         }
@@ -58,4 +60,11 @@ pub fn config(attributes: &JsValue) -> Rc<WidgetConfig> {
         web_sys::console::warn_1(&warning.into());
     }
     Rc::new(config)
+}
+
+/// Installs a language file that `embed.js` fetched (`lang/<code>-<hash>.json`),
+/// so apps can be mounted in that language. Returns why it cannot be used, if
+/// it cannot (the caller keeps the languages it has).
+pub fn install_language(json: &str) -> Option<String> {
+    KnowledgeBase::install_language(json).err().map(|e| e.to_string())
 }

@@ -11,7 +11,7 @@
 
 use yew::prelude::*;
 
-use crate::knowledge::{FootView, KnowledgeBase, Question};
+use crate::knowledge::{FootView, KnowledgeBase, Question, Ui};
 
 /// The map for question `q`, drawn from `kb`'s views and regions. `selected`
 /// are the option ids chosen; `on_toggle` is called with an option id to
@@ -70,7 +70,7 @@ pub fn foot_map(
     html! {
         <div class="ft-map">
             if views.len() > 1 {
-                <div class="ft-map-views" role="group" aria-label="View of the foot">
+                <div class="ft-map-views" role="group" aria-label={kb.ui(Ui::MapViews).to_string()}>
                     { for views.iter().map(|v| {
                         let (on_view, id) = (on_view.clone(), v.id.to_string());
                         html! {
@@ -84,7 +84,7 @@ pub fn foot_map(
                 </div>
             }
             <svg class="ft-map-svg" viewBox={view.view_box.to_string()} role="group"
-                aria-label={format!("{} of the foot", view.label)}>
+                aria-label={kb.ui_with(Ui::MapDrawing, &[("view", &view.label)])}>
                 <path class="ft-outline" d={view.outline.to_string()} aria-hidden="true" />
                 { for regions }
                 // Over the regions, so toes, nails and ankle bones stay in

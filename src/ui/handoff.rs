@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::state::Action;
-use crate::{Answers, KnowledgeBase, engine::Assessment, engine::plain_text};
+use crate::{Answers, KnowledgeBase, engine::Assessment, engine::plain_text, knowledge::Ui};
 
 /// Puts `text` on the clipboard, then tells `done` whether it took it. The
 /// Clipboard API is missing outside secure contexts: then `done(false)`.
@@ -47,15 +47,15 @@ pub fn handoff(
     });
     html! {
         <section class="ft-block ft-handoff ft-no-print" aria-labelledby="ft-handoff-title">
-            <h3 id="ft-handoff-title">{ "Share with a clinician" }</h3>
+            <h3 id="ft-handoff-title">{ kb.ui(Ui::HandoffTitle) }</h3>
             <div class="ft-actions">
-                <button class="ft-secondary" data-ft-print="" onclick={print}>{ "Print summary" }</button>
-                <button class="ft-secondary" data-ft-copy="" onclick={copy}>{ "Copy summary" }</button>
+                <button class="ft-secondary" data-ft-print="" onclick={print}>{ kb.ui(Ui::HandoffPrint) }</button>
+                <button class="ft-secondary" data-ft-copy="" onclick={copy}>{ kb.ui(Ui::HandoffCopy) }</button>
             </div>
             <p class="ft-help" role="status">{ status.unwrap_or_default() }</p>
             <details class="ft-why">
-                <summary>{ "Show the summary text" }</summary>
-                <textarea class="ft-summary-text" readonly=true rows="12" aria-label="Summary text"
+                <summary>{ kb.ui(Ui::HandoffShow) }</summary>
+                <textarea class="ft-summary-text" readonly=true rows="12" aria-label={kb.ui(Ui::HandoffText).to_string()}
                     value={text} data-ft-summary="" />
             </details>
         </section>

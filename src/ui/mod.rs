@@ -43,10 +43,22 @@ impl PartialEq for Knowledge {
     }
 }
 
+impl Knowledge {
+    /// The knowledge in `code`: the language file `embed.js` installed, else
+    /// English, else (no language file at all) the wordless embedded one.
+    pub fn in_language(code: &str) -> Knowledge {
+        Knowledge(
+            KnowledgeBase::in_language(code)
+                .or_else(|_| KnowledgeBase::in_language("en"))
+                .unwrap_or_else(|_| KnowledgeBase::embedded()),
+        )
+    }
+}
+
 impl Default for Knowledge {
     fn default() -> Self {
-        Knowledge(KnowledgeBase::embedded())
+        Knowledge::in_language("en")
     }
 }
 pub use diary::{DiaryApp, DiaryProps};
-pub use embed::{Mounted, config};
+pub use embed::{Mounted, config, install_language};

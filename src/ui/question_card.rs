@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::{Knowledge, foot_map::foot_map, number, state::Action};
 use crate::{
     Answer,
-    knowledge::{Concerning, Control, Group, Question, QuestionKind},
+    knowledge::{Concerning, Control, Group, KnowledgeBase, Question, QuestionKind, Ui},
     units::DistanceUnit,
     units::trim_number,
 };
@@ -121,12 +121,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         Callback::from(move |view: String| card.dispatch(Edit::View(view)))
     };
     let controls = match &props.checklist {
-        Some(list) => checklist(&list.1, chosen, &toggle, &props.act),
+        Some(list) => checklist(kb, &list.1, chosen, &toggle, &props.act),
         None => match q.kind {
             QuestionKind::YesNo => html! {
                 <div class="ft-choices">
-                    { answer_button("yes", "Yes", Answer::Yes) }
-                    { answer_button("no", "No", Answer::No) }
+                    { answer_button("yes", kb.ui(Ui::QuestionYes), Answer::Yes) }
+                    { answer_button("no", kb.ui(Ui::QuestionNo), Answer::No) }
                 </div>
             },
             QuestionKind::Single => html! {
@@ -143,7 +143,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                         if q.control == Some(Control::FootMap) {
                             { foot_map(kb, &q, chosen, &toggle, card.view.as_deref(), &pick_view) }
                         }
-                        <div class="ft-options" role="group" aria-label="Options">
+                        <div class="ft-options" role="group" aria-label={kb.ui(Ui::QuestionOptions)}>
                             { for q.options.iter().map(|o| {
                                 let on = chosen.contains(&o.id.to_string());
                                 let toggle = toggle.clone();
@@ -158,7 +158,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                                 }
                             }) }
                         </div>
-                        { continue_button(done, chosen.is_empty()) }
+                        { continue_button(kb, done, chosen.is_empty()) }
                     </>
                 }
             }
@@ -173,15 +173,18 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 // The bounds in the runner's unit, for checking and for the hint.
                 let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
                 let range = match (min, max) {
-                    (Some(lo), Some(hi)) => Some(format!("from {} to {}", trim_number(lo), trim_number(hi))),
-                    (Some(lo), None) => Some(format!("of at least {}", trim_number(lo))),
-                    (None, Some(hi)) => Some(format!("up to {}", trim_number(hi))),
+                    (Some(lo), Some(hi)) => Some(
+                        kb.ui_with(Ui::QuestionRangeBetween, &[("min", &trim_number(lo)), ("max", &trim_number(hi))]),
+                    ),
+                    (Some(lo), None) => Some(kb.ui_with(Ui::QuestionRangeAtLeast, &[("min", &trim_number(lo))])),
+                    (None, Some(hi)) => Some(kb.ui_with(Ui::QuestionRangeUpTo, &[("max", &trim_number(hi))])),
                     (None, None) => None,
                 };
                 let range_hint = match &range {
-                    Some(range) => format!("Enter a number {range}."),
-                    None => "Enter a number.".to_string(),
+                    Some(range) => kb.ui_with(Ui::QuestionEnterNumberRange, &[("range", range)]),
+                    None => kb.ui(Ui::QuestionEnterNumber).to_string(),
                 };
+                let not_a_number = kb.ui(Ui::QuestionNotANumber).to_string();
                 let submit = {
                     let (card, send) = (card.clone(), send.clone());
                     Callback::from(move |e: SubmitEvent| {
@@ -193,7 +196,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                                 send(Answer::Number(units.to_km(n)));
                             }
                             Some(Ok(_)) => card.dispatch(Edit::Error(Some(range_hint.clone()))),
-                            _ => card.dispatch(Edit::Error(Some("Enter a number, or choose \"Not sure\".".into()))),
+                            _ => card.dispatch(Edit::Error(Some(not_a_number.clone()))),
                         }
                     })
                 };
@@ -201,14 +204,17 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 html! {
                     <form class="ft-number" onsubmit={submit} novalidate=true>
                         <label for={input_id.clone()}>
-                            { "Your answer" }{ unit.map(|u| format!(" in {u}")).unwrap_or_default() }
+                            { match unit {
+                                Some(unit) => kb.ui_with(Ui::QuestionYourAnswerIn, &[("unit", unit)]),
+                                None => kb.ui(Ui::QuestionYourAnswer).to_string(),
+                            } }
                             if let Some(range) = range { <span class="ft-range">{ format!(" ({range})") }</span> }
                         </label>
                         <input id={input_id} type="text" inputmode="decimal" autocomplete="off" data-ft-number=""
                             data-ft-min={min.map(trim_number)}
                             value={card.typed.clone()} oninput={on_input}
                             aria-describedby="ft-error" />
-                        <button class="ft-primary" type="submit" data-ft-continue="">{ "Continue" }</button>
+                        <button class="ft-primary" type="submit" data-ft-continue="">{ kb.ui(Ui::QuestionContinue) }</button>
                     </form>
                 }
             }
@@ -255,23 +261,27 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         <section class={classes!("ft-screen", "ft-question", props.checklist.is_some().then_some("ft-checklist"))}
             data-ft-question={screen_ids} aria-labelledby="ft-question-title">
             <div class="ft-progress-row">
-                <span>{ if props.editing { "Changing an answer".to_string() } else { format!("Question {}", props.number) } }</span>
+                <span>{ if props.editing {
+                    kb.ui(Ui::QuestionChanging).to_string()
+                } else {
+                    kb.ui_with(Ui::QuestionNumber, &[("number", &props.number.to_string())])
+                } }</span>
                 <progress class="ft-progress" max={props.limit.to_string()} value={progress.to_string()}
-                    aria-label="Progress through the questions" />
+                    aria-label={kb.ui(Ui::QuestionProgress)} />
             </div>
             <h2 id="ft-question-title" tabindex="-1">{ &*title }</h2>
             if let Some(help) = &help { <p class="ft-help">{ &**help }</p> }
             { controls }
             <p id="ft-error" class="ft-error-text" role="status">{ error.unwrap_or_default() }</p>
-            <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure" onclick={not_sure}>{ "Not sure" }</button>
+            <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure" onclick={not_sure}>{ kb.ui(Ui::QuestionNotSure) }</button>
             <details class="ft-why">
-                <summary>{ "Why we ask" }</summary>
+                <summary>{ kb.ui(Ui::QuestionWhy) }</summary>
                 { why }
             </details>
-            <nav class="ft-nav" aria-label="Questionnaire">
-                <button class="ft-link" data-ft-back="" onclick={back}>{ "Back" }</button>
+            <nav class="ft-nav" aria-label={kb.ui(Ui::QuestionNav)}>
+                <button class="ft-link" data-ft-back="" onclick={back}>{ kb.ui(Ui::QuestionBack) }</button>
                 if props.number > 1 || props.editing {
-                    <button class="ft-link" data-ft-review="" onclick={review}>{ "Review answers" }</button>
+                    <button class="ft-link" data-ft-review="" onclick={review}>{ kb.ui(Ui::QuestionReview) }</button>
                 }
             </nav>
         </section>
@@ -280,10 +290,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
 
 /// The button under a list of ticks: it says "None of these" while nothing
 /// is ticked, so sending an empty list is a choice the runner makes.
-fn continue_button(done: Callback<MouseEvent>, nothing_ticked: bool) -> Html {
+fn continue_button(kb: &KnowledgeBase, done: Callback<MouseEvent>, nothing_ticked: bool) -> Html {
     html! {
         <button class="ft-primary" data-ft-continue="" onclick={done}>
-            { if nothing_ticked { "None of these" } else { "Continue" } }
+            { kb.ui(if nothing_ticked { Ui::QuestionNoneOfThese } else { Ui::QuestionContinue }) }
         </button>
     }
 }
@@ -297,7 +307,13 @@ fn ticked_answer(q: &Question) -> Answer {
 
 /// A checklist: one native checkbox per question, labelled by its statement
 /// of the sign, then "None of these" (nothing ticked) or "Continue".
-fn checklist(questions: &[Question], ticked: &[String], toggle: &Callback<String>, act: &Callback<Action>) -> Html {
+fn checklist(
+    kb: &KnowledgeBase,
+    questions: &[Question],
+    ticked: &[String],
+    toggle: &Callback<String>,
+    act: &Callback<Action>,
+) -> Html {
     let answers: Vec<(String, Answer)> = questions
         .iter()
         .map(|m| {
@@ -333,7 +349,7 @@ fn checklist(questions: &[Question], ticked: &[String], toggle: &Callback<String
                     }
                 }) }
             </div>
-            { continue_button(done, ticked.is_empty()) }
+            { continue_button(kb, done, ticked.is_empty()) }
         </>
     }
 }

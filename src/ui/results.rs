@@ -12,8 +12,9 @@ use super::{
     state::Action,
 };
 use crate::{
-    Answers, Level,
-    engine::{Assessment, PlanItem, RankedCondition, TriageReason},
+    Answers, KnowledgeBase, Level,
+    engine::{Assessment, PlanItem, RankedCondition, TriageReason, likelihood_text},
+    knowledge::Ui,
     widget_config::WidgetConfig,
 };
 
@@ -47,8 +48,8 @@ pub fn results(
     let items: usize = a.plan.sections.iter().map(|s| s.items.len()).sum();
     let has_tools = a.plan.sections.iter().any(|s| s.tool.is_some());
     let why_title = match a.triage_reasons.len() {
-        0 | 1 => "Why this result".to_string(),
-        n => format!("Why this result ({n} reasons)"),
+        0 | 1 => kb.ui(Ui::ResultsWhy).to_string(),
+        n => kb.ui_with(Ui::ResultsWhyCount, &[("count", &n.to_string())]),
     };
     html! {
         <section class="ft-screen ft-results" data-ft-results="" data-ft-level={level} aria-labelledby="ft-result-title">
@@ -58,66 +59,66 @@ pub fn results(
                 <p class="ft-timeframe">{ &*a.timeframe }</p>
                 if emergency {
                     if let Some(number) = &config.emergency_number {
-                        <p class="ft-call" data-ft-emergency-number="">{ format!("Call {number} now.") }</p>
+                        <p class="ft-call" data-ft-emergency-number="">{ kb.ui_with(Ui::ResultsCallNow, &[("number", number)]) }</p>
                     }
                     <p class="ft-call">{ &*kb.data.meta.emergency }</p>
                 } else if let Some(r) = lead {
                     <p class="ft-lead" data-ft-lead="">{ &*r.reason }</p>
                 }
             </div>
-            if !emergency { { clinic(config) } }
+            if !emergency { { clinic(kb, config) } }
             if let Some(notice) = &a.plan.stop_running_notice {
                 <p class="ft-stop" data-ft-stop-running="">{ &**notice }</p>
             }
             if emergency {
                 <section class="ft-block" aria-labelledby="ft-why-title">
-                    <h3 id="ft-why-title">{ "Why this result" }</h3>
-                    <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
+                    <h3 id="ft-why-title">{ kb.ui(Ui::ResultsWhy) }</h3>
+                    <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
                 </section>
                 { plan_view(kb, &a.plan) }
             } else {
                 if !glance.is_empty() {
                     <section class="ft-block ft-today" data-ft-today="" aria-labelledby="ft-today-title">
-                        <h3 id="ft-today-title">{ "Today and this week" }</h3>
+                        <h3 id="ft-today-title">{ kb.ui(Ui::ResultsToday) }</h3>
                         <ul class="ft-glance">{ for glance.iter().map(|i| html! { <li>{ compact_item(kb, i, detail) }</li> }) }</ul>
                     </section>
                 }
                 <section class="ft-block" aria-labelledby="ft-causes-title">
-                    <h3 id="ft-causes-title">{ "Possible causes" }</h3>
-                    <p class="ft-help">{ "These fit your answers best; open one to see why. Only an examination can say what it is." }</p>
-                    <ol class="ft-conditions">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(condition) }</ol>
+                    <h3 id="ft-causes-title">{ kb.ui(Ui::ResultsCauses) }</h3>
+                    <p class="ft-help">{ kb.ui(Ui::ResultsCausesHelp) }</p>
+                    <ol class="ft-conditions">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(|c| condition(kb, c)) }</ol>
                 </section>
             }
             <section class="ft-block" aria-labelledby="ft-help-title">
-                <h3 id="ft-help-title">{ "When to get help" }</h3>
+                <h3 id="ft-help-title">{ kb.ui(Ui::ResultsHelp) }</h3>
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
             </section>
             if !emergency {
                 <div class="ft-more">
                     <details class="ft-disclosure" data-ft-more="why">
                         <summary><h3>{ why_title }</h3></summary>
-                        <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
+                        <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
                     </details>
                     if items > 0 {
                         <details class="ft-disclosure" data-ft-more="plan">
-                            <summary><h3>{ format!("Your whole plan ({items} items)") }</h3></summary>
+                            <summary><h3>{ kb.ui_with(Ui::ResultsWholePlan, &[("count", &items.to_string())]) }</h3></summary>
                             if detail { { plan_view(kb, &a.plan) } }
                         </details>
                     }
                     if has_tools {
                         <details class="ft-disclosure" data-ft-more="tools">
-                            <summary><h3>{ "Shoe check and training-load plan" }</h3></summary>
+                            <summary><h3>{ kb.ui(Ui::ResultsTools) }</h3></summary>
                             if detail { { tools_view(knowledge, &a.plan, config.units) } }
                         </details>
                     }
                     <details class="ft-disclosure" data-ft-more="handoff">
-                        <summary><h3>{ "Share with a clinician" }</h3></summary>
+                        <summary><h3>{ kb.ui(Ui::HandoffTitle) }</h3></summary>
                         if detail { { handoff(kb, assessment, answers, copy_status, act) } }
                     </details>
                 </div>
             }
             <section class="ft-block ft-print-only" aria-labelledby="ft-answers-title">
-                <h3 id="ft-answers-title">{ "Answers given" }</h3>
+                <h3 id="ft-answers-title">{ kb.ui(Ui::ResultsAnswers) }</h3>
                 <dl class="ft-answers">
                     { for kb.data.questions.iter().filter_map(|q| answers.get(&q.id).map(|answer| html! {
                         <>
@@ -131,10 +132,10 @@ pub fn results(
             if emergency { { handoff(kb, assessment, answers, copy_status, act) } }
             <div class="ft-actions ft-no-print">
                 <button class="ft-secondary" data-ft-review="" onclick={act.reform(|_: MouseEvent| Action::Review)}>
-                    { "Review or change answers" }
+                    { kb.ui(Ui::ResultsReview) }
                 </button>
                 <button class="ft-secondary" data-ft-restart="" onclick={act.reform(|_: MouseEvent| Action::Restart)}>
-                    { "Start again" }
+                    { kb.ui(Ui::ResultsRestart) }
                 </button>
             </div>
         </section>
@@ -143,46 +144,40 @@ pub fn results(
 
 /// The clinic that embeds the widget, when it gave its details. Text only:
 /// the URL was checked to be https, and the phone becomes a `tel:` link.
-fn clinic(config: &WidgetConfig) -> Html {
+fn clinic(kb: &KnowledgeBase, config: &WidgetConfig) -> Html {
     let Some(name) = config.clinic_name.as_ref().or(config.clinic_url.as_ref()).or(config.clinic_phone.as_ref()) else {
         return html! {};
     };
     html! {
-        <div class="ft-card ft-clinic" role="group" aria-label="Your clinic" data-ft-clinic="">
-            <p><strong>{ if config.clinic_name.is_some() { name.clone() } else { "Your clinic".to_string() } }</strong></p>
+        <div class="ft-card ft-clinic" role="group" aria-label={kb.ui(Ui::ClinicLabel).to_string()} data-ft-clinic="">
+            <p><strong>{ if config.clinic_name.is_some() { name.clone() } else { kb.ui(Ui::ClinicLabel).to_string() } }</strong></p>
             <p class="ft-clinic-links">
                 if let Some(url) = &config.clinic_url {
-                    <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ "Book an appointment" }</a>
+                    <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ kb.ui(Ui::ClinicBook) }</a>
                 }
                 if let (Some(phone), Some(tel)) = (&config.clinic_phone, config.tel_link()) {
-                    <a href={tel}>{ format!("Call {phone}") }</a>
+                    <a href={tel}>{ kb.ui_with(Ui::ClinicCall, &[("phone", phone)]) }</a>
                 }
             </p>
         </div>
     }
 }
 
-pub(super) fn reason(r: &TriageReason) -> Html {
+pub(super) fn reason(kb: &KnowledgeBase, r: &TriageReason) -> Html {
     html! {
         <li>
             { &*r.reason }
             if !r.answers.is_empty() {
                 <span class="ft-because">
-                    { " You said: " }
-                    { r.answers.iter().map(|s| format!("{}: {}", s.question, s.answer)).collect::<Vec<_>>().join("; ") }
-                    { "." }
+                    { kb.ui_with(Ui::ResultsYouSaid, &[("answers", &r.answers.iter().map(|s| format!("{}: {}", s.question, s.answer)).collect::<Vec<_>>().join("; "))]) }
                 </span>
             }
         </li>
     }
 }
 
-pub(super) fn condition(c: &RankedCondition) -> Html {
-    let likelihood = match c.likelihood {
-        "strong" => "Strong match",
-        "possible" => "Possible match",
-        _ => "Less likely",
-    };
+pub(super) fn condition(kb: &KnowledgeBase, c: &RankedCondition) -> Html {
+    let likelihood = kb.ui(likelihood_text(c.likelihood));
     html! {
         <li class="ft-card ft-condition" data-ft-condition={c.id.to_string()}>
             <details>
@@ -191,11 +186,11 @@ pub(super) fn condition(c: &RankedCondition) -> Html {
                 </summary>
                 <p>{ &*c.description }</p>
                 if !c.reasons_for.is_empty() {
-                    <p class="ft-sub">{ "What fits" }</p>
+                    <p class="ft-sub">{ kb.ui(Ui::ResultsFits) }</p>
                     <ul class="ft-for">{ for c.reasons_for.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
                 }
                 if !c.reasons_against.is_empty() {
-                    <p class="ft-sub">{ "What does not fit" }</p>
+                    <p class="ft-sub">{ kb.ui(Ui::ResultsDoesNotFit) }</p>
                     <ul class="ft-against">{ for c.reasons_against.iter().map(|r| html! { <li>{ &**r }</li> }) }</ul>
                 }
                 <p class="ft-seek">{ &*c.seek_care }</p>

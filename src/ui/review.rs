@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::state::Action;
-use crate::{Answers, KnowledgeBase};
+use crate::{Answers, KnowledgeBase, knowledge::Ui};
 
 pub fn review(kb: &KnowledgeBase, asked: &[&String], answers: &Answers, act: &Callback<Action>) -> Html {
     let rows = asked.iter().copied().filter_map(|key| {
@@ -20,21 +20,21 @@ pub fn review(kb: &KnowledgeBase, asked: &[&String], answers: &Answers, act: &Ca
                 <span class="ft-review-q">{ &*q.label }</span>
                 <span class="ft-review-a">{ kb.describe_answer(key, answer) }</span>
                 <button class="ft-secondary" data-ft-edit={key.clone()} onclick={edit}
-                    aria-label={format!("Change: {}", q.label)}>{ "Change" }</button>
+                    aria-label={kb.ui_with(Ui::ReviewChangeLabel, &[("question", &q.label)])}>{ kb.ui(Ui::ReviewChange) }</button>
             </li>
         })
     });
     html! {
         <section class="ft-screen ft-review" aria-labelledby="ft-review-title">
-            <h2 id="ft-review-title" tabindex="-1">{ "Your answers" }</h2>
+            <h2 id="ft-review-title" tabindex="-1">{ kb.ui(Ui::ReviewTitle) }</h2>
             if asked.is_empty() {
-                <p>{ "No answers yet." }</p>
+                <p>{ kb.ui(Ui::ReviewEmpty) }</p>
             } else {
                 <ul class="ft-review-list">{ for rows }</ul>
             }
             <div class="ft-actions">
                 <button class="ft-primary" data-ft-resume="" onclick={act.reform(|_: MouseEvent| Action::Resume)}>
-                    { "Continue" }
+                    { kb.ui(Ui::QuestionContinue) }
                 </button>
             </div>
         </section>

@@ -16,6 +16,7 @@ use yew::Reducible;
 use super::{Knowledge, storage::Loaded};
 use crate::{
     Answer, Answers, KnowledgeBase,
+    knowledge::Ui,
     saved::{Restored, Saved},
 };
 
@@ -81,9 +82,9 @@ pub enum Action {
     Persisted(Option<bool>),
     /// Everything any Foot Triage widget stored on this site was erased
     /// (by the button's callback); the message says so.
-    Erased(&'static str),
+    Erased(Ui),
     /// The browser refused to save: remembering goes off, with this notice.
-    Refused(&'static str),
+    Refused(Ui),
     /// "Copy summary" finished: whether the clipboard took the text.
     Copied(bool),
     /// The site's storage setting or this widget's id changed (`None`:
@@ -110,17 +111,15 @@ impl State {
                     state.screen = Screen::Questions;
                 }
                 state.notice = Some(
-                    match restored.migrated_from {
-                        Some(_) => "Welcome back: your saved answers were restored (updated from an older version).",
-                        None => "Welcome back: your saved answers were restored.",
-                    }
+                    kb.0.ui(match restored.migrated_from {
+                        Some(_) => Ui::NoticeWelcomeBackMigrated,
+                        None => Ui::NoticeWelcomeBack,
+                    })
                     .into(),
                 );
             }
             Some(Loaded::SetAside { .. }) => {
-                state.notice = Some(
-                    "Your saved answers could not be read, so Foot Triage starts afresh. They were kept aside, not deleted; \"Erase my data\" removes them.".into(),
-                );
+                state.notice = Some(kb.0.ui(Ui::NoticeSetAside).into());
             }
             Some(Loaded::Nothing | Loaded::Unavailable) | None => {}
         }
@@ -217,27 +216,24 @@ impl Reducible for State {
             }
             Action::Persisted(granted) => {
                 if next.remember {
-                    next.notice = Some(crate::shell::ANSWERS.persisted(granted));
+                    next.notice = Some(crate::shell::ANSWERS.persisted(next.kb.0, granted));
                 }
             }
             Action::Remember(on) => {
                 next.remember = on;
-                next.notice = Some(crate::shell::ANSWERS.turned(on));
+                next.notice = Some(crate::shell::ANSWERS.turned(next.kb.0, on));
             }
             Action::Erased(message) => {
                 next = State { kb: next.kb, interacted: true, storage_key: next.storage_key, ..State::default() };
-                next.notice = Some(message.into());
+                next.notice = Some(next.kb.0.ui(message).into());
             }
             Action::Refused(message) => {
                 next.remember = false;
-                next.notice = Some(message.into());
+                next.notice = Some(next.kb.0.ui(message).into());
             }
             Action::Copied(copied) => {
-                next.copy_status = Some(if copied {
-                    "Summary copied. Paste it into an email or a message.".into()
-                } else {
-                    "Copying is not available here: open \"Show the summary text\" and copy it from there.".into()
-                });
+                next.copy_status =
+                    Some(next.kb.0.ui(if copied { Ui::HandoffCopied } else { Ui::HandoffCopyFailed }).into());
             }
             Action::Storage(key) => {
                 if key.is_none() {

@@ -15,7 +15,7 @@
 use web_sys::Storage;
 
 use super::js_json;
-use crate::json::Json;
+use crate::{json::Json, knowledge::Ui};
 
 const PREFIX: &str = "foot-triage";
 
@@ -126,11 +126,11 @@ pub fn save(key: &str, record: &Json) -> bool {
 /// `remember` is on, saves `record()` under `key`; otherwise makes sure
 /// nothing is stored there. Returns the notice to show when the browser
 /// refused to save (remembering must then go off).
-pub fn sync(key: &str, remember: bool, record: impl FnOnce() -> Json) -> Result<(), &'static str> {
+pub fn sync(key: &str, remember: bool, record: impl FnOnce() -> Json) -> Result<(), Ui> {
     if !remember {
         forget(key);
     } else if !save(key, &record()) {
-        return Err("This browser does not allow Foot Triage to save anything here.");
+        return Err(Ui::StorageRefused);
     }
     Ok(())
 }
@@ -144,10 +144,10 @@ pub fn forget(key: &str) {
 
 /// Removes everything any Foot Triage widget stored on this site, and says so
 /// in the runner's words.
-pub fn erase_all() -> &'static str {
+pub fn erase_all() -> Ui {
     match erase_every_key() {
-        Some(_) => "Erased: everything Foot Triage stored on this device is gone.",
-        None => "This browser keeps no Foot Triage data here: there was nothing to erase.",
+        Some(_) => Ui::StorageErased,
+        None => Ui::StorageNothingToErase,
     }
 }
 

@@ -12,20 +12,20 @@ use yew::prelude::*;
 
 use super::{Knowledge, calculators};
 use crate::{
-    knowledge::{Dose, Tool},
+    knowledge::{Dose, KnowledgeBase, Tool, Ui},
     units::DistanceUnit,
 };
 
 /// Picks the tool the dose calls for: minutes or a hold get a countdown;
 /// repetitions get a counter (with the hold, a counter of holds). `label` is
 /// the exercise's title, to name the controls.
-pub fn dose_tool(d: &Dose, label: &str) -> Html {
+pub fn dose_tool(kb: &'static KnowledgeBase, d: &Dose, label: &str) -> Html {
     let seconds = d.minutes.map(|m| m * 60).or(d.hold_seconds);
     let reps = d.reps.filter(|_| d.minutes.is_none());
     if seconds.is_none() && reps.is_none() {
         return html! {};
     }
-    html! { <Tools {seconds} {reps} sets={d.sets.unwrap_or(1)} label={label.to_string()} /> }
+    html! { <Tools {seconds} {reps} sets={d.sets.unwrap_or(1)} label={label.to_string()} knowledge={Knowledge(kb)} /> }
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -136,27 +136,28 @@ pub fn Tools(props: &ToolsProps) -> Html {
     };
     let reset = on(Change::Reset, seconds);
     let shown = format!("{}:{:02}", state.remaining / 60, state.remaining % 60);
-    let start_label = if state.running {
-        "Pause"
+    let start_label = kb.ui(if state.running {
+        Ui::TimerPause
     } else if state.remaining < seconds && state.remaining > 0 {
-        "Resume"
+        Ui::TimerResume
     } else {
-        "Start timer"
-    };
+        Ui::TimerStart
+    });
+    let label = &props.label;
     html! {
         <div class="ft-tools">
             if props.seconds.is_some() {
                 <div class="ft-timer" data-ft-timer="">
-                    <span class="ft-clock" role="timer" aria-label={format!("Timer for {}", props.label)}>{ shown }</span>
-                    <button class="ft-secondary" onclick={toggle} aria-label={format!("{start_label}: {}", props.label)}>
+                    <span class="ft-clock" role="timer" aria-label={kb.ui_with(Ui::TimerLabel, &[("exercise", label)])}>{ shown }</span>
+                    <button class="ft-secondary" onclick={toggle} aria-label={format!("{start_label}: {label}")}>
                         { start_label }
                     </button>
-                    <button class="ft-link" onclick={reset} aria-label={format!("Reset timer: {}", props.label)}>{ "Reset" }</button>
-                    <span class="ft-timer-status" role="status">{ if state.finished { "Time is up." } else { "" } }</span>
+                    <button class="ft-link" onclick={reset} aria-label={kb.ui_with(Ui::TimerResetLabel, &[("exercise", label)])}>{ kb.ui(Ui::TimerReset) }</button>
+                    <span class="ft-timer-status" role="status">{ if state.finished { kb.ui(Ui::TimerDone) } else { "" } }</span>
                 </div>
             }
             if let Some(reps) = props.reps {
-                { counter(state.done, on(Change::Rep, reps * props.sets.max(1)), on(|_| Change::ResetReps, 0), reps, props.sets, &props.label) }
+                { counter(kb, state.done, on(Change::Rep, reps * props.sets.max(1)), on(|_| Change::ResetReps, 0), reps, props.sets, &props.label) }
             }
             if let Some(tool) = props.calculator {
                 { calculators::view(kb, tool, &state.typed, state.unit, &on_typed, &on_unit) }
@@ -167,6 +168,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
 
 /// The rep counter; `count` is the repetitions done across all sets.
 fn counter(
+    kb: &KnowledgeBase,
     count: u32,
     add: Callback<MouseEvent>,
     reset: Callback<MouseEvent>,
@@ -177,19 +179,21 @@ fn counter(
     let total = reps * sets.max(1);
     let set = (count / reps.max(1) + 1).min(sets.max(1));
     let rep = if count == total { reps } else { count % reps.max(1) };
+    let (set, sets_s, rep, reps_s) = (set.to_string(), sets.to_string(), rep.to_string(), reps.to_string());
+    let values = [("set", &*set), ("sets", &*sets_s), ("rep", &*rep), ("reps", &*reps_s)];
     let status = if count == total {
-        "All sets done.".to_string()
+        kb.ui(Ui::CounterAllDone).to_string()
     } else if sets > 1 {
-        format!("Set {set} of {}: {rep} of {} done", sets, reps)
+        kb.ui_with(Ui::CounterSetProgress, &values)
     } else {
-        format!("{rep} of {} done", reps)
+        kb.ui_with(Ui::CounterProgress, &values)
     };
     html! {
         <div class="ft-counter" data-ft-counter="">
             <span class="ft-count" role="status">{ status }</span>
             <button class="ft-secondary" onclick={add} disabled={count == total}
-                aria-label={format!("Count one repetition: {}", label)}>{ "+1" }</button>
-            <button class="ft-link" onclick={reset} aria-label={format!("Reset count: {}", label)}>{ "Reset" }</button>
+                aria-label={kb.ui_with(Ui::CounterAddLabel, &[("exercise", label)])}>{ "+1" }</button>
+            <button class="ft-link" onclick={reset} aria-label={kb.ui_with(Ui::CounterResetLabel, &[("exercise", label)])}>{ kb.ui(Ui::TimerReset) }</button>
         </div>
     }
 }

@@ -12,7 +12,7 @@ use std::{
 
 use foot_triage::{
     Answers, KnowledgeBase, assess,
-    check::{cases, hazards, lint, load},
+    check::{cases, hazards, languages, lint, load},
     engine::plain_text,
     next_question,
 };
@@ -32,7 +32,11 @@ Usage:
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
   foot-triage cases [PATH]       run the case libraries (default: each folder of knowledge/cases)
   foot-triage hazards [FILE]     the hazard log as Markdown (default: knowledge/safety/hazards.toml)
+  foot-triage translate CODE     add the missing entries to knowledge/lang/CODE (a translator's starting point)
   foot-triage --help | --version
+
+Options:
+  --lang CODE   the language of the words printed (questions, assess, next, summary, fhir); default en
 ";
 
 pub fn main() -> ExitCode {
@@ -47,12 +51,30 @@ pub fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
+    let mut args = args.to_vec();
+    let lang = match args.iter().position(|a| a == "--lang") {
+        Some(at) if at + 1 < args.len() => {
+            let code = args.remove(at + 1);
+            args.remove(at);
+            code
+        }
+        Some(_) => return Err("`--lang` needs a language code, such as `--lang es`".into()),
+        None => "en".into(),
+    };
+    let kb = KnowledgeBase::in_language(&lang).map_err(|e| {
+        let known: Vec<&str> = foot_triage::knowledge::LANGUAGES.iter().map(|l| l.code).collect();
+        format!("{e} (known: {})", known.join(", "))
+    })?;
+    let args = &args[..];
     let command = args.first().map(String::as_str).unwrap_or("--help");
     if command == "fhir" {
-        return fhir(&args[1..]);
+        return fhir(kb, &args[1..]);
     }
     if command == "diary" {
-        return diary(&args[1..]);
+        return diary(kb, &args[1..]);
+    }
+    if command == "translate" {
+        return translate(kb, &args[1..]);
     }
     let operand = args.get(1).map(String::as_str);
     if args.len() > 2 {
@@ -64,30 +86,23 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         "--version" | "-V" => {
-            let kb = KnowledgeBase::embedded();
             println!("foot-triage {} (knowledge {})", env!("CARGO_PKG_VERSION"), kb.data.meta.version);
             Ok(ExitCode::SUCCESS)
         }
-        "questions" => {
-            let kb = KnowledgeBase::embedded();
-            print_json(&contract(kb))
-        }
+        "questions" => print_json(&contract(kb)),
         "contract" => {
-            print!("{}", contract_markdown(KnowledgeBase::embedded()));
+            print!("{}", contract_markdown(kb));
             Ok(ExitCode::SUCCESS)
         }
         "assess" => {
-            let kb = KnowledgeBase::embedded();
             let answers = read_answers(kb, operand)?;
             print_json(&assess(kb, &answers))
         }
         "next" => {
-            let kb = KnowledgeBase::embedded();
             let answers = read_answers(kb, operand)?;
             print_json(&next_question(kb, &answers))
         }
         "summary" => {
-            let kb = KnowledgeBase::embedded();
             let answers = read_answers(kb, operand)?;
             print!("{}", plain_text(kb, &answers, &assess(kb, &answers)));
             Ok(ExitCode::SUCCESS)
@@ -99,9 +114,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     owned = load::load_dir(Path::new(dir)).map_err(|e| e.to_string())?;
                     &owned
                 }
-                None => KnowledgeBase::embedded(),
+                None => kb,
             };
-            let problems = lint::lint(kb);
+            let mut problems = lint::lint(kb);
+            let lang = Path::new(operand.unwrap_or("knowledge")).join("lang");
+            let progress = if lang.is_dir() {
+                let (more, progress) = languages::lint(kb, &lang)?;
+                problems.extend(more);
+                progress
+            } else {
+                Vec::new()
+            };
             for p in &problems {
                 println!("{p}");
             }
@@ -111,6 +134,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 for (id, grade) in &weak {
                     println!("  {id}: {grade}");
                 }
+            }
+            for p in &progress {
+                println!(
+                    "Language {}: {} of {} entries translated, {} reviewed ({}%)",
+                    p.code,
+                    p.translated,
+                    p.entries,
+                    p.reviewed,
+                    (p.reviewed * 100).checked_div(p.entries).unwrap_or(0)
+                );
             }
             println!(
                 "{} questions, {} rules, {} conditions, {} advice items: {} problems",
@@ -123,7 +156,6 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         "cases" => {
-            let kb = KnowledgeBase::embedded();
             let path = Path::new(operand.unwrap_or("knowledge/cases"));
             // The cases folder holds one library per subfolder; any other
             // path is one library.
@@ -255,7 +287,7 @@ fn contract_markdown(kb: &KnowledgeBase) -> String {
     out
 }
 
-fn diary(args: &[String]) -> Result<ExitCode, String> {
+fn diary(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
     use foot_triage::{diary, json::Json};
     let [path, date] = args else {
         return Err("use `foot-triage diary BACKUP.json YYYY-MM-DD`".into());
@@ -265,7 +297,6 @@ fn diary(args: &[String]) -> Result<ExitCode, String> {
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{path} is not JSON: {e}"))?;
     let mut log = diary::Diary::new();
     diary::from_backup(&mut log, &Json::from(&value)).map_err(|e| e.to_string())?;
-    let kb = KnowledgeBase::embedded();
     let review = diary::review(kb, &Answers::new(), &log, today);
     let a = &review.assessment;
     print_json(&serde_json::json!({
@@ -285,8 +316,34 @@ fn diary(args: &[String]) -> Result<ExitCode, String> {
     }))
 }
 
-fn fhir(args: &[String]) -> Result<ExitCode, String> {
-    let kb = KnowledgeBase::embedded();
+/// Writes `knowledge/lang/CODE/{clinical,interface}.toml` with every entry
+/// the English has: existing entries are kept as they are (a stale one stays
+/// stale for the linter to report), a new one gets its English and no
+/// translation, and entries the English no longer has are dropped.
+fn translate(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
+    let [code] = args else {
+        return Err("use `foot-triage translate CODE` (a language code such as `es`)".into());
+    };
+    if code == "en" || !code.bytes().all(|b| b.is_ascii_lowercase()) || code.len() > 3 {
+        return Err(format!("`{code}` is not a language to translate into (a lower-case code such as `es`)"));
+    }
+    let dir = Path::new("knowledge/lang").join(code);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (domain, english) in languages::english(kb, Path::new("knowledge/lang"))? {
+        let path = dir.join(format!("{domain}.toml"));
+        let old = match std::fs::read_to_string(&path) {
+            Ok(text) => languages::parse(&text, code).map_err(|e| format!("{}: {e}", path.display()))?,
+            Err(_) => Default::default(),
+        };
+        let text = languages::write(code, &domain, &english, &old);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let done = english.keys().filter(|id| old.entries.get(*id).is_some_and(|e| e.text.is_some())).count();
+        println!("{}: {done} of {} entries translated", path.display(), english.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fhir(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
     let resource = match (args.first().map(String::as_str), args.len()) {
         (Some("questionnaire"), 1) => foot_triage::fhir::questionnaire(kb),
         (Some("response"), 1 | 2) => {

@@ -1,0 +1,164 @@
+//! The knowledge in one language: the words of a language file
+//! (`knowledge/lang/<code>/`, as `build.rs` writes it) put back into the
+//! embedded knowledge, and the interface's texts by [`Ui`] id.
+//!
+//! Native builds embed every language file; the widget's wasm embeds none
+//! (its knowledge has no words) and is handed the one it needs
+//! ([`KnowledgeBase::install_language`]). Each language's knowledge base is
+//! built once and then shared, immutable, like the embedded one: a language
+//! never changes a decision, only the words.
+
+use std::sync::Mutex;
+
+use serde::Deserialize;
+
+use super::{KnowledgeBase, Text, catalogue, embedded};
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// A language the build knows.
+#[derive(Debug)]
+pub struct Language {
+    /// Its BCP 47 code (`es`).
+    pub code: &'static str,
+    /// Its name in itself (`Español`), for the language switch.
+    pub name: &'static str,
+    /// Its language file; empty in the widget, which fetches it.
+    texts: &'static str,
+}
+
+impl Language {
+    /// The language with this code, if the build has it. A region is
+    /// ignored, so `es-MX` finds `es`.
+    /// The language file, as the build wrote it (empty in the widget).
+    pub fn file(&self) -> &'static str {
+        self.texts
+    }
+
+    pub fn find(code: &str) -> Option<&'static Language> {
+        let base = code.split(['-', '_']).next().unwrap_or("");
+        LANGUAGES.iter().find(|l| l.code.eq_ignore_ascii_case(base))
+    }
+}
+
+crate::kinded::kinded_error!(
+    /// A language file that cannot be used; the message says why.
+    LanguageError,
+    LanguageErrorKind {
+        /// Occurs when a language file is not the JSON `build.rs` writes.
+        Unreadable,
+        /// Occurs when a language file was built for other knowledge (its
+        /// ids' fingerprint or its number of texts differs).
+        Mismatch,
+        /// Occurs when a language is asked for that the build does not have.
+        Unknown,
+    }
+);
+
+/// A language file as `build.rs` writes it.
+#[derive(Deserialize)]
+struct File {
+    lang: String,
+    fingerprint: String,
+    clinical: Vec<String>,
+    interface: Vec<String>,
+}
+
+/// The knowledge bases built so far, one per language. Leaked once each, so
+/// they can be shared as `&'static` like the embedded one.
+static BUILT: Mutex<Vec<&'static KnowledgeBase>> = Mutex::new(Vec::new());
+
+impl KnowledgeBase {
+    /// The knowledge in the language `code` (native builds, which embed every
+    /// language file). English when `code` is "en".
+    pub fn in_language(code: &str) -> Result<&'static KnowledgeBase, LanguageError> {
+        let language = Language::find(code)
+            .ok_or_else(|| LanguageError::new(LanguageErrorKind::Unknown, format!("no language `{code}`")))?;
+        if let Some(kb) = Self::installed(language.code) {
+            return Ok(kb);
+        }
+        Self::install_language(language.texts)
+    }
+
+    /// The knowledge in the language of `json` (a language file), built
+    /// once and then shared: the widget calls it with the file it fetched.
+    pub fn install_language(json: &str) -> Result<&'static KnowledgeBase, LanguageError> {
+        let file: File = serde_json::from_str(json)
+            .map_err(|e| LanguageError::new(LanguageErrorKind::Unreadable, format!("the language file: {e}")))?;
+        let code = Language::find(&file.lang).map(|l| l.code).ok_or_else(|| {
+            LanguageError::new(LanguageErrorKind::Unknown, format!("no language `{}` in this build", file.lang))
+        })?;
+        if let Some(kb) = Self::installed(code) {
+            return Ok(kb);
+        }
+        if file.fingerprint != FINGERPRINT || file.interface.len() != UI_COUNT {
+            return Err(LanguageError::new(
+                LanguageErrorKind::Mismatch,
+                "the language file belongs to another version of Foot Triage",
+            ));
+        }
+        let mut data = embedded::knowledge();
+        let mut texts = file.clinical.into_iter();
+        let mut short = false;
+        catalogue::visit(&mut data, &mut |_, text| match texts.next() {
+            Some(t) => *text = Text::Owned(t),
+            None => short = true,
+        });
+        if short || texts.next().is_some() {
+            return Err(LanguageError::new(
+                LanguageErrorKind::Mismatch,
+                "the language file has the wrong number of texts",
+            ));
+        }
+        let mut kb = KnowledgeBase::new(data);
+        kb.language = code;
+        kb.interface = file.interface;
+        let kb: &'static KnowledgeBase = Box::leak(Box::new(kb));
+        BUILT.lock().unwrap_or_else(|e| e.into_inner()).push(kb);
+        Ok(kb)
+    }
+
+    /// The knowledge in `code` if it has been built already.
+    pub fn installed(code: &str) -> Option<&'static KnowledgeBase> {
+        BUILT.lock().unwrap_or_else(|e| e.into_inner()).iter().copied().find(|kb| kb.language == code)
+    }
+
+    /// The language of this knowledge's words (`en`, `es`).
+    pub fn language(&self) -> &'static str {
+        self.language
+    }
+
+    /// An interface text. A knowledge base built without a language file
+    /// (the widget's wordless embedded one) has none and gives "".
+    pub fn ui(&self, id: Ui) -> &str {
+        self.interface.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// An interface text with its `{name}` placeholders filled in.
+    pub fn ui_with(&self, id: Ui, values: &[(&str, &str)]) -> String {
+        fill(self.ui(id), values)
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value; an unknown
+/// placeholder is left as it is, so a mistake shows rather than vanishes.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| values.iter().find(|(k, _)| *k == &after[..close]).map(|v| (close, v))) {
+            Some((close, (_, value))) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
