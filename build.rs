@@ -72,9 +72,11 @@ fn main() {
     fs::write(out.join("knowledge.bin"), bytes).expect("cannot write knowledge.bin");
 }
 
-/// Writes one language file per folder of `knowledge/lang` (`lang-<code>.json`:
-/// the knowledge's texts in the catalogue's visiting order, then the
-/// interface's texts in id order, with the ids' fingerprint), and
+/// Writes one language file per folder of `knowledge/lang` (`lang-<code>.txt`:
+/// records separated by U+001E, the format `knowledge/language.rs` reads: a
+/// format mark, the language, the ids' fingerprint, the number of knowledge
+/// texts, then the knowledge's texts in the catalogue's visiting order and
+/// the interface's texts in id order), and
 /// `languages.rs`: the interface ids as the `Ui` enum, the fingerprint, and the
 /// list of languages. Native builds embed every language file; the widget
 /// fetches its one. The wasm's knowledge then keeps no words at all
@@ -82,6 +84,9 @@ fn main() {
 ///
 /// An entry a translation lacks falls back to the English, so a half-done
 /// catalogue still builds; `foot-triage lint` reports what is missing.
+/// The first record of a language file, naming its format.
+const FORMAT: &str = "foot-triage-texts-1";
+
 fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
     use knowledge::catalogue;
     let lang = Path::new("knowledge/lang");
@@ -126,21 +131,25 @@ fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
                 _ => en.to_string(),
             }
         };
-        let texts = serde_json::json!({
-            "lang": code,
-            "fingerprint": format!("{fingerprint:016x}"),
-            "clinical": clinical.iter().map(|(id, en)| pick(&clinical_file, id, en)).collect::<Vec<_>>(),
-            "interface": interface.entries.iter().map(|(id, e)| pick(&interface_file, id, &e.en)).collect::<Vec<_>>(),
-        });
-        let file = out.join(format!("lang-{code}.json"));
-        fs::write(&file, texts.to_string()).expect("cannot write a language file");
+        let mut records =
+            vec![FORMAT.to_string(), code.clone(), format!("{fingerprint:016x}"), clinical.len().to_string()];
+        records.extend(clinical.iter().map(|(id, en)| pick(&clinical_file, id, en)));
+        records.extend(interface.entries.iter().map(|(id, e)| pick(&interface_file, id, &e.en)));
+        if let Some(bad) = records.iter().find(|r| r.contains('\u{1e}')) {
+            panic!("a text contains U+001E, the language file's separator: {bad:?}");
+        }
+        let file = out.join(format!("lang-{code}.txt"));
+        fs::write(&file, records.join("\u{1e}")).expect("cannot write a language file");
         let name = interface_file
             .entries
             .get("language.name")
             .and_then(|e| e.text.clone())
             .or_else(|| interface.entries.get("language.name").filter(|_| code == "en").map(|e| e.en.clone()))
             .unwrap_or_else(|| code.clone());
-        let texts = if wasm { "\"\"".to_string() } else { format!("include_str!({:?})", file.display().to_string()) };
+        // The widget fetches its language file; the component tests, which
+        // cannot, embed them (feature `embed-languages`).
+        let embed = !wasm || env::var_os("CARGO_FEATURE_EMBED_LANGUAGES").is_some();
+        let texts = if embed { format!("include_str!({:?})", file.display().to_string()) } else { "\"\"".to_string() };
         list.push_str(&format!("    Language {{ code: {code:?}, name: {name:?}, texts: {texts} }},\n"));
     }
     let mut variants = String::new();

@@ -12,15 +12,49 @@
 //! `data-absent-reason` extension with `asked-unknown`. Questions that share
 //! a checklist screen (`[[group]]`) sit inside one `group` item, placed where
 //! the first of them comes, in both resources.
+//!
+//! Both resources carry their language (`language`). The questionnaire's
+//! texts are in the knowledge base's language, and each also carries its
+//! words in every other language at hand (natively, all that are built; in
+//! the widget, those it has loaded) as the FHIR `translation` extension on
+//! the element (`_text`, `_display`, `_title`).
 
 use crate::{
     Answer, Answers, KnowledgeBase,
     json::Json,
     knowledge::{
-        Question, QuestionKind,
+        LANGUAGES, Question, QuestionKind, Ui,
         formula::{CmpOp, Expr, Scope},
     },
 };
+
+const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
+
+/// The knowledge in every other language at hand.
+fn other_languages(kb: &KnowledgeBase) -> Vec<&'static KnowledgeBase> {
+    LANGUAGES
+        .iter()
+        .filter(|l| l.code != kb.language())
+        .filter_map(|l| KnowledgeBase::in_language(l.code).ok())
+        .collect()
+}
+
+/// A primitive element's extensions (`_text`) carrying its words in the
+/// other languages, or `None` when there are no others.
+fn translations(others: &[&KnowledgeBase], text: impl Fn(&KnowledgeBase) -> Option<String>) -> Option<Json> {
+    let found: Vec<Json> = others
+        .iter()
+        .filter_map(|other| {
+            let content = text(other)?;
+            let parts = vec![
+                obj(vec![("url", s("lang")), ("valueCode", s(other.language()))]),
+                obj(vec![("url", s("content")), ("valueString", s(&content))]),
+            ];
+            Some(obj(vec![("url", s(TRANSLATION)), ("extension", Json::Array(parts))]))
+        })
+        .collect();
+    (!found.is_empty()).then(|| obj(vec![("extension", Json::Array(found))]))
+}
 
 /// The questionnaire's canonical URL. The `.invalid` domain never resolves:
 /// it names the questionnaire, it is not a place to fetch it from.
@@ -42,26 +76,48 @@ fn coding(question: &str, code: &str, display: &str) -> Json {
     obj(vec![("system", s(&format!("{CODES}{question}"))), ("code", s(code)), ("display", s(display))])
 }
 
+/// An answer option's coding, with its display in the other languages.
+fn coding_in(
+    others: &[&KnowledgeBase],
+    question: &str,
+    code: &str,
+    display: &str,
+    in_other: impl Fn(&KnowledgeBase) -> String,
+) -> Json {
+    let mut fields = vec![("system", s(&format!("{CODES}{question}"))), ("code", s(code)), ("display", s(display))];
+    fields.extend(translations(others, |o| Some(in_other(o))).map(|t| ("_display", t)));
+    obj(fields)
+}
+
 /// The questionnaire, every question an item in knowledge order.
 pub fn questionnaire(kb: &KnowledgeBase) -> Json {
     let meta = &kb.data.meta;
-    let items = grouped(kb, &kb.data.questions.iter().collect::<Vec<_>>(), true, |q| Some(item(kb, q)));
-    obj(vec![
+    let others = other_languages(kb);
+    let items =
+        grouped(kb, &others, &kb.data.questions.iter().collect::<Vec<_>>(), true, |q| Some(item(kb, &others, q)));
+    let mut fields = vec![
         ("resourceType", s("Questionnaire")),
         ("id", s("foot-triage")),
+        ("language", s(kb.language())),
         ("url", s(CANONICAL)),
         ("version", s(&meta.version)),
         ("name", s("FootTriage")),
-        ("title", s("Foot Triage: foot pain after running")),
+        ("title", s(kb.ui(Ui::FhirTitle))),
+    ];
+    fields.extend(translations(&others, |o| Some(o.ui(Ui::FhirTitle).to_string())).map(|t| ("_title", t)));
+    fields.extend([
         ("status", s("active")),
         ("subjectType", Json::Array(vec![s("Patient")])),
         ("description", s(&meta.notice)),
-        ("item", Json::Array(items)),
-    ])
+    ]);
+    fields.extend(translations(&others, |o| Some(o.data.meta.notice.to_string())).map(|t| ("_description", t)));
+    fields.push(("item", Json::Array(items)));
+    obj(fields)
 }
 
-fn item(kb: &KnowledgeBase, q: &Question) -> Json {
+fn item(kb: &KnowledgeBase, others: &[&KnowledgeBase], q: &Question) -> Json {
     let mut fields = vec![("linkId", s(&q.id)), ("text", s(&q.text))];
+    fields.extend(translations(others, |o| o.question(&q.id).map(|t| t.text.to_string())).map(|t| ("_text", t)));
     fields.push((
         "type",
         s(match q.kind {
@@ -74,11 +130,18 @@ fn item(kb: &KnowledgeBase, q: &Question) -> Json {
         fields.push(("repeats", Json::Bool(true)));
     }
     if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) {
-        let mut options: Vec<Json> =
-            q.options.iter().map(|o| obj(vec![("valueCoding", coding(&q.id, &o.id, &o.label))])).collect();
+        let option = |id: &str, label: &str, other: &dyn Fn(&KnowledgeBase) -> String| {
+            obj(vec![("valueCoding", coding_in(others, &q.id, id, label, other))])
+        };
+        let mut options: Vec<Json> = q
+            .options
+            .iter()
+            .map(|o| option(&o.id, &o.label, &|other| other.option_label(&q.id, &o.id).to_string()))
+            .collect();
         if q.kind == QuestionKind::Multi {
             // "None of these" is a real answer to a multiple choice.
-            options.push(obj(vec![("valueCoding", coding(&q.id, "none", "None of these"))]));
+            let none = kb.ui(Ui::QuestionNoneOfThese);
+            options.push(option("none", none, &|other| other.ui(Ui::QuestionNoneOfThese).to_string()));
         }
         fields.push(("answerOption", Json::Array(options)));
     }
@@ -213,6 +276,7 @@ fn fhirpath(expr: &Expr) -> String {
 /// QuestionnaireResponse must not.
 fn grouped(
     kb: &KnowledgeBase,
+    others: &[&KnowledgeBase],
     questions: &[&Question],
     typed: bool,
     each: impl Fn(&Question) -> Option<Json>,
@@ -232,6 +296,8 @@ fn grouped(
             questions.iter().filter(|m| m.group.as_deref() == Some(&*group.id)).filter_map(|m| each(m)).collect();
         if !members.is_empty() {
             let mut fields = vec![("linkId", s(&format!("group-{}", group.id))), ("text", s(&group.title))];
+            let title = |o: &KnowledgeBase| o.group(&group.id).map(|g| g.title.to_string());
+            fields.extend(translations(others, title).map(|t| ("_text", t)));
             if typed {
                 fields.push(("type", s("group")));
             }
@@ -245,7 +311,7 @@ fn grouped(
 /// The runner's answers, in questionnaire order.
 pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
     let questions: Vec<&Question> = kb.data.questions.iter().collect();
-    let items = grouped(kb, &questions, false, |q| {
+    let items = grouped(kb, &[], &questions, false, |q| {
         let a = answers.get(&q.id)?;
         Some({
             let mut fields = vec![("linkId", s(&q.id)), ("text", s(&q.text))];
@@ -256,7 +322,7 @@ pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
                 Answer::Number(n) => vec![obj(vec![("valueDecimal", Json::Number(*n))])],
                 Answer::Choice(c) => vec![obj(vec![("valueCoding", coding(&q.id, c, &label(c)))])],
                 Answer::Choices(cs) if cs.is_empty() => {
-                    vec![obj(vec![("valueCoding", coding(&q.id, "none", "None of these"))])]
+                    vec![obj(vec![("valueCoding", coding(&q.id, "none", kb.ui(Ui::QuestionNoneOfThese)))])]
                 }
                 Answer::Choices(cs) => {
                     cs.iter().map(|c| obj(vec![("valueCoding", coding(&q.id, c, &label(c)))])).collect()
@@ -276,6 +342,7 @@ pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
     });
     obj(vec![
         ("resourceType", s("QuestionnaireResponse")),
+        ("language", s(kb.language())),
         ("questionnaire", s(&format!("{CANONICAL}|{}", kb.data.meta.version))),
         ("status", s("completed")),
         ("item", Json::Array(items)),

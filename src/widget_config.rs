@@ -38,7 +38,7 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WidgetConfig {
     pub units: DistanceUnit,
     /// The language's code (`en`, `es`): one the build has.
@@ -58,6 +58,22 @@ pub struct WidgetConfig {
     pub instance: Option<String>,
 }
 
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        WidgetConfig {
+            units: DistanceUnit::default(),
+            lang: "en",
+            theme: Theme::default(),
+            clinic_name: None,
+            clinic_url: None,
+            clinic_phone: None,
+            emergency_number: None,
+            storage_allowed: false,
+            instance: None,
+        }
+    }
+}
+
 impl WidgetConfig {
     /// Reads every option through `get` (an attribute or URL parameter
     /// lookup). Returns the configuration and one warning per value ignored.
@@ -69,7 +85,7 @@ impl WidgetConfig {
             warnings.push(format!("foot-triage: {name}=\"{shown}{more}\" ignored: {why}"));
         };
         let value = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let mut config = WidgetConfig { storage_allowed: true, lang: "en", ..WidgetConfig::default() };
+        let mut config = WidgetConfig { storage_allowed: true, ..WidgetConfig::default() };
 
         if let Some(v) = value("units") {
             match DistanceUnit::parse(&v) {

@@ -18,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,10 +58,25 @@ const first = execFileSync('cargo', ['run', '--quiet', '--features', 'prerender'
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-JSON.parse(first); // fails the build on anything but one JSON object
+const prerendered = JSON.parse(first); // fails the build on anything but one JSON object
+
+// One language file per language, hashed like the rest; the first screens go
+// into embed.js by language.
+mkdirSync(join(stage, 'lang'), { recursive: true });
+const languages = {};
+const screens = {};
+for (const [code, { variants, file }] of Object.entries(prerendered.languages)) {
+  if (!file.startsWith('foot-triage-texts-1\u001e')) throw new Error(`the ${code} language file is not one`);
+  const name = `lang/${code}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}.txt`;
+  writeFileSync(join(stage, name), file);
+  languages[code] = `./${name}`;
+  screens[code] = variants;
+}
+const firstScreen = JSON.stringify({ ...prerendered, languages: screens });
 
 const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
-  .replace('__FIRST_SCREEN__', first.trim())
+  .replace('__FIRST_SCREEN__', firstScreen)
+  .replace('__LANGUAGES__', JSON.stringify(languages))
   .replace('__WIDGET_JS__', `./${names.js}`)
   .replace('__WIDGET_WASM__', `./${names.wasm}`)
   .replace('__WIDGET_CSS__', `./${names.css}`)
@@ -105,15 +120,19 @@ const walk = (dir) =>
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
-const precache = walk(stage)
+// The language files are not in the list: the worker caches the ones the
+// device's languages call for (and English), and any other when it is used.
+const all = walk(stage)
   .map((path) => relative(stage, path).split(sep).join('/'))
   .filter((name) => name !== 'sw.js' && !name.startsWith('.'))
   .sort();
+const precache = all.filter((name) => !name.startsWith('lang/'));
 const hash = createHash('sha256');
-for (const name of precache) hash.update(name).update(readFileSync(join(stage, name)));
+for (const name of all) hash.update(name).update(readFileSync(join(stage, name)));
 const version = hash.digest('hex').slice(0, 16);
 const worker = readFileSync(join(root, 'web/sw.template.js'), 'utf8')
   .replace('__VERSION__', version)
-  .replace('__FILES__', JSON.stringify(['./', ...precache.map((n) => `./${n}`)]));
+  .replace('__FILES__', JSON.stringify(['./', ...precache.map((n) => `./${n}`)]))
+  .replace('__LANGUAGES__', JSON.stringify(languages));
 writeFileSync(join(stage, 'sw.js'), worker);
 console.log(`post-build: embed.js, index.html, sw.js (version ${version}, ${precache.length + 1} files)`);

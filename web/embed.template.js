@@ -14,6 +14,13 @@
 // one step. A Start pressed, or "Remember" turned on, in the meantime is
 // passed to the app, which honours it.
 //
+// The words come from a language file (lang/<code>-<hash>.json, written by
+// the build from knowledge/lang), fetched beside the wasm: the element's
+// `lang` attribute (the standalone page's ?lang=), else the browser's
+// preferred languages, else English. An English visitor never fetches
+// Spanish, and the reverse. The start screen's language buttons
+// ([data-ft-lang]) set the element's `lang`; the app keeps its answers.
+//
 // The recovery diary is a second wasm module, fetched only when a runner
 // opens it (the triage's button [data-ft-open="diary"]). It mounts in the
 // same shadow root, next to the triage, which is hidden but kept, so its
@@ -25,6 +32,35 @@ const files = {
 };
 const url = (name) => new URL(name, import.meta.url).href;
 const FIRST = __FIRST_SCREEN__;
+const LANGUAGES = __LANGUAGES__;
+
+// The language for an element: its `lang` if the build has it (a region is
+// ignored: es-MX is es), else the first of the browser's languages it has,
+// else English. A `lang` the build lacks is reported once per value.
+const warned = new Set();
+const base = (code) => code.trim().toLowerCase().split(/[-_]/)[0];
+function language(element) {
+  const asked = element.getAttribute('lang') ?? '';
+  if (asked.trim()) {
+    if (LANGUAGES[base(asked)]) return base(asked);
+    if (!warned.has(asked)) {
+      warned.add(asked);
+      console.warn(`foot-triage: lang="${asked}" ignored: use one of ${Object.keys(LANGUAGES).join(', ')}`);
+    }
+  }
+  for (const code of navigator.languages ?? [navigator.language ?? '']) {
+    if (code && LANGUAGES[base(code)]) return base(code);
+  }
+  return 'en';
+}
+
+// Each language file is fetched once per page, as text (the wasm reads it).
+const languageFiles = {};
+const languageFile = (code) =>
+  (languageFiles[code] ??= fetch(url(LANGUAGES[code])).then((response) => {
+    if (!response.ok) throw new Error(`the ${code} language file answered ${response.status}`);
+    return response.text();
+  }));
 
 // The first screen for this element's options, or null when an option it
 // shows is unusual (the wasm then draws it, as it would anyway). The checks
@@ -43,12 +79,12 @@ function firstScreen(element) {
   if (theme && !['auto', 'light', 'dark'].includes(theme)) return null;
   if (remember && !['on', 'off'].includes(remember)) return null;
   const key = `${number ? 1 : 0}${clinic ? 1 : 0}${remember === 'off' ? 0 : 1}`;
-  const html = FIRST.variants[key].replace(FIRST.number, number).replace(FIRST.clinic, clinic);
+  const html = FIRST.languages[language(element)][key].replace(FIRST.number, number).replace(FIRST.clinic, clinic);
   return { html, theme: FIRST.themes[theme] ?? null };
 }
 
 // Which control had focus, so the same one has it after the swap.
-const CONTROLS = ['data-ft-start', 'data-ft-remember', 'data-ft-erase', 'data-ft-open'];
+const CONTROLS = ['data-ft-start', 'data-ft-remember', 'data-ft-erase', 'data-ft-open', 'data-ft-lang'];
 
 // The attributes the widget reads (src/widget_config.rs checks them).
 const ATTRIBUTES = [
@@ -59,21 +95,32 @@ const ATTRIBUTES = [
 // start-up runs in separate tasks (instantiating, then `prepare` where the
 // module has one), so the page stays responsive while it starts.
 const modules = {};
+const installed = {};
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-function load(js, wasm) {
-  // The wasm is fetched beside its glue rather than after it: one round
-  // trip fewer before it can compile (wasm-bindgen's init takes the pending
-  // response and still compiles it as it streams in).
-  modules[js] ??= Promise.all([import(url(js)), fetch(url(wasm))]).then(async ([bindings, response]) => {
-    await bindings.default({ module_or_path: response });
-    await nextTask();
-    if (bindings.prepare) {
-      bindings.prepare();
+function load(js, wasm, code) {
+  // The wasm and the language file are fetched beside the glue rather than
+  // after it: one round trip fewer before it can compile (wasm-bindgen's
+  // init takes the pending response and still compiles it as it streams in).
+  modules[js] ??= Promise.all([import(url(js)), fetch(url(wasm)), languageFile(code)]).then(
+    async ([bindings, response]) => {
+      await bindings.default({ module_or_path: response });
       await nextTask();
-    }
-    return bindings;
-  });
-  return modules[js];
+      return bindings;
+    },
+  );
+  return modules[js].then((bindings) => speak(js, bindings, code));
+}
+
+// Hands a module the words of `code` (in a task of its own, once).
+async function speak(js, bindings, code) {
+  installed[js] ??= new Set();
+  if (!installed[js].has(code)) {
+    const error = bindings.prepare(await languageFile(code));
+    if (error) throw new Error(error);
+    installed[js].add(code);
+    await nextTask();
+  }
+  return bindings;
 }
 
 const stylesheet = (name) => {
@@ -145,8 +192,10 @@ class FootTriageElement extends HTMLElement {
     }
     shadow.replaceChildren(style, root);
     this.#root = root;
-    painted.then(() => load(files.js, files.wasm)).then(
-      (bindings) => {
+    painted.then(() => load(files.js, files.wasm, language(this))).then(
+      async (bindings) => {
+        // The language may have changed while loading.
+        await speak(files.js, bindings, language(this));
         if (this.#root !== root) return; // removed while loading
         if (!first) {
           root.replaceChildren();
@@ -207,12 +256,25 @@ class FootTriageElement extends HTMLElement {
     return true;
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name) {
     // Attributes set after the element started (the standalone page's URL
     // parameters, a host's script) repaint the prerendered screen.
     if (!this.#widget && this.#root?.hasAttribute('data-ft-prerendered')) this.#paint(this.#root);
-    this.#widget?.update(this.#attributes());
-    this.#diary?.update(this.#attributes());
+    const code = language(this);
+    const apply = () => {
+      this.#widget?.update(this.#attributes());
+      this.#diary?.update(this.#attributes());
+    };
+    if (name !== 'lang' || (!this.#widget && !this.#diary)) return apply();
+    // A new language: both modules get its words first. Offline, with the
+    // file not cached, the widget stays in the language it has.
+    const ready = [];
+    if (this.#widget) ready.push(load(files.js, files.wasm, code));
+    if (this.#diary) ready.push(load(files.diaryJs, files.diaryWasm, code));
+    Promise.all(ready).then(
+      () => language(this) === code && apply(),
+      (error) => console.error(`foot-triage: the ${code} texts could not be loaded`, error),
+    );
   }
 
   #clicked(event) {
@@ -229,6 +291,8 @@ class FootTriageElement extends HTMLElement {
         remember.setAttribute('aria-checked', String(this.#early.remember));
       }
     }
+    const switchTo = target?.closest('[data-ft-lang]');
+    if (switchTo) this.setAttribute('lang', switchTo.dataset.ftLang);
     const open = target?.closest('[data-ft-open="diary"]');
     if (open) this.#openDiary(open.dataset.ftAnswers || '{}', open.dataset.ftRemembering === 'on');
     if (target?.closest('[data-ft-close="diary"]')) this.#closeDiary(true);
@@ -252,7 +316,7 @@ class FootTriageElement extends HTMLElement {
     this.#root.hidden = true;
     shadow.append(root);
     this.#diaryRoot = root;
-    load(files.diaryJs, files.diaryWasm).then(
+    load(files.diaryJs, files.diaryWasm, language(this)).then(
       (bindings) => {
         if (this.#diaryRoot !== root) return; // closed while loading
         root.replaceChildren();
@@ -285,8 +349,9 @@ class FootTriageElement extends HTMLElement {
     if (focus) this.#root.querySelector('[data-ft-open="diary"]')?.focus();
   }
 
+  // The attributes for the wasm, with the language already chosen.
   #attributes() {
-    return Object.fromEntries(ATTRIBUTES.map((name) => [name, this.getAttribute(name)]));
+    return { ...Object.fromEntries(ATTRIBUTES.map((name) => [name, this.getAttribute(name)])), lang: language(this) };
   }
 }
 

@@ -4,10 +4,23 @@
 
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+const LANGUAGES = __LANGUAGES__;
 const CACHE = `foot-triage-${VERSION}`;
 
+// The language files precached: English (the fallback) and those of the
+// device's languages, so offline the widget speaks as it did online; one
+// used later (the language switch) is cached when it is first fetched.
+const spoken = () => {
+  const codes = new Set(['en']);
+  for (const code of self.navigator.languages ?? []) {
+    const base = code.toLowerCase().split('-')[0];
+    if (LANGUAGES[base]) codes.add(base);
+  }
+  return [...codes].map((code) => LANGUAGES[code]);
+};
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...FILES, ...spoken()])));
 });
 
 self.addEventListener('activate', (event) => {
@@ -35,7 +48,9 @@ self.addEventListener('fetch', (event) => {
       const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
       if (cached) return cached;
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        if (response.ok && new URL(request.url).pathname.includes('/lang/')) await cache.put(request, response.clone());
+        return response;
       } catch (error) {
         if (request.mode === 'navigate') return cache.match('./');
         throw error;

@@ -10,30 +10,69 @@
 //!               "pain_after": 5, "distance_km": 6.5, "shoe": "a", "note": ""}]}
 //! ```
 
-use super::{Date, Diary, Entry, Shoe};
-use crate::json::Json;
+use super::{Date, Diary, DiaryError, Entry, Message, Shoe};
+use crate::{KnowledgeBase, json::Json, knowledge::Ui};
 
 const FORMAT: &str = "foot-triage-diary";
 const SCHEMA: f64 = 1.0;
 
-crate::kinded::kinded_error!(
-    /// Why a backup file was refused, with a message for the runner; the
-    /// diary is then unchanged.
-    BackupError,
-    BackupErrorKind {
-        /// Occurs when the file is not a Foot Triage diary backup.
-        NotABackup,
-        /// Occurs when the backup's schema is one this version cannot read.
-        OtherVersion,
-        /// Occurs when the backup lacks its list of shoes or of entries.
-        MissingList,
-        /// Occurs when a shoe or an entry in the backup cannot be read.
-        UnreadableItem,
-        /// Occurs when a shoe or an entry is readable but the diary refuses it
-        /// (out of range, an unknown pair).
-        RefusedItem,
+/// What was wrong with a backup file, for code and tests to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupErrorKind {
+    /// Occurs when the file is not a Foot Triage diary backup.
+    NotABackup,
+    /// Occurs when the backup's schema is one this version cannot read.
+    OtherVersion,
+    /// Occurs when the backup lacks its list of shoes or of entries.
+    MissingList,
+    /// Occurs when a shoe or an entry in the backup cannot be read.
+    UnreadableItem,
+    /// Occurs when a shoe or an entry is readable but the diary refuses it
+    /// (out of range, an unknown pair).
+    RefusedItem,
+}
+
+/// Why a backup file was refused, with a message for the runner; the diary
+/// is then unchanged. A refused item carries the diary's own reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackupError {
+    kind: BackupErrorKind,
+    message: Message,
+    cause: Option<DiaryError>,
+}
+
+impl BackupError {
+    fn new(kind: BackupErrorKind, id: Ui, values: &[(&'static str, &str)]) -> Self {
+        BackupError { kind, message: Message::new(id, values), cause: None }
     }
-);
+
+    /// What went wrong, for code and tests to match.
+    pub fn kind(&self) -> &BackupErrorKind {
+        &self.kind
+    }
+
+    /// The message for the runner, in the language of `kb`.
+    pub fn text(&self, kb: &KnowledgeBase) -> String {
+        let mut message = self.message.clone();
+        if let Some(cause) = &self.cause {
+            message.values.push(("reason", cause.text(kb)));
+        }
+        message.text(kb)
+    }
+
+    /// The message in English, for the console and tests.
+    pub fn message(&self) -> String {
+        super::english(|kb| self.text(kb))
+    }
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for BackupError {}
 
 pub fn to_backup(diary: &Diary) -> Json {
     let num = |n: f64| Json::Number(n);
@@ -93,38 +132,36 @@ pub fn from_record(record: &Json) -> Result<Diary, BackupError> {
 /// that already have an entry are kept as they are.
 pub fn from_backup(diary: &mut Diary, file: &Json) -> Result<usize, BackupError> {
     use BackupErrorKind::*;
-    let bad = |kind, message: String| BackupError::new(kind, message);
+    let bad = |kind, id| BackupError::new(kind, id, &[]);
+    // The item's number in its list, from 1, and why the diary refused it.
+    let item = |kind, id, i: usize| BackupError::new(kind, id, &[("number", &(i + 1).to_string())]);
+    let refused = |id, i: usize| move |e| BackupError { cause: Some(e), ..item(RefusedItem, id, i) };
     if file.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        return Err(bad(NotABackup, "This file is not a Foot Triage diary backup.".into()));
+        return Err(bad(NotABackup, Ui::DiaryBackupNotABackup));
     }
     if file.get("schema").and_then(Json::as_f64) != Some(SCHEMA) {
-        return Err(bad(
-            OtherVersion,
-            "This backup was made by another version of Foot Triage and cannot be read here.".into(),
-        ));
+        return Err(bad(OtherVersion, Ui::DiaryBackupOtherVersion));
     }
     // Build the merged diary on a copy, so a bad item anywhere leaves the
     // runner's diary as it was.
     let mut next = diary.clone();
-    let list = |key: &str| match file.get(key) {
+    let list = |key: &str, missing| match file.get(key) {
         Some(Json::Array(items)) => Ok(items.as_slice()),
-        _ => Err(bad(MissingList, format!("The backup has no list of {key}."))),
+        _ => Err(bad(MissingList, missing)),
     };
-    for (i, item) in list("shoes")?.iter().enumerate() {
-        let shoe =
-            shoe(item).ok_or_else(|| bad(UnreadableItem, format!("Shoe {} in the backup is not readable.", i + 1)))?;
+    for (i, json) in list("shoes", Ui::DiaryBackupNoShoes)?.iter().enumerate() {
+        let shoe = shoe(json).ok_or_else(|| item(UnreadableItem, Ui::DiaryBackupShoeUnreadable, i))?;
         if !next.shoes.iter().any(|s| s.id == shoe.id) {
-            next.save_shoe(shoe).map_err(|e| bad(RefusedItem, format!("Shoe {}: {e}", i + 1)))?;
+            next.save_shoe(shoe).map_err(refused(Ui::DiaryBackupShoeRefused, i))?;
         }
     }
     let mut added = 0;
-    for (i, item) in list("entries")?.iter().enumerate() {
-        let entry = entry(item)
-            .ok_or_else(|| bad(UnreadableItem, format!("Entry {} in the backup is not readable.", i + 1)))?;
+    for (i, json) in list("entries", Ui::DiaryBackupNoEntries)?.iter().enumerate() {
+        let entry = entry(json).ok_or_else(|| item(UnreadableItem, Ui::DiaryBackupEntryUnreadable, i))?;
         if next.entries().iter().any(|e| e.date == entry.date) {
             continue;
         }
-        next.add(entry).map_err(|e| bad(RefusedItem, format!("Entry {}: {e}", i + 1)))?;
+        next.add(entry).map_err(refused(Ui::DiaryBackupEntryRefused, i))?;
         added += 1;
     }
     *diary = next;

@@ -2,7 +2,10 @@
 //! the morning, during and after the run, distance, shoes, a note) and the
 //! runner's pairs of shoes. This module holds the data and its editing rules;
 //! `review.rs` reads it for the triage, and `backup.rs` reads and writes it as
-//! one JSON file. Pure: no clock (the caller passes today's date), no IO.
+//! one JSON file. Pure: no clock (the caller passes today's date), no IO,
+//! and no language of its own: its messages for the runner are interface
+//! texts ([`Message`], `knowledge/lang/en/diary.toml`) that the caller words
+//! with the knowledge of the runner's language.
 
 mod backup;
 mod date;

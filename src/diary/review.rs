@@ -9,8 +9,6 @@
 //! Steady improvement unlocks a gradual return-to-run plan built from the
 //! logged distances, within the 10% rule (`meta.diary`, `meta.load`).
 
-use std::fmt::Write;
-
 use super::{Date, Diary, Entry};
 use crate::{
     Answer, Answers, KnowledgeBase, Level,
@@ -18,7 +16,7 @@ use crate::{
         Assessment, assess,
         calculators::{ShoeStatus, shoe_check},
     },
-    knowledge::{AdviceRole, QuestionRole},
+    knowledge::{AdviceRole, QuestionRole, Ui},
     units::DistanceUnit,
 };
 
@@ -121,7 +119,7 @@ pub fn review(kb: &KnowledgeBase, answers: &Answers, diary: &Diary, today: Date)
     let rotate_hint = (shoes.len() < 2 && !diary.shoes.is_empty())
         .then(|| kb.advice_role(AdviceRole::ShoeRotation).map(|a| a.summary.to_string()))
         .flatten();
-    let summary = summary(since_pain, trend);
+    let summary = summary(kb, since_pain, trend);
     DiaryReview { trend, summary, answers: derived, merged, assessment, return_plan, shoes, rotate_hint }
 }
 
@@ -148,21 +146,23 @@ fn trend(kb: &KnowledgeBase, entries: &[&Entry]) -> Option<Trend> {
     })
 }
 
-fn summary(entries: &[&Entry], trend: Option<Trend>) -> String {
+fn summary(kb: &KnowledgeBase, entries: &[&Entry], trend: Option<Trend>) -> String {
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
-        return "No entries yet.".into();
+        return kb.ui(Ui::DiaryTrendNone).into();
     };
     let days = last.date.days_since(first.date);
-    let mut out = String::new();
-    let _ = match trend {
-        None => write!(out, "One entry so far: pain {}/10.", last.pain()),
-        Some(Trend::Steady) => {
-            write!(out, "Pain about the same ({} to {}) over {days} days.", first.pain(), last.pain())
-        }
-        Some(Trend::Improving) => write!(out, "Pain down from {} to {} over {days} days.", first.pain(), last.pain()),
-        Some(Trend::Worsening) => write!(out, "Pain up from {} to {} over {days} days.", first.pain(), last.pain()),
+    let one = days == 1;
+    let id = match trend {
+        None => return kb.ui_with(Ui::DiaryTrendOneEntry, &[("pain", &last.pain().to_string())]),
+        Some(Trend::Steady) if one => Ui::DiaryTrendSteadyOne,
+        Some(Trend::Steady) => Ui::DiaryTrendSteadyMany,
+        Some(Trend::Improving) if one => Ui::DiaryTrendImprovingOne,
+        Some(Trend::Improving) => Ui::DiaryTrendImprovingMany,
+        Some(Trend::Worsening) if one => Ui::DiaryTrendWorseningOne,
+        Some(Trend::Worsening) => Ui::DiaryTrendWorseningMany,
     };
-    out
+    let (first, last, days) = (first.pain().to_string(), last.pain().to_string(), days.to_string());
+    kb.ui_with(id, &[("first", &first), ("last", &last), ("days", &days)])
 }
 
 /// Total distance in the seven days ending `end`.

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::{Diary, DiaryReview};
-use crate::{KnowledgeBase, engine::plain_text as triage_text, units::DistanceUnit, units::trim_number};
+use crate::{KnowledgeBase, engine::plain_text as triage_text, knowledge::Ui, units::DistanceUnit, units::trim_number};
 
 /// How many of the latest entries the summary lists.
 pub const LATEST: usize = 14;
@@ -17,42 +17,52 @@ pub fn plain_text(kb: &KnowledgeBase, diary: &Diary, review: &DiaryReview, unit:
     let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
     // `write!` into a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(out);
-    let _ = writeln!(out, "RECOVERY DIARY ({} entries)", diary.entries().len());
+    let count = diary.entries().len();
+    let title = if count == 1 { Ui::DiaryTextTitleOne } else { Ui::DiaryTextTitleMany };
+    let _ = writeln!(out, "{}", kb.ui_with(title, &[("count", &count.to_string())]));
     let _ = writeln!(out, "{}", review.summary);
     let latest = &diary.entries()[diary.entries().len().saturating_sub(LATEST)..];
     for e in latest {
         let pain = |p: Option<u8>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
-        let _ = write!(
-            out,
-            "- {}: pain morning {}, during {}, after {}; {}",
-            e.date,
-            e.pain_morning,
-            pain(e.pain_during),
-            pain(e.pain_after),
-            distance(e.distance_km)
+        let line = kb.ui_with(
+            Ui::DiaryTextEntry,
+            &[
+                ("date", &e.date.to_string()),
+                ("morning", &e.pain_morning.to_string()),
+                ("during", &pain(e.pain_during)),
+                ("after", &pain(e.pain_after)),
+                ("distance", &distance(e.distance_km)),
+            ],
         );
+        let _ = write!(out, "- {line}");
         if let Some(shoe) = e.shoe.as_ref().and_then(|id| diary.shoes.iter().find(|s| s.id == *id)) {
             let _ = write!(out, "; {}", shoe.name);
         }
         if !e.note.is_empty() {
-            let _ = write!(out, "; \"{}\"", e.note);
+            let _ = write!(out, "; {}", kb.ui_with(Ui::DiaryTextNote, &[("note", &e.note)]));
         }
         let _ = writeln!(out);
     }
     if !review.shoes.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "SHOES");
+        let _ = writeln!(out, "{}", kb.ui(Ui::DiaryTextShoes));
         for s in &review.shoes {
             let _ = writeln!(out, "- {}: {}. {}", s.name, distance(s.km), s.message);
         }
     }
     if !review.return_plan.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "RETURN TO RUNNING");
+        let _ = writeln!(out, "{}", kb.ui(Ui::DiaryTextReturn));
         for w in &review.return_plan {
-            let total = w.distance_km.map_or_else(|| "build by time".to_string(), distance);
-            let style = if w.run_walk { "run/walk" } else { "easy running" };
-            let _ = writeln!(out, "- Week {}: {style}, {total} in total", w.week);
+            let id = match (w.run_walk, w.distance_km.is_some()) {
+                (true, true) => Ui::DiaryTextWeekRunWalk,
+                (false, true) => Ui::DiaryTextWeekEasy,
+                (true, false) => Ui::DiaryTextWeekRunWalkByTime,
+                (false, false) => Ui::DiaryTextWeekEasyByTime,
+            };
+            let total = w.distance_km.map(distance).unwrap_or_default();
+            let line = kb.ui_with(id, &[("week", &w.week.to_string()), ("distance", &total)]);
+            let _ = writeln!(out, "- {line}");
         }
     }
     out

@@ -149,7 +149,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         kb.ui(Ui::FlowSign).to_string()
     } else {
         let names: Vec<String> =
-            base.shortlist.iter().take(2).map(|&i| kb.data.conditions[i].name.to_lowercase()).collect();
+            base.shortlist.iter().take(2).map(|&i| kb.data.conditions[i].name.to_ascii_lowercase()).collect();
         let (first, second) = (names.first().map_or("", String::as_str), names.get(1).map_or("", String::as_str));
         kb.ui_with(Ui::FlowTellApart, &[("first", first), ("second", second)])
     };

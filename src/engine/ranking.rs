@@ -109,7 +109,7 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
         .max_by_key(|(_, w)| *w);
     match best {
         Some((place, weight)) => {
-            let place = kb.option_label(location, place).to_lowercase();
+            let place = kb.option_label(location, place).to_ascii_lowercase();
             let reason = kb.ui_with(Ui::ReasonTypicalPlace, &[("place", &place)]);
             (weight, Some(reason))
         }
@@ -118,7 +118,7 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
                 .locations
                 .iter()
                 .filter(|(_, w)| *w >= kb.data.meta.ranking.typical_place)
-                .map(|(place, _)| kb.option_label(location, place).to_lowercase())
+                .map(|(place, _)| kb.option_label(location, place).to_ascii_lowercase())
                 .collect();
             let reason = kb.ui_with(Ui::ReasonUsualPlace, &[("places", &typical.join(kb.ui(Ui::ListOr)))]);
             (-kb.data.meta.ranking.location_miss, Some(reason))

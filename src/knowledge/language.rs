@@ -10,8 +10,6 @@
 
 use std::sync::Mutex;
 
-use serde::Deserialize;
-
 use super::{KnowledgeBase, Text, catalogue, embedded};
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
@@ -45,7 +43,7 @@ crate::kinded::kinded_error!(
     /// A language file that cannot be used; the message says why.
     LanguageError,
     LanguageErrorKind {
-        /// Occurs when a language file is not the JSON `build.rs` writes.
+        /// Occurs when a language file is not in the form `build.rs` writes.
         Unreadable,
         /// Occurs when a language file was built for other knowledge (its
         /// ids' fingerprint or its number of texts differs).
@@ -55,14 +53,11 @@ crate::kinded::kinded_error!(
     }
 );
 
-/// A language file as `build.rs` writes it.
-#[derive(Deserialize)]
-struct File {
-    lang: String,
-    fingerprint: String,
-    clinical: Vec<String>,
-    interface: Vec<String>,
-}
+/// A language file's first record (see `build.rs`, which writes them):
+/// records are separated by U+001E, so reading one is a split, and the
+/// widget carries no parser for it.
+const FORMAT: &str = "foot-triage-texts-1";
+const SEPARATOR: char = '\u{1e}';
 
 /// The knowledge bases built so far, one per language. Leaked once each, so
 /// they can be shared as `&'static` like the embedded one.
@@ -80,39 +75,47 @@ impl KnowledgeBase {
         Self::install_language(language.texts)
     }
 
-    /// The knowledge in the language of `json` (a language file), built
-    /// once and then shared: the widget calls it with the file it fetched.
-    pub fn install_language(json: &str) -> Result<&'static KnowledgeBase, LanguageError> {
-        let file: File = serde_json::from_str(json)
-            .map_err(|e| LanguageError::new(LanguageErrorKind::Unreadable, format!("the language file: {e}")))?;
-        let code = Language::find(&file.lang).map(|l| l.code).ok_or_else(|| {
-            LanguageError::new(LanguageErrorKind::Unknown, format!("no language `{}` in this build", file.lang))
+    /// The knowledge in the language of `file` (a language file's text),
+    /// built once and then shared: the widget calls it with the file it
+    /// fetched.
+    pub fn install_language(file: &str) -> Result<&'static KnowledgeBase, LanguageError> {
+        let mut records = file.split(SEPARATOR);
+        let mut next = || records.next().unwrap_or("");
+        let (format, lang, fingerprint, count) = (next(), next(), next(), next());
+        if format != FORMAT {
+            return Err(LanguageError::new(LanguageErrorKind::Unreadable, "this is not a Foot Triage language file"));
+        }
+        let code = Language::find(lang).map(|l| l.code).ok_or_else(|| {
+            LanguageError::new(LanguageErrorKind::Unknown, format!("no language `{lang}` in this build"))
         })?;
         if let Some(kb) = Self::installed(code) {
             return Ok(kb);
         }
-        if file.fingerprint != FINGERPRINT || file.interface.len() != UI_COUNT {
-            return Err(LanguageError::new(
+        let mismatch = || {
+            LanguageError::new(
                 LanguageErrorKind::Mismatch,
                 "the language file belongs to another version of Foot Triage",
-            ));
+            )
+        };
+        if fingerprint != FINGERPRINT {
+            return Err(mismatch());
         }
+        let clinical: usize = count.parse().map_err(|_| mismatch())?;
         let mut data = embedded::knowledge();
-        let mut texts = file.clinical.into_iter();
-        let mut short = false;
-        catalogue::visit(&mut data, &mut |_, text| match texts.next() {
-            Some(t) => *text = Text::Owned(t),
-            None => short = true,
+        let mut seen = 0;
+        catalogue::visit(&mut data, &mut |_, text| {
+            if seen < clinical {
+                *text = Text::Owned(records.next().unwrap_or("").to_string());
+            }
+            seen += 1;
         });
-        if short || texts.next().is_some() {
-            return Err(LanguageError::new(
-                LanguageErrorKind::Mismatch,
-                "the language file has the wrong number of texts",
-            ));
+        let interface: Vec<String> = records.map(str::to_string).collect();
+        if seen != clinical || interface.len() != UI_COUNT {
+            return Err(mismatch());
         }
         let mut kb = KnowledgeBase::new(data);
         kb.language = code;
-        kb.interface = file.interface;
+        kb.interface = interface;
         let kb: &'static KnowledgeBase = Box::leak(Box::new(kb));
         BUILT.lock().unwrap_or_else(|e| e.into_inner()).push(kb);
         Ok(kb)

@@ -15,4 +15,4 @@ mod start;
 pub use diary_link::diary_link;
 pub use frame::{Frame, frame};
 pub use memory::{ANSWERS, Kept, memory};
-pub use start::start;
+pub use start::{languages, start};

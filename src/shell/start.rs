@@ -36,11 +36,12 @@ pub fn start(kb: &KnowledgeBase, config: &WidgetConfig, begin: Callback<MouseEve
     }
 }
 
-/// The language switch: one button per language the build has, each named
-/// in its own language (and marked up as such). `embed.js` handles the click
-/// (`data-ft-lang`): it sets the element's `lang`, fetches that language's
-/// file if need be and hands it to the app, which keeps the answers.
-fn languages(kb: &KnowledgeBase) -> Html {
+/// The language switch (on the start screen and in the diary): one button
+/// per language the build has, each named in its own language (and marked
+/// up as such). `embed.js` handles the click (`data-ft-lang`): it sets the
+/// element's `lang`, fetches that language's file if need be and hands it to
+/// the apps, which keep their answers.
+pub fn languages(kb: &KnowledgeBase) -> Html {
     if LANGUAGES.len() < 2 {
         return Html::default();
     }

@@ -67,6 +67,16 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     {
+        // A language switch gives the app a new knowledge base; the reducer
+        // takes it after the render, keeping the answers.
+        let state = state.clone();
+        use_effect_with(knowledge, move |knowledge| {
+            if state.kb != *knowledge {
+                state.dispatch(Action::Language(*knowledge));
+            }
+        });
+    }
+    {
         // Attributes can change after load (remember="off", a new id): the
         // reducer hears of it after the render, and a key the site no longer
         // allows is forgotten.

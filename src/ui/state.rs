@@ -93,6 +93,9 @@ pub enum Action {
     /// The results have shown: fill their disclosures (sent by the app, not
     /// the runner).
     Detail,
+    /// The runner switched language (sent by the app when its knowledge
+    /// prop changes): the answers and the screen stay.
+    Language(Knowledge),
 }
 
 impl State {
@@ -167,7 +170,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         next.error = None;
         next.copy_status = None;
-        if !matches!(action, Action::Storage(_) | Action::Detail) {
+        if !matches!(action, Action::Storage(_) | Action::Detail | Action::Language(_)) {
             next.interacted = true;
         }
         // A new screen or new answers start the results afresh.
@@ -182,6 +185,7 @@ impl Reducible for State {
             );
         match action {
             Action::Detail => next.detail = true,
+            Action::Language(knowledge) => next.kb = knowledge,
             Action::Begin | Action::Resume => next.screen = Screen::Questions,
             Action::Answer(key, answer) => next.answer(kb, vec![(key, answer)]),
             Action::AnswerAll(given) => next.answer(kb, given),

@@ -166,9 +166,18 @@ export function launch() {
 // with `csp: true`.
 export async function open(
   browser,
-  { viewport = PHONE, colorScheme = 'light', forcedColors = 'none', reducedMotion = 'reduce', url, csp = false, wait = true } = {},
+  {
+    viewport = PHONE,
+    colorScheme = 'light',
+    forcedColors = 'none',
+    reducedMotion = 'reduce',
+    url,
+    csp = false,
+    wait = true,
+    locale = 'en-US',
+  } = {},
 ) {
-  const context = await browser.newContext({ viewport, colorScheme, forcedColors, reducedMotion, bypassCSP: !csp });
+  const context = await browser.newContext({ viewport, colorScheme, forcedColors, reducedMotion, bypassCSP: !csp, locale });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];

@@ -101,6 +101,31 @@ fn each_command_answers_as_documented() {
         ),
         ok(&["lint"], "", vec![]),
         ok(&["--help"], "", vec![]),
+        // The words follow --lang; the decisions do not change.
+        ok(
+            &["--lang", "es", "next"],
+            "{}",
+            vec![("/question/id", json!("injury")), ("/question/text", json!("¿Empezó el dolor con una lesión?"))],
+        ),
+        ok(
+            &["assess", "--lang", "es-MX"],
+            r#"{"cold_pale_foot": true}"#,
+            vec![("/triage", json!("emergency")), ("/conditions/0/id", json!("acute_limb_ischemia"))],
+        ),
+        ok(&["--lang", "es", "questions"], "", vec![("/contract_version", json!(2))]),
+        ok(
+            &["--lang", "es", "fhir", "questionnaire"],
+            "",
+            vec![("/language", json!("es")), ("/_title/extension/0/extension/0/valueCode", json!("en"))],
+        ),
+        ok(
+            &["fhir", "questionnaire"],
+            "",
+            vec![("/language", json!("en")), ("/item/0/_text/extension/0/extension/0/valueCode", json!("es"))],
+        ),
+        ok(&["--lang", "es", "fhir", "response"], r#"{"fever": false}"#, vec![("/language", json!("es"))]),
+        refused(&["--lang", "fr", "questions"], "", &["`fr`", "es"]),
+        refused(&["questions", "--lang"], "", &["--lang"]),
         // Bad answers: exit 2 and one line that names the key.
         refused(&["assess"], r#"{"intensity": 14}"#, &["`intensity`"]),
         refused(&["assess"], r#"{"shoe_km": -5}"#, &["`shoe_km`"]),
@@ -161,4 +186,19 @@ fn cases_report_every_library_and_a_broken_folder_fails_lint() {
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("BadFormula in `broken_rule`"), "{out}");
+}
+
+/// The plain-text hand-off follows `--lang`: its headings and its content
+/// are Spanish, and none of the English headings remain.
+#[test]
+fn the_summary_speaks_the_language_asked_for() {
+    let answers = r#"{"injury": "none", "pain_locations": ["heel_bottom"], "fever": false}"#;
+    let (code, out, err) = run(&["summary", "--lang", "es"], answers);
+    assert_eq!(code, 0, "{err}");
+    for spanish in ["RESUMEN DE FOOT TRIAGE", "POSIBLES CAUSAS", "RESPUESTAS", "CUÁNDO PEDIR AYUDA"] {
+        assert!(out.contains(spanish), "{spanish} missing from\n{out}");
+    }
+    for english in ["SUMMARY", "POSSIBLE CAUSES", "ANSWERS", "WHEN TO GET HELP", "RESULT:"] {
+        assert!(!out.contains(english), "{english} left in\n{out}");
+    }
 }

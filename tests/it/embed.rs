@@ -20,7 +20,7 @@ fn read(pairs: &[(&str, &str)]) -> (WidgetConfig, Vec<String>) {
 fn good_options_are_taken_as_given() {
     let (c, warnings) = read(&[
         ("units", "MI"),
-        ("lang", "en-GB"),
+        ("lang", "es-MX"),
         ("theme", "dark"),
         ("clinic-name", "Riverside Physio"),
         ("clinic-url", "https://riverside.example/book?src=foot"),
@@ -31,6 +31,7 @@ fn good_options_are_taken_as_given() {
     ]);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(c.units, DistanceUnit::Mi);
+    assert_eq!(c.lang, "es");
     assert_eq!(c.theme, Theme::Dark);
     assert_eq!(c.clinic_name.as_deref(), Some("Riverside Physio"));
     assert_eq!(c.clinic_url.as_deref(), Some("https://riverside.example/book?src=foot"));

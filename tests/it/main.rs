@@ -9,6 +9,7 @@ mod fhir;
 mod flow;
 mod hazards;
 mod knowledge;
+mod languages;
 mod properties;
 mod support;
 mod tools;

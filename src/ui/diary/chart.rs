@@ -13,7 +13,9 @@ use std::fmt::Write;
 use yew::prelude::*;
 
 use crate::{
+    KnowledgeBase,
     diary::{Date, Entry},
+    knowledge::Ui,
     units::DistanceUnit,
 };
 
@@ -70,7 +72,7 @@ fn weekly(entries: &[Entry], start: Date) -> Vec<Entry> {
 }
 
 /// The chart of `entries` (oldest first) from `start` to `end`.
-pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summary: &str) -> Html {
+pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summary: &str) -> Html {
     let by_week = end.days_since(start) > DAILY_UP_TO;
     let weeks;
     let entries = if by_week {
@@ -79,7 +81,12 @@ pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summ
     } else {
         entries
     };
-    let per = if by_week { "weekly average" } else { "daily" };
+    // The texts that say what a point is: a day, or a week's average.
+    let [title, morning, distance] = if by_week {
+        [Ui::DiaryChartTitleWeekly, Ui::DiaryChartMorningWeekly, Ui::DiaryChartDistanceWeekly]
+    } else {
+        [Ui::DiaryChartTitleDaily, Ui::DiaryChartMorningDaily, Ui::DiaryChartDistanceDaily]
+    };
     let days = i64::from(end.days_since(start).max(1));
     let x = |d: Date| LEFT + i64::from(d.days_since(start)) * (RIGHT - LEFT) / days;
     let y_pain = |p: u8| BOTTOM - i64::from(p) * (BOTTOM - TOP) / 10;
@@ -117,7 +124,9 @@ pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summ
         <figure class="ft-chart" data-ft-chart="">
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="ft-chart-title ft-chart-desc"
                 focusable="false">
-                <title id="ft-chart-title">{ format!("Pain ({per}) and distance from {start} to {end}") }</title>
+                <title id="ft-chart-title">
+                    { kb.ui_with(title, &[("start", &start.to_string()), ("end", &end.to_string())]) }
+                </title>
                 <desc id="ft-chart-desc">{ summary }</desc>
                 { for grid }
                 <path class="ft-chart-bars" d={bars} data-ft-series="distance" />
@@ -131,10 +140,13 @@ pub fn chart(entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summ
             </svg>
             <figcaption>
                 <ul class="ft-legend">
-                    <li><span class="ft-key ft-chart-morning" aria-hidden="true"></span>{ format!("Pain on first steps in the morning ({per}, 0 to 10, left scale)") }</li>
-                    <li><span class="ft-key ft-chart-during" aria-hidden="true"></span>{ "Pain during the run" }</li>
-                    <li><span class="ft-key ft-chart-after" aria-hidden="true"></span>{ "Pain after the run" }</li>
-                    <li><span class="ft-key ft-chart-bars" aria-hidden="true"></span>{ format!("Distance run ({} {}, right scale)", unit.symbol(), if by_week { "a week" } else { "a day" }) }</li>
+                    <li><span class="ft-key ft-chart-morning" aria-hidden="true"></span>{ kb.ui(morning) }</li>
+                    <li><span class="ft-key ft-chart-during" aria-hidden="true"></span>{ kb.ui(Ui::DiaryChartDuring) }</li>
+                    <li><span class="ft-key ft-chart-after" aria-hidden="true"></span>{ kb.ui(Ui::DiaryChartAfter) }</li>
+                    <li>
+                        <span class="ft-key ft-chart-bars" aria-hidden="true"></span>
+                        { kb.ui_with(distance, &[("unit", unit.symbol())]) }
+                    </li>
                 </ul>
                 <p class="ft-trend" data-ft-trend="">{ summary }</p>
             </figcaption>

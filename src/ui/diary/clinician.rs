@@ -15,9 +15,11 @@ use super::{
     state::{DiaryAction, Page},
 };
 use crate::{
+    KnowledgeBase,
     diary::{self, Entry},
-    engine::RankedCondition,
+    engine::{RankedCondition, likelihood_text},
     fhir,
+    knowledge::Ui,
     ui::{handoff::copy_text, results::reason},
     units::trim_number,
 };
@@ -36,11 +38,8 @@ pub fn clinician(view: &View) -> Html {
         Callback::from(move |_: MouseEvent| {
             let act = act.clone();
             copy_text(text.clone(), move |copied| {
-                act.emit(DiaryAction::Notice(if copied {
-                    "Summary copied. Paste it into an email or a message.".into()
-                } else {
-                    "Copying is not available here: open \"Show the summary text\" and copy it from there.".into()
-                }));
+                let notice = if copied { Ui::DiaryClinicianCopied } else { Ui::DiaryClinicianCopyFailed };
+                act.emit(DiaryAction::Notice(kb.ui(notice).into()));
             });
         })
     };
@@ -54,53 +53,66 @@ pub fn clinician(view: &View) -> Html {
         Callback::from(move |_: MouseEvent| {
             let json = fhir::response(kb, &merged);
             let name = format!("foot-triage-response-{today}.json");
-            act.emit(DiaryAction::Notice(downloaded(download(&name, "application/fhir+json", &json), &name)));
+            act.emit(DiaryAction::Notice(downloaded(kb, download(&name, "application/fhir+json", &json), &name)));
         })
     };
     let questionnaire = act.reform(|_: MouseEvent| {
         let json = fhir::questionnaire(kb);
         let name = "foot-triage-questionnaire.json";
-        DiaryAction::Notice(downloaded(download(name, "application/fhir+json", &json), name))
+        DiaryAction::Notice(downloaded(kb, download(name, "application/fhir+json", &json), name))
     });
     let start = diary::Date(today.0 - (CHART_DAYS - 1));
     let recent: Vec<Entry> =
         state.diary.entries().iter().filter(|e| e.date >= start && e.date <= today).cloned().collect();
     let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
     let level = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
+    let count = state.diary.entries().len();
+    let diary_title = if count == 1 { Ui::DiaryClinicianDiaryOne } else { Ui::DiaryClinicianDiaryMany };
+    let prepared = kb.ui_with(
+        Ui::DiaryClinicianPrepared,
+        &[("date", &today.to_string()), ("version", &a.knowledge_version.to_string())],
+    );
     html! {
         <section class="ft-screen ft-clinician" aria-labelledby="ft-clinician-title" data-ft-clinician="">
-            <h2 id="ft-clinician-title" tabindex="-1">{ "Summary for a clinician" }</h2>
-            <p class="ft-help">{ format!("Prepared by the runner with Foot Triage on {today} (knowledge {}).", a.knowledge_version) }</p>
+            <h2 id="ft-clinician-title" tabindex="-1">{ kb.ui(Ui::DiaryClinicianTitle) }</h2>
+            <p class="ft-help">{ prepared }</p>
             <p class="ft-notice">{ &*a.notice }</p>
             <div class="ft-actions ft-no-print">
-                <button type="button" class="ft-primary" data-ft-print="" onclick={print}>{ "Print or save as PDF" }</button>
-                <button type="button" class="ft-secondary" data-ft-copy="" onclick={copy}>{ "Copy as text" }</button>
+                <button type="button" class="ft-primary" data-ft-print="" onclick={print}>
+                    { kb.ui(Ui::DiaryClinicianPrint) }
+                </button>
+                <button type="button" class="ft-secondary" data-ft-copy="" onclick={copy}>
+                    { kb.ui(Ui::DiaryClinicianCopy) }
+                </button>
                 <button type="button" class="ft-secondary" data-ft-fhir-response="" onclick={response}>
-                    { "Download answers (FHIR QuestionnaireResponse)" }
+                    { kb.ui(Ui::DiaryClinicianFhirResponse) }
                 </button>
                 <button type="button" class="ft-secondary" data-ft-fhir-questionnaire="" onclick={questionnaire}>
-                    { "Download the questionnaire (FHIR Questionnaire)" }
+                    { kb.ui(Ui::DiaryClinicianFhirQuestionnaire) }
                 </button>
                 <button type="button" class="ft-secondary" data-ft-back-to-diary=""
-                    onclick={act.reform(|_: MouseEvent| DiaryAction::Page(Page::Log))}>{ "Back to the diary" }</button>
+                    onclick={act.reform(|_: MouseEvent| DiaryAction::Page(Page::Log))}>{ kb.ui(Ui::DiaryClinicianBack) }</button>
             </div>
             <details class="ft-why ft-no-print">
-                <summary>{ "Show the summary text" }</summary>
-                <textarea class="ft-summary-text" readonly=true rows="12" aria-label="Summary text" value={text} data-ft-summary="" />
+                <summary>{ kb.ui(Ui::DiaryClinicianShowText) }</summary>
+                <textarea class="ft-summary-text" readonly=true rows="12" aria-label={kb.ui(Ui::DiaryClinicianTextLabel)}
+                    value={text} data-ft-summary="" />
             </details>
             <section class="ft-sheet-part" aria-labelledby="ft-c-triage">
-                <h3 id="ft-c-triage">{ format!("Triage: {level}") }</h3>
+                <h3 id="ft-c-triage">{ kb.ui_with(Ui::DiaryClinicianTriage, &[("level", &level)]) }</h3>
                 <p><strong>{ &*a.action }</strong>{ format!(" ({})", a.timeframe) }</p>
-                <ul class="ft-reasons">{ for a.triage_reasons.iter().map(reason) }</ul>
+                <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
             </section>
             if !a.conditions.is_empty() {
                 <section class="ft-sheet-part" aria-labelledby="ft-c-causes">
-                    <h3 id="ft-c-causes">{ "Possible causes (not a diagnosis)" }</h3>
-                    <ol class="ft-compact">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(condition) }</ol>
+                    <h3 id="ft-c-causes">{ kb.ui(Ui::DiaryClinicianCauses) }</h3>
+                    <ol class="ft-compact">
+                        { for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(|c| condition(kb, c)) }
+                    </ol>
                 </section>
             }
             <section class="ft-sheet-part" aria-labelledby="ft-c-answers">
-                <h3 id="ft-c-answers">{ "Answers, with the diary's" }</h3>
+                <h3 id="ft-c-answers">{ kb.ui(Ui::DiaryClinicianAnswers) }</h3>
                 <dl class="ft-answers">
                     { for kb.data.questions.iter().filter_map(|q| review.merged.get(&q.id).map(|answer| html! {
                         <>
@@ -111,13 +123,13 @@ pub fn clinician(view: &View) -> Html {
                 </dl>
             </section>
             <section class="ft-sheet-part ft-sheet-diary" aria-labelledby="ft-c-diary">
-                <h3 id="ft-c-diary">{ format!("Recovery diary: {} entries", state.diary.entries().len()) }</h3>
-                { chart(&recent, start, today, unit, &review.summary) }
-                { entries_table(state, diary::LATEST, unit, None) }
+                <h3 id="ft-c-diary">{ kb.ui_with(diary_title, &[("count", &count.to_string())]) }</h3>
+                { chart(kb, &recent, start, today, unit, &review.summary) }
+                { entries_table(kb, state, diary::LATEST, unit, None) }
             </section>
             if !review.shoes.is_empty() {
                 <section class="ft-sheet-part" aria-labelledby="ft-c-shoes">
-                    <h3 id="ft-c-shoes">{ "Shoes" }</h3>
+                    <h3 id="ft-c-shoes">{ kb.ui(Ui::DiaryClinicianShoes) }</h3>
                     <ul class="ft-compact">
                         { for review.shoes.iter().map(|s| html! { <li>{ format!("{}: {}. {}", s.name, distance(s.km), s.message) }</li> }) }
                     </ul>
@@ -127,20 +139,28 @@ pub fn clinician(view: &View) -> Html {
     }
 }
 
-fn downloaded(ok: bool, name: &str) -> String {
-    if ok { format!("Downloaded {name}.") } else { "This browser did not allow the download.".into() }
+fn downloaded(kb: &KnowledgeBase, ok: bool, name: &str) -> String {
+    if ok {
+        kb.ui_with(Ui::DiaryNoticeDownloaded, &[("name", name)])
+    } else {
+        kb.ui(Ui::DiaryNoticeDownloadRefused).into()
+    }
 }
 
 /// A condition in a line or two: its name and likelihood, what fits and what
 /// does not.
-fn condition(c: &RankedCondition) -> Html {
+fn condition(kb: &KnowledgeBase, c: &RankedCondition) -> Html {
     // Each reason is a sentence of its own.
-    let join = |reasons: &[crate::knowledge::Text]| reasons.iter().map(|r| &**r).collect::<Vec<_>>().join(" ");
+    let join = |id, reasons: &[crate::knowledge::Text]| {
+        kb.ui_with(id, &[("reasons", &reasons.iter().map(|r| &**r).collect::<Vec<_>>().join(" "))])
+    };
     html! {
         <li data-ft-condition={c.id.to_string()}>
-            <strong>{ &*c.name }</strong>{ format!(" ({})", c.likelihood.replace('_', " ")) }
-            if !c.reasons_for.is_empty() { <br /><span>{ format!("Fits: {}", join(&c.reasons_for)) }</span> }
-            if !c.reasons_against.is_empty() { <br /><span>{ format!("Does not fit: {}", join(&c.reasons_against)) }</span> }
+            <strong>{ &*c.name }</strong>{ format!(" ({})", kb.ui(likelihood_text(c.likelihood))) }
+            if !c.reasons_for.is_empty() { <br /><span>{ join(Ui::DiaryClinicianFits, &c.reasons_for) }</span> }
+            if !c.reasons_against.is_empty() {
+                <br /><span>{ join(Ui::DiaryClinicianDoesNotFit, &c.reasons_against) }</span>
+            }
         </li>
     }
 }

@@ -7,19 +7,12 @@
 use yew::prelude::*;
 
 use super::state::{DiaryAction, DiaryState};
-use crate::{diary::Entry, units::DistanceUnit, units::trim_number};
-
-// The column names, also each cell's label when a narrow screen shows the
-// rows as cards (diary.css).
-const MORNING: &str = "Morning";
-const DURING: &str = "During";
-const AFTER: &str = "After";
-const SHOES: &str = "Shoes";
-const NOTE: &str = "Note";
+use crate::{KnowledgeBase, diary::Entry, knowledge::Ui, units::DistanceUnit, units::trim_number};
 
 /// The table of the latest `shown` entries; with `actions`, each row can be
 /// changed or deleted (not on the clinician's page).
 pub fn entries_table(
+    kb: &KnowledgeBase,
     state: &DiaryState,
     shown: usize,
     unit: DistanceUnit,
@@ -35,26 +28,38 @@ pub fn entries_table(
             .unwrap_or_default()
     };
     let pain = |p: Option<u8>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
-    let distance = format!("Distance ({})", unit.symbol());
+    // The column names, also each cell's label when a narrow screen shows
+    // the rows as cards (diary.css).
+    let [morning, during, after, shoes, note] = [
+        Ui::DiaryEntriesMorning,
+        Ui::DiaryEntriesDuring,
+        Ui::DiaryEntriesAfter,
+        Ui::DiaryEntriesShoes,
+        Ui::DiaryEntriesNote,
+    ]
+    .map(|id| AttrValue::from(kb.ui(id).to_string()));
+    let distance = AttrValue::from(kb.ui_with(Ui::DiaryEntriesDistance, &[("unit", unit.symbol())]));
+    let count = all.len().to_string();
     let caption = if all.len() > shown {
-        format!("Your entries, newest first: the latest {shown} of {}", all.len())
+        kb.ui_with(Ui::DiaryEntriesCaptionLatest, &[("shown", &shown.to_string()), ("count", &count)])
     } else {
-        format!("Your entries, newest first ({})", all.len())
+        kb.ui_with(Ui::DiaryEntriesCaption, &[("count", &count)])
     };
+    let change = kb.ui(Ui::DiaryEntriesChange);
     html! {
         <div class="ft-table-scroll" role="region" aria-labelledby="ft-entries-caption" tabindex="0">
             <table class="ft-entries" role="table" data-ft-entries="">
                 <caption id="ft-entries-caption">{ caption }</caption>
                 <thead>
                     <tr role="row">
-                        <th scope="col" role="columnheader">{ "Day" }</th>
-                        <th scope="col" role="columnheader">{ MORNING }</th>
-                        <th scope="col" role="columnheader">{ DURING }</th>
-                        <th scope="col" role="columnheader">{ AFTER }</th>
+                        <th scope="col" role="columnheader">{ kb.ui(Ui::DiaryEntriesDay) }</th>
+                        <th scope="col" role="columnheader">{ morning.clone() }</th>
+                        <th scope="col" role="columnheader">{ during.clone() }</th>
+                        <th scope="col" role="columnheader">{ after.clone() }</th>
                         <th scope="col" role="columnheader">{ distance.clone() }</th>
-                        <th scope="col" role="columnheader">{ SHOES }</th>
-                        <th scope="col" role="columnheader">{ NOTE }</th>
-                        if act.is_some() { <th scope="col" role="columnheader" class="ft-no-print">{ "Change" }</th> }
+                        <th scope="col" role="columnheader">{ shoes.clone() }</th>
+                        <th scope="col" role="columnheader">{ note.clone() }</th>
+                        if act.is_some() { <th scope="col" role="columnheader" class="ft-no-print">{ change }</th> }
                     </tr>
                 </thead>
                 <tbody>
@@ -63,20 +68,22 @@ pub fn entries_table(
                         html! {
                             <tr key={date.0} role="row" data-ft-entry={date.to_string()}>
                                 <th scope="row" role="rowheader">{ date.to_string() }</th>
-                                <td role="cell" data-label={MORNING}>{ e.pain_morning }</td>
-                                <td role="cell" data-label={DURING}>{ pain(e.pain_during) }</td>
-                                <td role="cell" data-label={AFTER}>{ pain(e.pain_after) }</td>
+                                <td role="cell" data-label={morning.clone()}>{ e.pain_morning }</td>
+                                <td role="cell" data-label={during.clone()}>{ pain(e.pain_during) }</td>
+                                <td role="cell" data-label={after.clone()}>{ pain(e.pain_after) }</td>
                                 <td role="cell" data-label={distance.clone()}>{ trim_number(unit.from_km(e.distance_km)) }</td>
-                                <td role="cell" data-label={SHOES}>{ shoe_name(e) }</td>
-                                <td role="cell" class="ft-note" data-label={NOTE}>{ &e.note }</td>
+                                <td role="cell" data-label={shoes.clone()}>{ shoe_name(e) }</td>
+                                <td role="cell" class="ft-note" data-label={note.clone()}>{ &e.note }</td>
                                 if let Some(act) = act {
                                     <td role="cell" class="ft-no-print ft-row-actions">
                                         <button type="button" class="ft-link" data-ft-edit={date.to_string()}
-                                            aria-label={format!("Change the entry for {date}")}
-                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Edit(date))}>{ "Change" }</button>
+                                            aria-label={kb.ui_with(Ui::DiaryEntriesChangeLabel, &[("date", &date.to_string())])}
+                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Edit(date))}>{ change }</button>
                                         <button type="button" class="ft-link" data-ft-delete={date.to_string()}
-                                            aria-label={format!("Delete the entry for {date}")}
-                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Delete(date))}>{ "Delete" }</button>
+                                            aria-label={kb.ui_with(Ui::DiaryEntriesDeleteLabel, &[("date", &date.to_string())])}
+                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Delete(date))}>
+                                            { kb.ui(Ui::DiaryEntriesDelete) }
+                                        </button>
                                     </td>
                                 }
                             </tr>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::{View, state::DiaryAction};
 use crate::{
     diary::{EntryFields, read_entry},
+    knowledge::Ui,
     ui::number,
     units::trim_number,
 };
@@ -31,7 +32,7 @@ pub fn submitted(event: &SubmitEvent) -> Option<FormData> {
 }
 
 pub fn entry_form(view: &View) -> Html {
-    let View { state, act, .. } = *view;
+    let View { kb, state, act, .. } = *view;
     let unit = view.config.units;
     let editing = state.editing.and_then(|d| state.diary.entries().iter().find(|e| e.date == d));
     let original = editing.map(|e| e.date);
@@ -50,9 +51,9 @@ pub fn entry_form(view: &View) -> Html {
                     shoe: &texts[5],
                     note: &texts[6],
                 };
-                read_entry(&fields, unit, today, &read_number).map_err(|e| e.to_string())
+                read_entry(&fields, unit, today, &read_number).map_err(|e| e.text(kb))
             }
-            None => Err("The form could not be read. Please try again.".into()),
+            None => Err(kb.ui(Ui::DiaryNoticeFormUnreadable).into()),
         };
         DiaryAction::Save { original, entry }
     });
@@ -63,8 +64,8 @@ pub fn entry_form(view: &View) -> Html {
     let shoe = editing.map_or(last_shoe, |e| e.shoe.clone()).unwrap_or_default();
     let value = |text: String| AttrValue::from(text);
     let title = match original {
-        Some(date) => format!("Change the entry for {date}"),
-        None => "Add today's entry".to_string(),
+        Some(date) => kb.ui_with(Ui::DiaryFormChange, &[("date", &date.to_string())]),
+        None => kb.ui(Ui::DiaryFormAdd).to_string(),
     };
     let error_id = "ft-entry-error";
     let invalid = state.error.is_some().then_some("true");
@@ -73,35 +74,35 @@ pub fn entry_form(view: &View) -> Html {
             aria-labelledby="ft-entry-title" data-ft-entry-form="" novalidate=true>
             <h3 id="ft-entry-title" tabindex="-1">{ title }</h3>
             <div class="ft-fields">
-                <label>{ "Day" }
+                <label>{ kb.ui(Ui::DiaryFormDay) }
                     <input type="date" name="date" max={today.to_string()} required=true aria-invalid={invalid}
                         value={value(editing.map_or(today, |e| e.date).to_string())} />
                 </label>
-                <label>{ "Pain on first steps this morning (0 to 10)" }
+                <label>{ kb.ui(Ui::DiaryFormMorning) }
                     <input type="number" name="pain_morning" min="0" max="10" step="1" inputmode="numeric"
                         required=true aria-invalid={invalid} value={value(pain(editing.map(|e| e.pain_morning)))} />
                 </label>
-                <label>{ "Pain during the run (0 to 10, blank if you did not run)" }
+                <label>{ kb.ui(Ui::DiaryFormDuring) }
                     <input type="number" name="pain_during" min="0" max="10" step="1" inputmode="numeric"
                         value={value(pain(editing.and_then(|e| e.pain_during)))} />
                 </label>
-                <label>{ "Pain after the run (0 to 10, blank if you did not run)" }
+                <label>{ kb.ui(Ui::DiaryFormAfter) }
                     <input type="number" name="pain_after" min="0" max="10" step="1" inputmode="numeric"
                         value={value(pain(editing.and_then(|e| e.pain_after)))} />
                 </label>
-                <label>{ format!("Distance run ({symbol}; blank or 0 for a rest day)") }
+                <label>{ kb.ui_with(Ui::DiaryFormDistance, &[("unit", symbol)]) }
                     <input type="text" name="distance" inputmode="decimal" autocomplete="off"
                         value={value(editing.map(|e| trim_number(unit.from_km(e.distance_km))).unwrap_or_default())} />
                 </label>
-                <label>{ "Shoes" }
+                <label>{ kb.ui(Ui::DiaryFormShoes) }
                     <select name="shoe">
-                        <option value="" selected={shoe.is_empty()}>{ "Not recorded" }</option>
+                        <option value="" selected={shoe.is_empty()}>{ kb.ui(Ui::DiaryFormNoShoes) }</option>
                         { for state.diary.shoes.iter().filter(|s| !s.retired || s.id == shoe).map(|s| html! {
                             <option value={s.id.clone()} selected={s.id == shoe}>{ &s.name }</option>
                         }) }
                     </select>
                 </label>
-                <label class="ft-wide">{ "Note (optional)" }
+                <label class="ft-wide">{ kb.ui(Ui::DiaryFormNote) }
                     <textarea name="note" rows="2" maxlength="500"
                         value={value(editing.map(|e| e.note.clone()).unwrap_or_default())} />
                 </label>
@@ -111,11 +112,11 @@ pub fn entry_form(view: &View) -> Html {
             }
             <div class="ft-actions">
                 <button type="submit" class="ft-primary" data-ft-save-entry="">
-                    { if original.is_some() { "Save changes" } else { "Save entry" } }
+                    { kb.ui(if original.is_some() { Ui::DiaryFormSaveChanges } else { Ui::DiaryFormSave }) }
                 </button>
                 if original.is_some() {
                     <button type="button" class="ft-secondary" onclick={act.reform(|_: MouseEvent| DiaryAction::CancelEdit)}>
-                        { "Cancel" }
+                        { kb.ui(Ui::DiaryFormCancel) }
                     </button>
                 }
             </div>

@@ -8,7 +8,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 use yew::prelude::*;
 
 use super::state::DiaryAction;
-use crate::{json::Json, ui::js_json};
+use crate::{KnowledgeBase, json::Json, knowledge::Ui, ui::js_json};
 
 /// Offers `value` as a JSON file named `name`; false if the browser refused.
 pub fn download(name: &str, mime: &str, value: &Json) -> bool {
@@ -36,7 +36,8 @@ pub fn download(name: &str, mime: &str, value: &Json) -> bool {
 
 /// The `onchange` of a file input: reads the chosen file as JSON and hands
 /// it to the reducer (which checks it whole before anything changes).
-pub fn on_backup_chosen(act: &Callback<DiaryAction>) -> Callback<Event> {
+/// Its errors are worded in the language of `kb`.
+pub fn on_backup_chosen(kb: &'static KnowledgeBase, act: &Callback<DiaryAction>) -> Callback<Event> {
     let act = act.clone();
     Callback::from(move |event: Event| {
         let Some(input) = event.target_dyn_into::<HtmlInputElement>() else { return };
@@ -47,10 +48,8 @@ pub fn on_backup_chosen(act: &Callback<DiaryAction>) -> Callback<Event> {
         wasm_bindgen_futures::spawn_local(async move {
             let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
             act.emit(DiaryAction::Import(match text {
-                Some(text) => {
-                    js_json::parse(&text).ok_or_else(|| "This file is not a Foot Triage diary backup.".into())
-                }
-                None => Err("The file could not be read.".into()),
+                Some(text) => js_json::parse(&text).ok_or_else(|| kb.ui(Ui::DiaryBackupNotABackup).into()),
+                None => Err(kb.ui(Ui::DiaryBackupUnreadableFile).into()),
             }));
         });
     })

@@ -30,7 +30,8 @@ use super::storage;
 use crate::{
     Answers, KnowledgeBase,
     diary::{self, Date},
-    shell::{Kept, memory},
+    knowledge::Ui,
+    shell::{Kept, languages, memory},
     widget_config::WidgetConfig,
 };
 
@@ -72,16 +73,17 @@ pub fn today() -> Date {
 #[component]
 pub fn DiaryApp(props: &DiaryProps) -> Html {
     let config = props.config.clone();
+    let kb = props.knowledge.0;
     let state = {
         let key = config.storage_allowed.then(|| format!("{}:diary", storage::key(config.instance.as_deref())));
         let remember = props.remember;
         use_reducer(move || {
             // The one read of storage: the diary saved last time.
-            let loaded = key.as_deref().map(|k| storage::load(k, DiaryState::decode));
+            let loaded = key.as_deref().map(|k| storage::load(k, |record| DiaryState::decode(kb, record)));
             if let Some(storage::Loaded::SetAside { why, set_aside }) = &loaded {
                 web_sys::console::warn_1(&format!("foot-triage: saved diary set aside as {set_aside}: {why}").into());
             }
-            DiaryState::start(key, today(), remember, loaded)
+            DiaryState::start(kb, key, today(), remember, loaded)
         })
     };
     {
@@ -93,16 +95,17 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
             // stays as it is (a diary set aside is not replaced by an empty one).
             if let (Some(key), true) = (key, *saves > 0) {
                 if let Err(refused) = storage::sync(key, *remember, || state.record()) {
-                    state.dispatch(DiaryAction::Refused(refused));
+                    state.dispatch((kb, DiaryAction::Refused(refused)));
                 }
             }
         });
     }
+    // Each action comes with the knowledge of this render, so the reducer
+    // words its notices in the runner's language.
     let act = {
         let state = state.clone();
-        Callback::from(move |action: DiaryAction| state.dispatch(action))
+        Callback::from(move |action: DiaryAction| state.dispatch((kb, action)))
     };
-    let kb = props.knowledge.0;
     let review = diary::review(kb, &props.answers, &state.diary, state.today);
     let view = View { kb, state: &state, review: &review, config: &config, act: &act };
     let root = use_node_ref();
@@ -125,18 +128,19 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
         Page::Log => log(&view),
     };
     html! {
-        <div class={classes!("ft-app", "ft-diary", theme)} ref={root} data-ft-diary="">
-            <h1 class="ft-title">{ "Foot Triage" }</h1>
+        <div class={classes!("ft-app", "ft-diary", theme)} lang={kb.language()} ref={root} data-ft-diary="">
+            <h1 class="ft-title">{ kb.ui(Ui::AppTitle) }</h1>
             <p class="ft-notice-bar" role="status" data-ft-notice="">
                 { state.notice.clone().unwrap_or_default() }
                 if state.deleted.is_some() {
                     { " " }
                     <button type="button" class="ft-link" data-ft-undo="" onclick={act.reform(|_: MouseEvent| DiaryAction::Undo)}>
-                        { "Undo" }
+                        { kb.ui(Ui::DiaryNoticeUndo) }
                     </button>
                 }
             </p>
             { body }
+            { languages(kb) }
         </div>
     }
 }
@@ -144,7 +148,7 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
 /// The diary itself: what it says, today's entry, the entries, the shoes,
 /// then the hand-off, the backup and saving.
 fn log(view: &View) -> Html {
-    let View { state, config, act, .. } = *view;
+    let View { kb, state, config, act, .. } = *view;
     let unit = config.units;
     let has_entries = !state.diary.entries().is_empty();
     let remembering = state.remember;
@@ -155,51 +159,49 @@ fn log(view: &View) -> Html {
             act.emit(if files::download(&name, "application/json", &diary::to_backup(&diary)) {
                 DiaryAction::Exported(name)
             } else {
-                DiaryAction::Notice("This browser did not allow the download.".into())
+                DiaryAction::Notice(kb.ui(Ui::DiaryNoticeDownloadRefused).into())
             });
         })
     };
     html! {
         <section class="ft-screen ft-diary-log" aria-labelledby="ft-diary-title">
-            <h2 id="ft-diary-title" tabindex="-1">{ "Recovery diary" }</h2>
-            <p>{ "Note how your foot feels each day. The diary checks the trend with the same rules as the triage and tells you if it needs a clinician." }</p>
+            <h2 id="ft-diary-title" tabindex="-1">{ kb.ui(Ui::DiaryLogTitle) }</h2>
+            <p>{ kb.ui(Ui::DiaryLogLead) }</p>
             <p class="ft-no-print">
-                <button type="button" class="ft-secondary" data-ft-close="diary">{ "Back to the triage" }</button>
+                <button type="button" class="ft-secondary" data-ft-close="diary">{ kb.ui(Ui::DiaryLogBack) }</button>
             </p>
             if config.storage_allowed && !state.remember {
-                <p class="ft-hint" data-ft-not-saved="">
-                    { "Not saved yet: turn on \"Remember on this device\" below to keep your diary in this browser, or export a backup." }
-                </p>
+                <p class="ft-hint" data-ft-not-saved="">{ kb.ui(Ui::DiaryLogNotSaved) }</p>
             }
             if state.remind_backup {
-                <p class="ft-hint" data-ft-backup-reminder="">
-                    { "Some of your entries are over a week old and in no backup yet. A browser can clear what a site keeps (Safari does after a week without a visit), so export a backup below to keep them." }
-                </p>
+                <p class="ft-hint" data-ft-backup-reminder="">{ kb.ui(Ui::DiaryLogBackupReminder) }</p>
             }
             if has_entries { { overview::overview(view) } }
             { entry_form::entry_form(view) }
             if has_entries {
                 <div class="ft-block">
-                    { entries::entries_table(state, state.shown, unit, Some(act)) }
+                    { entries::entries_table(kb, state, state.shown, unit, Some(act)) }
                     if state.diary.entries().len() > state.shown {
                         <button type="button" class="ft-secondary" data-ft-more=""
-                            onclick={act.reform(|_: MouseEvent| DiaryAction::ShowMore)}>{ "Show older entries" }</button>
+                            onclick={act.reform(|_: MouseEvent| DiaryAction::ShowMore)}>{ kb.ui(Ui::DiaryLogShowMore) }</button>
                     }
                 </div>
             }
             { shoes::shoes(view) }
             <section class="ft-block ft-no-print" aria-labelledby="ft-share-title">
-                <h3 id="ft-share-title">{ "Share and keep" }</h3>
+                <h3 id="ft-share-title">{ kb.ui(Ui::DiaryLogShare) }</h3>
                 <div class="ft-actions">
                     <button type="button" class="ft-primary" data-ft-clinician-page=""
                         onclick={act.reform(|_: MouseEvent| DiaryAction::Page(Page::Clinician))}>
-                        { "Summary for a clinician" }
+                        { kb.ui(Ui::DiaryLogClinician) }
                     </button>
-                    <button type="button" class="ft-secondary" data-ft-export="" onclick={export}>{ "Export a backup" }</button>
+                    <button type="button" class="ft-secondary" data-ft-export="" onclick={export}>
+                        { kb.ui(Ui::DiaryLogExport) }
+                    </button>
                     <label class="ft-secondary ft-file">
-                        { "Import a backup" }
+                        { kb.ui(Ui::DiaryLogImport) }
                         <input type="file" accept="application/json,.json" data-ft-import=""
-                            onchange={files::on_backup_chosen(act)} />
+                            onchange={files::on_backup_chosen(kb, act)} />
                     </label>
                 </div>
                 if let Some(error) = &state.import_error {
@@ -208,6 +210,7 @@ fn log(view: &View) -> Html {
             </section>
             if config.storage_allowed {
                 { memory(
+                    kb,
                     state.remember,
                     &DIARY,
                     storage::remember_switch(act, remembering, DiaryAction::Remember, DiaryAction::Persisted),
@@ -220,11 +223,11 @@ fn log(view: &View) -> Html {
 
 /// "Remember on this device" and "Erase my data", as in the triage.
 pub(super) const DIARY: Kept = Kept {
-    label: "Saving your diary",
-    on: "Your diary is kept in this browser only. Turn this off to forget it.",
-    off: "Off: nothing is stored, and the diary is gone when you close the page.",
-    turned_on: "Your diary will be kept in this browser on this device, and nowhere else.",
-    turned_off: "Foot Triage no longer keeps your diary on this device. Export a backup to keep it.",
-    kept_for_good: "This browser has agreed to keep it until you erase it.",
-    may_be_cleared: "This browser may clear it if you do not come back within a week: export a backup to be safe.",
+    label: Ui::DiaryMemoryLabel,
+    on: Ui::DiaryMemoryOn,
+    off: Ui::DiaryMemoryOff,
+    turned_on: Ui::DiaryMemoryTurnedOn,
+    turned_off: Ui::DiaryMemoryTurnedOff,
+    kept_for_good: Ui::DiaryMemoryKeptForGood,
+    may_be_cleared: Ui::DiaryMemoryMayBeCleared,
 };

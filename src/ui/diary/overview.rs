@@ -11,7 +11,13 @@ use super::{
     chart::chart,
     state::{DiaryAction, Range},
 };
-use crate::{Level, diary::Date, ui::results::reason, units::trim_number};
+use crate::{
+    Level,
+    diary::{Date, ReturnWeek},
+    knowledge::Ui,
+    ui::results::reason,
+    units::trim_number,
+};
 
 pub fn overview(view: &View) -> Html {
     let View { kb, state, review, act, .. } = *view;
@@ -28,10 +34,25 @@ pub fn overview(view: &View) -> Html {
         let to = entries.partition_point(|e| e.date <= state.today);
         &entries[from..to.max(from)]
     };
-    let range_button = |range: Range, label: &'static str| {
+    let range_button = |range: Range, label: Ui| {
         html! {
             <button type="button" class="ft-chip" aria-pressed={if state.range == range { "true" } else { "false" }}
-                onclick={act.reform(move |_: MouseEvent| DiaryAction::Range(range))}>{ label }</button>
+                onclick={act.reform(move |_: MouseEvent| DiaryAction::Range(range))}>{ kb.ui(label) }</button>
+        }
+    };
+    let week = |w: &ReturnWeek| {
+        let number = w.week.to_string();
+        match w.distance_km {
+            Some(km) => {
+                let id =
+                    if w.run_walk { Ui::DiaryOverviewWeekRunWalkDistance } else { Ui::DiaryOverviewWeekEasyDistance };
+                let distance = format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+                kb.ui_with(id, &[("week", &number), ("distance", &distance)])
+            }
+            None => {
+                let id = if w.run_walk { Ui::DiaryOverviewWeekRunWalk } else { Ui::DiaryOverviewWeekEasy };
+                kb.ui_with(id, &[("week", &number)])
+            }
         }
     };
     let source = kb.source_titles(&kb.data.meta.diary.source);
@@ -47,36 +68,30 @@ pub fn overview(view: &View) -> Html {
                 }
             </section>
             <section class="ft-block" aria-labelledby="ft-diary-why">
-                <h3 id="ft-diary-why">{ "Why, from your answers and your diary" }</h3>
-                <ul class="ft-reasons" data-ft-diary-reasons="">{ for a.triage_reasons.iter().map(reason) }</ul>
+                <h3 id="ft-diary-why">{ kb.ui(Ui::DiaryOverviewWhy) }</h3>
+                <ul class="ft-reasons" data-ft-diary-reasons="">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
                 <p class="ft-notice">{ &*a.notice }</p>
             </section>
             <section class="ft-block" aria-labelledby="ft-trend-title">
-                <h3 id="ft-trend-title">{ "Trend" }</h3>
-                <div class="ft-chips" role="group" aria-label="Chart range">
-                    { range_button(Range::FourWeeks, "4 weeks") }
-                    { range_button(Range::ThreeMonths, "3 months") }
-                    { range_button(Range::All, "All") }
+                <h3 id="ft-trend-title">{ kb.ui(Ui::DiaryOverviewTrend) }</h3>
+                <div class="ft-chips" role="group" aria-label={kb.ui(Ui::DiaryOverviewRange)}>
+                    { range_button(Range::FourWeeks, Ui::DiaryOverviewFourWeeks) }
+                    { range_button(Range::ThreeMonths, Ui::DiaryOverviewThreeMonths) }
+                    { range_button(Range::All, Ui::DiaryOverviewAll) }
                 </div>
-                { chart(shown, start, state.today, unit, &review.summary) }
+                { chart(kb, shown, start, state.today, unit, &review.summary) }
             </section>
             if !review.return_plan.is_empty() {
                 <section class="ft-block" aria-labelledby="ft-return-title" data-ft-return-plan="">
-                    <h3 id="ft-return-title">{ "Your return to running" }</h3>
+                    <h3 id="ft-return-title">{ kb.ui(Ui::DiaryOverviewReturnTitle) }</h3>
                     if let Some(advice) = kb.advice_role(crate::knowledge::AdviceRole::GradualReturn) {
                         <p>{ &*advice.summary }</p>
                         <ul class="ft-steps">{ for advice.steps.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
                     }
                     <ol class="ft-return">
-                        { for review.return_plan.iter().map(|w| html! {
-                            <li>
-                                { format!("Week {}: ", w.week) }
-                                { if w.run_walk { "run/walk intervals" } else { "easy running" } }
-                                { w.distance_km.map(|km| format!(", {} {} in the week", trim_number(unit.from_km(km)), unit.symbol())).unwrap_or_default() }
-                            </li>
-                        }) }
+                        { for review.return_plan.iter().map(|w| html! { <li>{ week(w) }</li> }) }
                     </ol>
-                    <p class="ft-source">{ "Source: " }{ source }</p>
+                    <p class="ft-source">{ kb.ui_with(Ui::DiaryOverviewSource, &[("source", &source)]) }</p>
                 </section>
             }
         </>

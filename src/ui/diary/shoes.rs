@@ -10,26 +10,26 @@ use super::{
     entry_form::{field, read_number, submitted},
     state::DiaryAction,
 };
-use crate::{diary::read_shoe, engine::calculators::ShoeStatus, units::trim_number};
+use crate::{diary::read_shoe, engine::calculators::ShoeStatus, knowledge::Ui, units::trim_number};
 
 pub fn shoes(view: &View) -> Html {
-    let View { state, review, act, .. } = *view;
+    let View { kb, state, review, act, .. } = *view;
     let unit = view.config.units;
     let diary = state.diary.clone();
     let onsubmit = act.reform(move |event: SubmitEvent| {
         DiaryAction::SaveShoe(match submitted(&event) {
             Some(data) => read_shoe(&diary, None, &field(&data, "name"), &field(&data, "start"), unit, &read_number)
-                .map_err(|e| e.to_string()),
-            None => Err("The form could not be read. Please try again.".into()),
+                .map_err(|e| e.text(kb)),
+            None => Err(kb.ui(Ui::DiaryNoticeFormUnreadable).into()),
         })
     });
     let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
     let retired: Vec<_> = state.diary.shoes.iter().filter(|s| s.retired).collect();
     html! {
         <section class="ft-block ft-shoes" aria-labelledby="ft-shoes-title" data-ft-shoes="">
-            <h3 id="ft-shoes-title" tabindex="-1">{ "Shoe log" }</h3>
+            <h3 id="ft-shoes-title" tabindex="-1">{ kb.ui(Ui::DiaryShoesTitle) }</h3>
             if review.shoes.is_empty() {
-                <p class="ft-help">{ "Add your pairs to see how far each has run: entries that name a pair add their distance to it." }</p>
+                <p class="ft-help">{ kb.ui(Ui::DiaryShoesEmpty) }</p>
             }
             <ul class="ft-shoe-list">
                 { for review.shoes.iter().map(|s| {
@@ -42,8 +42,11 @@ pub fn shoes(view: &View) -> Html {
                         <li class={classes!("ft-card", "ft-shoe", format!("ft-shoe-{kind}"))} data-ft-shoe={s.id.clone()} data-ft-status={kind}>
                             <p><strong>{ &s.name }</strong>{ format!(": {}", distance(s.km)) }</p>
                             <p>{ &s.message }</p>
-                            <button type="button" class="ft-link ft-no-print" aria-label={format!("Retire {}", s.name)}
-                                onclick={act.reform(move |_: MouseEvent| DiaryAction::Retire(id.clone(), true))}>{ "Retire this pair" }</button>
+                            <button type="button" class="ft-link ft-no-print"
+                                aria-label={kb.ui_with(Ui::DiaryShoesRetireLabel, &[("name", &s.name)])}
+                                onclick={act.reform(move |_: MouseEvent| DiaryAction::Retire(id.clone(), true))}>
+                                { kb.ui(Ui::DiaryShoesRetire) }
+                            </button>
                         </li>
                     }
                 }) }
@@ -52,32 +55,33 @@ pub fn shoes(view: &View) -> Html {
                 <p class="ft-hint" data-ft-rotate="">{ hint }</p>
             }
             if !retired.is_empty() {
-                <p class="ft-help ft-no-print">{ "Retired: " }
+                <p class="ft-help ft-no-print">{ kb.ui(Ui::DiaryShoesRetired) }
                     { for retired.iter().map(|s| {
                         let id = s.id.clone();
                         html! {
-                            <button type="button" class="ft-link" aria-label={format!("Bring back {}", s.name)}
+                            <button type="button" class="ft-link"
+                                aria-label={kb.ui_with(Ui::DiaryShoesBringBackLabel, &[("name", &s.name)])}
                                 onclick={act.reform(move |_: MouseEvent| DiaryAction::Retire(id.clone(), false))}>
-                                { format!("{} (bring back)", s.name) }
+                                { kb.ui_with(Ui::DiaryShoesBringBack, &[("name", &s.name)]) }
                             </button>
                         }
                     }) }
                 </p>
             }
             <form class="ft-shoe-form ft-no-print" key={state.shoe_form.to_string()} onsubmit={onsubmit} novalidate=true
-                aria-label="Add a pair of shoes" data-ft-shoe-form="">
+                aria-label={kb.ui(Ui::DiaryShoesForm)} data-ft-shoe-form="">
                 <div class="ft-fields">
-                    <label>{ "Name of the pair" }
+                    <label>{ kb.ui(Ui::DiaryShoesName) }
                         <input type="text" name="name" maxlength="60" autocomplete="off" required=true />
                     </label>
-                    <label>{ format!("Distance it had already run ({})", unit.symbol()) }
+                    <label>{ kb.ui_with(Ui::DiaryShoesStart, &[("unit", unit.symbol())]) }
                         <input type="text" name="start" inputmode="decimal" autocomplete="off" />
                     </label>
                 </div>
                 if let Some(error) = &state.shoe_error {
                     <p class="ft-error" role="alert" data-ft-shoe-error="">{ error }</p>
                 }
-                <button type="submit" class="ft-secondary" data-ft-add-shoe="">{ "Add pair" }</button>
+                <button type="submit" class="ft-secondary" data-ft-add-shoe="">{ kb.ui(Ui::DiaryShoesAdd) }</button>
             </form>
         </section>
     }

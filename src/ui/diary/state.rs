@@ -10,8 +10,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::{
+    KnowledgeBase,
     diary::{Date, Diary, Entry, Shoe, from_backup, from_record, to_record},
     json::Json,
+    knowledge::Ui,
     ui::storage::Loaded,
 };
 
@@ -110,9 +112,9 @@ pub enum DiaryAction {
     /// no such request).
     Persisted(Option<bool>),
     /// Everything stored was erased (by the button's callback).
-    Erased(&'static str),
+    Erased(Ui),
     /// The browser refused to save: remembering goes off, with this notice.
-    Refused(&'static str),
+    Refused(Ui),
     ShowMore,
     Range(Range),
     Page(Page),
@@ -127,6 +129,7 @@ impl DiaryState {
     /// (the app reads it), or empty. It starts remembering when it has a
     /// saved diary, or when the runner chose to be remembered in the triage.
     pub fn start(
+        kb: &KnowledgeBase,
         storage_key: Option<String>,
         today: Date,
         remember: bool,
@@ -165,18 +168,17 @@ impl DiaryState {
                 state.remember = true;
             }
             Some(Loaded::SetAside { .. }) => {
-                state.notice = Some(
-                    "Your saved diary could not be read, so it starts empty. It was kept aside, not deleted; \"Erase my data\" removes it.".into(),
-                );
+                state.notice = Some(kb.ui(Ui::DiaryNoticeSetAside).into());
             }
             Some(Loaded::Nothing | Loaded::Unavailable) | None => {}
         }
         state
     }
 
-    /// Reads a stored diary (the backup format).
-    pub fn decode(record: &Json) -> Result<Diary, String> {
-        from_record(record).map_err(|e| e.to_string())
+    /// Reads a stored diary (the backup format); the error says why not, in
+    /// the language of `kb`.
+    pub fn decode(kb: &KnowledgeBase, record: &Json) -> Result<Diary, String> {
+        from_record(record).map_err(|e| e.text(kb))
     }
 
     fn focus_on(&mut self, selector: impl Into<String>) {
@@ -191,9 +193,11 @@ impl DiaryState {
 }
 
 impl Reducible for DiaryState {
-    type Action = DiaryAction;
+    /// An action, with the knowledge to word its notice in.
+    type Action = (&'static KnowledgeBase, DiaryAction);
 
-    fn reduce(self: Rc<Self>, action: DiaryAction) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, (kb, action): Self::Action) -> Rc<Self> {
+        let date_is = |id, date: Date| kb.ui_with(id, &[("date", &date.to_string())]);
         let mut next = (*self).clone();
         next.error = None;
         next.shoe_error = None;
@@ -207,11 +211,11 @@ impl Reducible for DiaryState {
                         None => Rc::make_mut(&mut next.diary).add(entry),
                     }
                     .map(|()| date)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.text(kb))
                 });
                 match saved {
                     Ok(date) => {
-                        next.notice = Some(format!("Saved the entry for {date}."));
+                        next.notice = Some(date_is(Ui::DiaryNoticeSaved, date));
                         next.editing = None;
                         next.deleted = None;
                         next.form += 1;
@@ -235,7 +239,7 @@ impl Reducible for DiaryState {
             }
             DiaryAction::Delete(date) => {
                 if let Ok(entry) = Rc::make_mut(&mut next.diary).delete(date) {
-                    next.notice = Some(format!("Deleted the entry for {date}."));
+                    next.notice = Some(date_is(Ui::DiaryNoticeDeleted, date));
                     next.deleted = Some(entry);
                     next.focus_on("[data-ft-undo]");
                     if next.editing == Some(date) {
@@ -248,18 +252,18 @@ impl Reducible for DiaryState {
                 if let Some(entry) = next.deleted.take() {
                     let date = entry.date;
                     next.notice = Some(match Rc::make_mut(&mut next.diary).add(entry) {
-                        Ok(()) => format!("The entry for {date} is back."),
-                        Err(e) => e.to_string(),
+                        Ok(()) => date_is(Ui::DiaryNoticeBack, date),
+                        Err(e) => e.text(kb),
                     });
                     next.focus_on(format!("[data-ft-edit=\"{date}\"]"));
                 }
             }
             DiaryAction::SaveShoe(shoe) => match shoe.and_then(|s| {
                 let name = s.name.clone();
-                Rc::make_mut(&mut next.diary).save_shoe(s).map(|()| name).map_err(|e| e.to_string())
+                Rc::make_mut(&mut next.diary).save_shoe(s).map(|()| name).map_err(|e| e.text(kb))
             }) {
                 Ok(name) => {
-                    next.notice = Some(format!("Saved the pair \"{name}\"."));
+                    next.notice = Some(kb.ui_with(Ui::DiaryNoticeShoeSaved, &[("name", &name)]));
                     next.shoe_form += 1;
                     next.focus_on("[data-ft-shoe-form] input[name=name]");
                 }
@@ -268,41 +272,42 @@ impl Reducible for DiaryState {
             DiaryAction::Retire(id, retired) => {
                 if Rc::make_mut(&mut next.diary).set_retired(&id, retired).is_ok() {
                     next.notice =
-                        Some(if retired { "Pair retired: its distance is kept." } else { "Pair back in use." }.into());
+                        Some(kb.ui(if retired { Ui::DiaryNoticeRetired } else { Ui::DiaryNoticeUnretired }).into());
                     next.focus_on("#ft-shoes-title");
                 }
             }
             DiaryAction::Import(file) => {
-                match file.and_then(|json| from_backup(Rc::make_mut(&mut next.diary), &json).map_err(|e| e.to_string()))
-                {
-                    Ok(0) => next.notice = Some("Imported: the diary already had every entry in this backup.".into()),
-                    Ok(1) => next.notice = Some("Imported 1 entry.".into()),
-                    Ok(n) => next.notice = Some(format!("Imported {n} entries.")),
+                match file.and_then(|json| from_backup(Rc::make_mut(&mut next.diary), &json).map_err(|e| e.text(kb))) {
+                    Ok(0) => next.notice = Some(kb.ui(Ui::DiaryNoticeImportedNone).into()),
+                    Ok(n) => {
+                        let id = if n == 1 { Ui::DiaryNoticeImportedOne } else { Ui::DiaryNoticeImportedMany };
+                        next.notice = Some(kb.ui_with(id, &[("count", &n.to_string())]));
+                    }
                     Err(why) => {
-                        next.import_error = Some(format!("{why} Your diary is unchanged."));
+                        next.import_error = Some(kb.ui_with(Ui::DiaryNoticeImportRefused, &[("reason", &why)]));
                         return Rc::new(next);
                     }
                 }
             }
             DiaryAction::Persisted(granted) => {
                 if next.remember {
-                    next.notice = Some(super::DIARY.persisted(granted));
+                    next.notice = Some(super::DIARY.persisted(kb, granted));
                 }
             }
             DiaryAction::Remember(on) => {
                 next.remember = on;
-                next.notice = Some(super::DIARY.turned(on));
+                next.notice = Some(super::DIARY.turned(kb, on));
             }
             DiaryAction::Erased(message) => {
-                next = DiaryState::start(None, next.today, false, None);
+                next = DiaryState::start(kb, None, next.today, false, None);
                 next.storage_key = self.storage_key.clone();
-                next.notice = Some(message.into());
+                next.notice = Some(kb.ui(message).into());
                 next.saves = self.saves + 1;
                 return Rc::new(next);
             }
             DiaryAction::Refused(message) => {
                 next.remember = false;
-                next.notice = Some(message.into());
+                next.notice = Some(kb.ui(message).into());
             }
             // What is shown changes, not the diary: nothing to save.
             DiaryAction::ShowMore => {
@@ -330,9 +335,7 @@ impl Reducible for DiaryState {
                 let diary = Rc::make_mut(&mut next.diary);
                 (diary.backed_up, diary.reminded) = (Some(self.today), false);
                 next.remind_backup = false;
-                next.notice = Some(format!(
-                    "Downloaded {name}. Keep it somewhere safe: it is the only copy outside this browser."
-                ));
+                next.notice = Some(kb.ui_with(Ui::DiaryNoticeBackupDownloaded, &[("name", &name)]));
             }
         }
         next.saves += 1;

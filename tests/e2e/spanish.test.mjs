@@ -1,0 +1,160 @@
+// The widget in Spanish, in real Chromium at phone width: the four paths
+// (emergency, Ottawa injury, stress fracture, self-care) for a browser whose
+// preferred language is Spanish, with axe-core on every screen, the
+// container marked lang="es", and no English text of the catalogue on any
+// screen; the language switch, which keeps the answers; the English file is
+// never fetched; the diary's main screens in Spanish; a screenshot of each.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DIST, LIVE, PATHS, PHONE, answer, answerAll, axe, currentQuestion, open, result, session, shot, widget } from './support.mjs';
+
+const env = session(DIST);
+
+// The English texts that a Spanish screen must not show: every entry of the
+// English language file that the Spanish file words differently, cut at its
+// placeholders, keeping pieces long enough to be unmistakable.
+// A language file is records separated by U+001E; the texts start at the
+// fifth (src/knowledge/language.rs).
+const file = (code) => {
+  const name = readdirSync(join(DIST, 'lang')).find((n) => n.startsWith(`${code}-`));
+  return { name, texts: readFileSync(join(DIST, 'lang', name), 'utf8').split('\u001e').slice(4) };
+};
+const en = file('en');
+const es = file('es');
+const english = [];
+en.texts.forEach((text, i) => {
+  if (text === es.texts[i]) return;
+  for (const piece of text.split(/\{[a-z_]+\}/)) {
+    const trimmed = piece.trim();
+    if (trimmed.length >= 14 && /[a-z]{3}/.test(trimmed)) english.push(trimmed);
+  }
+});
+
+async function englishOnScreen(page) {
+  const shown = await widget(page).evaluate((el) => {
+    const r = el.shadowRoot;
+    const labels = [...r.querySelectorAll('[aria-label]')].map((n) => n.getAttribute('aria-label'));
+    const shown = [...r.children].filter((c) => c.classList.contains('ft-host') && !c.hidden);
+    return [...shown.map((c) => c.innerText), ...labels].join('\n');
+  });
+  return english.filter((text) => shown.includes(text));
+}
+
+async function spanishScreen(page, what) {
+  assert.deepEqual(await axe(page), [], what);
+  assert.deepEqual(await englishOnScreen(page), [], `English on the Spanish ${what}`);
+  const lang = await widget(page).evaluate((el) =>
+    [...el.shadowRoot.children].find((c) => c.classList.contains('ft-host') && !c.hidden)?.querySelector('.ft-app')?.getAttribute('lang'),
+  );
+  assert.equal(lang, 'es', `lang on ${what}`);
+}
+
+for (const path of PATHS) {
+  describe(`the ${path.name} path in Spanish`, () => {
+    test('for a browser that prefers Spanish, at phone width', async () => {
+      const { page, context, problems, requests } = await open(env.browser, { viewport: PHONE, locale: 'es-ES', url: env.server.url });
+      try {
+        const name = (screen) => `es-${path.name}-${screen}`;
+        await spanishScreen(page, 'start screen');
+        await shot(page, name('start'));
+        await page.click('button[data-ft-start]');
+        let n = 0;
+        await answerAll(page, path.answers, async (id) => {
+          await spanishScreen(page, `question ${id}`);
+          await shot(page, name(`q${String(++n).padStart(2, '0')}-${id.split(' ')[0]}`));
+        });
+        const shown = await result(page);
+        assert.equal(shown.level, path.level, 'the level is the same in Spanish');
+        if (path.top) assert.equal(shown.conditions[0], path.top, 'so is the leading cause');
+        // Every disclosure open, as printed: nothing behind them is English either.
+        await widget(page).evaluate((el) => el.shadowRoot.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await spanishScreen(page, 'results');
+        await shot(page, name('results'));
+        // Nothing overflows the phone's width, though Spanish runs longer.
+        const wide = await widget(page).evaluate((el) => {
+          const limit = el.getBoundingClientRect().right + 1;
+          return [...el.shadowRoot.querySelectorAll('.ft-app *')]
+            .filter((n) => n.getBoundingClientRect().right > limit && n.getClientRects().length)
+            .map((n) => `${n.tagName.toLowerCase()}.${n.className}`)
+            .slice(0, 5);
+        });
+        assert.deepEqual(wide, [], 'wider than the phone');
+        assert.deepEqual(problems, []);
+        assert.ok(!requests.some((u) => u.includes(en.name)), 'the English file is never fetched');
+        assert.ok(requests.some((u) => u.includes(es.name)), 'the Spanish file is');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
+
+test('the language switch keeps the answers, and ?lang= and lang= choose', async () => {
+  const { page, context, problems } = await open(env.browser, { url: env.server.url });
+  try {
+    assert.equal(await widget(page).evaluate((el) => el.shadowRoot.querySelector('.ft-app').getAttribute('lang')), 'en');
+    // The check for English finds it where it is.
+    assert.ok((await englishOnScreen(page)).length > 2, 'the English start screen is English');
+    await page.click('button[data-ft-start]');
+    const first = await currentQuestion(page);
+    await answer(page, first, PATHS[3].answers[first] ?? 'none');
+    const second = await currentQuestion(page);
+    // Back twice: to the first question, then to the start screen.
+    await page.click('button[data-ft-back]');
+    await page.click('button[data-ft-back]');
+    await page.locator(`${LIVE} button[data-ft-lang="es"]`).click();
+    await page.waitForFunction(() => document.querySelector('foot-triage').shadowRoot.querySelector('.ft-app')?.getAttribute('lang') === 'es');
+    await spanishScreen(page, 'start screen after the switch');
+    assert.equal(await page.locator(`${LIVE} button[data-ft-lang="es"]`).getAttribute('aria-pressed'), 'true');
+    await page.click('button[data-ft-start]');
+    assert.equal(await currentQuestion(page), first, 'Back forgot the first answer');
+    await answer(page, first, PATHS[3].answers[first] ?? 'none');
+    assert.equal(await currentQuestion(page), second);
+    await spanishScreen(page, `question ${second} after the switch`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+  for (const url of [`${env.server.url}?lang=es`, `${env.server.url}?lang=es-MX`]) {
+    const s = await open(env.browser, { url });
+    try {
+      await spanishScreen(s.page, `start screen at ${url}`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  }
+  // An unknown language warns and falls back to the browser's, then English.
+  const s = await open(env.browser, { url: `${env.server.url}?lang=xx`, locale: 'fr-FR' });
+  try {
+    const warnings = [];
+    s.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    assert.equal(await widget(s.page).evaluate((el) => el.shadowRoot.querySelector('.ft-app').getAttribute('lang')), 'en');
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('the diary in Spanish', async () => {
+  const { page, context, problems } = await open(env.browser, { viewport: PHONE, locale: 'es', url: env.server.url });
+  try {
+    await page.click('button[data-ft-start]');
+    await answerAll(page, PATHS[3].answers);
+    await page.click('[data-ft-open="diary"]');
+    await page.locator('[data-ft-diary] h2').waitFor();
+    await spanishScreen(page, 'diary');
+    await shot(page, 'es-diary');
+    // The diary has the switch too, and keeps its page.
+    await page.locator('[data-ft-diary] button[data-ft-lang="en"]').click();
+    await page.waitForFunction(() => document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-diary]')?.getAttribute('lang') === 'en');
+    assert.ok((await englishOnScreen(page)).length > 2, 'the diary is English now');
+    assert.deepEqual(await axe(page), [], 'diary in English');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
