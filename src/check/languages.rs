@@ -16,9 +16,12 @@ use super::{
 };
 use crate::knowledge::{KnowledgeBase, catalogue};
 
+/// A domain's name and its English texts by id.
+pub type Domain = (String, BTreeMap<String, String>);
+
 /// The English of each domain, by id: `clinical` (the knowledge's texts),
 /// then one domain per file of `lang/en/` (`interface`, `diary`).
-pub fn english(kb: &KnowledgeBase, lang: &Path) -> Result<Vec<(String, BTreeMap<String, String>)>, String> {
+pub fn english(kb: &KnowledgeBase, lang: &Path) -> Result<Vec<Domain>, String> {
     let mut clinical = BTreeMap::new();
     catalogue::visit(&mut kb.data.clone(), &mut |id, text| {
         clinical.insert(id.to_string(), text.to_string());

@@ -35,7 +35,7 @@ pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", kb.ui(Ui::SummaryCauses));
     for (i, c) in assessment.conditions.iter().take(kb.data.meta.ranking.listed_min).enumerate() {
-        let likelihood = kb.ui(super::likelihood_text(&c.likelihood));
+        let likelihood = kb.ui(super::likelihood_text(c.likelihood));
         let _ = writeln!(out, "{}. {} ({likelihood})", i + 1, c.name);
         for reason in &c.reasons_for {
             let _ = writeln!(out, "   + {reason}");

@@ -47,7 +47,7 @@ async fn the_app_starts_calmly_then_asks_the_engines_first_question() {
     assert_ne!(active.as_deref(), Some("ft-start-title"));
 
     click(&root, "[data-ft-start]").await;
-    let first = next_question(KnowledgeBase::embedded(), &Answers::new()).question.unwrap();
+    let first = next_question(KnowledgeBase::in_language("en").unwrap(), &Answers::new()).question.unwrap();
     let shown = find(&root, "[data-ft-question]").unwrap().get_attribute("data-ft-question");
     assert_eq!(shown.as_deref(), Some(&*first.id));
 
@@ -65,9 +65,9 @@ async fn the_app_starts_calmly_then_asks_the_engines_first_question() {
 /// emergency text changed), it shows the fixture's words.
 #[wasm_bindgen_test]
 async fn the_app_runs_on_the_knowledge_it_is_given() {
-    let mut data = KnowledgeBase::embedded().data.clone();
+    let mut data = KnowledgeBase::in_language("en").unwrap().data.clone();
     data.meta.emergency = "Fixture emergency text.".into();
-    let first = next_question(KnowledgeBase::embedded(), &Answers::new()).question.unwrap().id;
+    let first = next_question(KnowledgeBase::in_language("en").unwrap(), &Answers::new()).question.unwrap().id;
     let q = data.questions.to_mut().iter_mut().find(|q| q.id == first).unwrap();
     q.text = "Fixture question: where did it start?".into();
     let fixture: &'static KnowledgeBase = Box::leak(Box::new(KnowledgeBase::new(data)));
@@ -98,7 +98,7 @@ fn MapHostComponent(props: &MapHost) -> yew::Html {
         let shown = shown.clone();
         Callback::from(move |v: String| shown.set(Some(v)))
     };
-    let kb = KnowledgeBase::embedded();
+    let kb = KnowledgeBase::in_language("en").unwrap();
     let question = kb.question("pain_locations").unwrap();
     html! { { foot_map(kb, question, &props.selected, &props.on_toggle, shown.as_deref(), &on_view) } }
 }
@@ -167,11 +167,15 @@ async fn the_crash_screen_is_calm_text_with_a_way_to_start_again() {
     let root = root();
     Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
     flush().await;
-    crash::show(&root);
+    crash::show(&root, KnowledgeBase::in_language("en").unwrap());
     let screen = find(&root, "[data-ft-crash]").expect("the error screen replaces the app");
     assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
     let text = screen.text_content().unwrap();
     assert!(text.contains("Something went wrong") && text.contains("ambulance"), "{text}");
     assert!(find(&root, "a.ft-restart[href=\"\"]").is_some());
     assert!(find(&root, "[data-ft-start]").is_none());
+    // In the language the widget was showing.
+    crash::show(&root, KnowledgeBase::in_language("es").unwrap());
+    let text = find(&root, "[data-ft-crash]").unwrap().text_content().unwrap();
+    assert!(text.contains("emergencias") && !text.contains("Something went wrong"), "{text}");
 }

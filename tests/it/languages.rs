@@ -172,9 +172,13 @@ fn the_code_holds_no_interface_english() {
             if line.starts_with("//") {
                 continue;
             }
-            let literal_text = line
-                .match_indices("{ \"")
-                .any(|(at, _)| line[at + 3..].chars().next().is_some_and(|c| c.is_alphabetic()));
+            // Text in markup follows a tag or another block; a literal after
+            // `if x` or `else` is a value (an attribute's "true"), not text.
+            let literal_text = line.match_indices("{ \"").any(|(at, _)| {
+                let before = line[..at].trim_end();
+                let in_markup = before.is_empty() || before.ends_with('>') || before.ends_with('}');
+                in_markup && line[at + 3..].chars().next().is_some_and(|c| c.is_alphabetic())
+            });
             let literal_label = line.contains("aria-label=\"");
             if literal_text || literal_label {
                 found.push(format!("{path}:{}: {line}", n + 1));

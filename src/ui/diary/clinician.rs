@@ -70,7 +70,7 @@ pub fn clinician(view: &View) -> Html {
     let diary_title = if count == 1 { Ui::DiaryClinicianDiaryOne } else { Ui::DiaryClinicianDiaryMany };
     let prepared = kb.ui_with(
         Ui::DiaryClinicianPrepared,
-        &[("date", &today.to_string()), ("version", &a.knowledge_version.to_string())],
+        &[("date", &today.to_string()), ("version", a.knowledge_version.as_ref())],
     );
     html! {
         <section class="ft-screen ft-clinician" aria-labelledby="ft-clinician-title" data-ft-clinician="">
