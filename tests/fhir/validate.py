@@ -69,6 +69,30 @@ def check_response(raw, questionnaire, items, label):
     print(f"QuestionnaireResponse for {label}: valid FHIR R4, {len(list(leaves(response.item)))} items")
 
 
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+
+
+def check_translations(raw, language, other):
+    """Every item's text carries its words in `other` as the FHIR
+    translation extension, and the resource states its language."""
+    assert raw.get("language") == language, raw.get("language")
+
+    def walk(items):
+        for item in items or []:
+            yield item
+            yield from walk(item.get("item"))
+
+    items = list(walk(raw["item"]))
+    for item in items:
+        found = [
+            {part["url"]: part.get("valueCode") or part.get("valueString") for part in ext["extension"]}
+            for ext in item.get("_text", {}).get("extension", [])
+            if ext["url"] == TRANSLATION
+        ]
+        assert any(f.get("lang") == other and f.get("content") for f in found), f"{item['linkId']}: no {other} text"
+    print(f"Questionnaire in {language}: every one of {len(items)} items carries its {other} text")
+
+
 def load(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
@@ -81,11 +105,20 @@ def main():
             check_response(load(path), questionnaire, items, path)
         return
     binary, answer_files = sys.argv[1], sys.argv[2:]
-    questionnaire, items = check_questionnaire(run(binary, "fhir", "questionnaire"))
+    raw = run(binary, "fhir", "questionnaire")
+    questionnaire, items = check_questionnaire(raw)
+    check_translations(raw, "en", "es")
+    spanish = run(binary, "--lang", "es", "fhir", "questionnaire")
+    check_questionnaire(spanish)
+    check_translations(spanish, "es", "en")
     for path in answer_files:
         with open(path, encoding="utf-8") as f:
             raw = run(binary, "fhir", "response", stdin=f.read())
         check_response(raw, questionnaire, items, path)
+        with open(path, encoding="utf-8") as f:
+            spanish = run(binary, "--lang", "es", "fhir", "response", stdin=f.read())
+        assert spanish["language"] == "es", spanish.get("language")
+        check_response(spanish, questionnaire, items, f"{path} (es)")
 
 
 if __name__ == "__main__":

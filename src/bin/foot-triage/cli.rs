@@ -296,7 +296,7 @@ fn diary(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{path} is not JSON: {e}"))?;
     let mut log = diary::Diary::new();
-    diary::from_backup(&mut log, &Json::from(&value)).map_err(|e| e.to_string())?;
+    diary::from_backup(&mut log, &Json::from(&value)).map_err(|e| e.text(kb))?;
     let review = diary::review(kb, &Answers::new(), &log, today);
     let a = &review.assessment;
     print_json(&serde_json::json!({
