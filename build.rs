@@ -72,11 +72,13 @@ fn main() {
     fs::write(out.join("knowledge.bin"), bytes).expect("cannot write knowledge.bin");
 }
 
-/// Writes one language file per folder of `knowledge/lang` (`lang-<code>.txt`:
-/// records separated by U+001E, the format `knowledge/language.rs` reads: a
-/// format mark, the language, the ids' fingerprint, the number of knowledge
-/// texts, then the knowledge's texts in the catalogue's visiting order and
-/// the interface's texts in id order), and
+/// Writes two language files per folder of `knowledge/lang`: records
+/// separated by U+001E, the format `knowledge/language.rs` reads (a format
+/// mark, the language, the ids' fingerprint, the part, the number of
+/// knowledge texts, then those texts in the catalogue's visiting order).
+/// `lang-<code>.txt` holds what the interview needs (with the interface's
+/// texts in id order after the knowledge's); `lang-<code>-results.txt` the
+/// texts only the results need (`catalogue::for_results`). Also writes
 /// `languages.rs`: the interface ids as the `Ui` enum, the fingerprint, and the
 /// list of languages. Native builds embed every language file; the widget
 /// fetches its one. The wasm's knowledge then keeps no words at all
@@ -109,11 +111,13 @@ fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
         }
         merged
     };
-    let mut clinical: Vec<(String, String)> = Vec::new();
-    catalogue::visit(data, &mut |id, text| clinical.push((id.to_string(), text.to_string())));
+    let mut clinical: Vec<(String, String, bool)> = Vec::new();
+    catalogue::visit(data, &mut |id, text| {
+        clinical.push((id.to_string(), text.to_string(), catalogue::for_results(&id)))
+    });
     let interface = read("en", false);
     let fingerprint = catalogue::fingerprint(
-        clinical.iter().map(|(id, _)| id.as_str()).chain(interface.entries.keys().map(String::as_str)),
+        clinical.iter().map(|(id, ..)| id.as_str()).chain(interface.entries.keys().map(String::as_str)),
     );
     let mut codes: Vec<String> = fs::read_dir(lang)
         .expect("knowledge/lang is missing")
@@ -131,15 +135,30 @@ fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
                 _ => en.to_string(),
             }
         };
-        let mut records =
-            vec![FORMAT.to_string(), code.clone(), format!("{fingerprint:016x}"), clinical.len().to_string()];
-        records.extend(clinical.iter().map(|(id, en)| pick(&clinical_file, id, en)));
-        records.extend(interface.entries.iter().map(|(id, e)| pick(&interface_file, id, &e.en)));
-        if let Some(bad) = records.iter().find(|r| r.contains('\u{1e}')) {
+        let part = |results: bool| -> Vec<String> {
+            let texts: Vec<String> =
+                clinical.iter().filter(|c| c.2 == results).map(|(id, en, _)| pick(&clinical_file, id, en)).collect();
+            let name = if results { "results" } else { "interview" };
+            let mut records = vec![
+                FORMAT.to_string(),
+                code.clone(),
+                format!("{fingerprint:016x}"),
+                name.into(),
+                texts.len().to_string(),
+            ];
+            records.extend(texts);
+            records
+        };
+        let mut interview = part(false);
+        interview.extend(interface.entries.iter().map(|(id, e)| pick(&interface_file, id, &e.en)));
+        let results = part(true);
+        if let Some(bad) = interview.iter().chain(&results).find(|r| r.contains('\u{1e}')) {
             panic!("a text contains U+001E, the language file's separator: {bad:?}");
         }
         let file = out.join(format!("lang-{code}.txt"));
-        fs::write(&file, records.join("\u{1e}")).expect("cannot write a language file");
+        fs::write(&file, interview.join("\u{1e}")).expect("cannot write a language file");
+        let results_file = out.join(format!("lang-{code}-results.txt"));
+        fs::write(&results_file, results.join("\u{1e}")).expect("cannot write a language file");
         let name = interface_file
             .entries
             .get("language.name")
@@ -149,8 +168,13 @@ fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
         // The widget fetches its language file; the component tests, which
         // cannot, embed them (feature `embed-languages`).
         let embed = !wasm || env::var_os("CARGO_FEATURE_EMBED_LANGUAGES").is_some();
-        let texts = if embed { format!("include_str!({:?})", file.display().to_string()) } else { "\"\"".to_string() };
-        list.push_str(&format!("    Language {{ code: {code:?}, name: {name:?}, texts: {texts} }},\n"));
+        let include = |path: &Path| {
+            if embed { format!("include_str!({:?})", path.display().to_string()) } else { "\"\"".to_string() }
+        };
+        let (texts, results) = (include(&file), include(&results_file));
+        list.push_str(&format!(
+            "    Language {{ code: {code:?}, name: {name:?}, texts: {texts}, results: {results} }},\n"
+        ));
     }
     let mut variants = String::new();
     for id in interface.entries.keys() {

@@ -65,11 +65,14 @@ const prerendered = JSON.parse(first); // fails the build on anything but one JS
 mkdirSync(join(stage, 'lang'), { recursive: true });
 const languages = {};
 const screens = {};
-for (const [code, { variants, file }] of Object.entries(prerendered.languages)) {
-  if (!file.startsWith('foot-triage-texts-1\u001e')) throw new Error(`the ${code} language file is not one`);
-  const name = `lang/${code}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}.txt`;
-  writeFileSync(join(stage, name), file);
-  languages[code] = `./${name}`;
+for (const [code, { variants, file, results }] of Object.entries(prerendered.languages)) {
+  const write = (text, part) => {
+    if (!text.startsWith('foot-triage-texts-1\u001e')) throw new Error(`the ${code} language file is not one`);
+    const name = `lang/${code}-${part}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`;
+    writeFileSync(join(stage, name), text);
+    return `./${name}`;
+  };
+  languages[code] = { interview: write(file, 'interview'), results: write(results, 'results') };
   screens[code] = variants;
 }
 const firstScreen = JSON.stringify({ ...prerendered, languages: screens });

@@ -14,8 +14,10 @@
 // one step. A Start pressed, or "Remember" turned on, in the meantime is
 // passed to the app, which honours it.
 //
-// The words come from a language file (lang/<code>-<hash>.json, written by
-// the build from knowledge/lang), fetched beside the wasm: the element's
+// The words come from two language files per language (written by the build
+// from knowledge/lang): the interview's, fetched beside the wasm, and the
+// results' (what the causes are, the plan's advice), fetched once the first
+// question is up, while the runner answers. The language is the element's
 // `lang` attribute (the standalone page's ?lang=), else the browser's
 // preferred languages, else English. An English visitor never fetches
 // Spanish, and the reverse. The start screen's language buttons
@@ -54,13 +56,18 @@ function language(element) {
   return 'en';
 }
 
-// Each language file is fetched once per page, as text (the wasm reads it).
+// Each language file is fetched once per page, as text (the wasm reads it);
+// one that failed (offline) is asked for again next time.
 const languageFiles = {};
-const languageFile = (code) =>
-  (languageFiles[code] ??= fetch(url(LANGUAGES[code])).then((response) => {
-    if (!response.ok) throw new Error(`the ${code} language file answered ${response.status}`);
+function languageFile(code, part) {
+  const key = `${code}:${part}`;
+  languageFiles[key] ??= fetch(url(LANGUAGES[code][part])).then((response) => {
+    if (!response.ok) throw new Error(`the ${code} ${part} language file answered ${response.status}`);
     return response.text();
-  }));
+  });
+  languageFiles[key].catch(() => delete languageFiles[key]);
+  return languageFiles[key];
+}
 
 // The first screen for this element's options, or null when an option it
 // shows is unusual (the wasm then draws it, as it would anyway). The checks
@@ -101,7 +108,7 @@ function load(js, wasm, code) {
   // The wasm and the language file are fetched beside the glue rather than
   // after it: one round trip fewer before it can compile (wasm-bindgen's
   // init takes the pending response and still compiles it as it streams in).
-  modules[js] ??= Promise.all([import(url(js)), fetch(url(wasm)), languageFile(code)]).then(
+  modules[js] ??= Promise.all([import(url(js)), fetch(url(wasm)), languageFile(code, 'interview')]).then(
     async ([bindings, response]) => {
       await bindings.default({ module_or_path: response });
       await nextTask();
@@ -111,13 +118,15 @@ function load(js, wasm, code) {
   return modules[js].then((bindings) => speak(js, bindings, code));
 }
 
-// Hands a module the words of `code` (in a task of its own, once).
-async function speak(js, bindings, code) {
+// Hands a module the words of `code` (in a task of its own, once per part);
+// `all` adds the results' words to the interview's.
+async function speak(js, bindings, code, all = false) {
   installed[js] ??= new Set();
-  if (!installed[js].has(code)) {
-    const error = bindings.prepare(await languageFile(code));
+  for (const part of all ? ['interview', 'results'] : ['interview']) {
+    if (installed[js].has(`${code}:${part}`)) continue;
+    const error = bindings.prepare(await languageFile(code, part));
     if (error) throw new Error(error);
-    installed[js].add(code);
+    installed[js].add(`${code}:${part}`);
     await nextTask();
   }
   return bindings;
@@ -200,6 +209,7 @@ class FootTriageElement extends HTMLElement {
         if (!first) {
           root.replaceChildren();
           this.#widget = bindings.mount(root, this.#attributes(), this.#early);
+          this.#completeLater();
           return;
         }
         const next = document.createElement('div');
@@ -207,6 +217,7 @@ class FootTriageElement extends HTMLElement {
         next.hidden = true;
         root.after(next);
         this.#widget = bindings.mount(next, this.#attributes(), this.#early);
+        this.#completeLater();
         // Yew renders on its scheduler, just after mount returns; then the
         // two screens swap in one task, so nothing flashes or moves.
         setTimeout(() => {
@@ -225,6 +236,25 @@ class FootTriageElement extends HTMLElement {
           'Foot Triage could not start in this browser. If you are worried about your foot, contact a health professional; in an emergency, call your local emergency number.';
       },
     );
+  }
+
+  // The results' words, fetched once the first question is up; the app
+  // shows the results without them (what to do, why, when to get help) and
+  // fills in the rest when they come. Offline and not cached, it tries again
+  // when the browser is back online.
+  #completeLater() {
+    const code = language(this);
+    setTimeout(() => {
+      load(files.js, files.wasm, code)
+        .then((bindings) => speak(files.js, bindings, code, true))
+        .then(
+          () => language(this) === code && this.#widget?.update(this.#attributes()),
+          (error) => {
+            console.warn('foot-triage: the results\' texts could not be loaded yet', error);
+            addEventListener('online', () => this.#completeLater(), { once: true });
+          },
+        );
+    }, 0);
   }
 
   // Moving the element (frameworks remove and insert it again when they
@@ -269,8 +299,9 @@ class FootTriageElement extends HTMLElement {
     // A new language: both modules get its words first. Offline, with the
     // file not cached, the widget stays in the language it has.
     const ready = [];
-    if (this.#widget) ready.push(load(files.js, files.wasm, code));
-    if (this.#diary) ready.push(load(files.diaryJs, files.diaryWasm, code));
+    const all = (js, wasm) => load(js, wasm, code).then((bindings) => speak(js, bindings, code, true));
+    if (this.#widget) ready.push(all(files.js, files.wasm));
+    if (this.#diary) ready.push(all(files.diaryJs, files.diaryWasm));
     Promise.all(ready).then(
       () => language(this) === code && apply(),
       (error) => console.error(`foot-triage: the ${code} texts could not be loaded`, error),
@@ -316,7 +347,8 @@ class FootTriageElement extends HTMLElement {
     this.#root.hidden = true;
     shadow.append(root);
     this.#diaryRoot = root;
-    load(files.diaryJs, files.diaryWasm, language(this)).then(
+    const code = language(this);
+    load(files.diaryJs, files.diaryWasm, code).then((bindings) => speak(files.diaryJs, bindings, code, true)).then(
       (bindings) => {
         if (this.#diaryRoot !== root) return; // closed while loading
         root.replaceChildren();

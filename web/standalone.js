@@ -24,6 +24,8 @@ if ('serviceWorker' in navigator) {
   );
   registered.then(
     (registration) => {
+      // A browser that blocks workers may answer with nothing at all.
+      if (!registration) return;
       const offer = (worker) => {
         if (!worker || !navigator.serviceWorker.controller) return; // the first install needs no refresh
         const bar = document.getElementById('update');

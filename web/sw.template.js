@@ -16,7 +16,7 @@ const spoken = () => {
     const base = code.toLowerCase().split('-')[0];
     if (LANGUAGES[base]) codes.add(base);
   }
-  return [...codes].map((code) => LANGUAGES[code]);
+  return [...codes].flatMap((code) => [LANGUAGES[code].interview, LANGUAGES[code].results]);
 };
 
 self.addEventListener('install', (event) => {

@@ -8,11 +8,12 @@
 //! combination is rendered once, with the emergency number and the clinic's
 //! name as placeholders that `embed.js` fills with the checked values; the
 //! theme is a class `embed.js` adds. Prints one JSON object:
-//! `{"languages": {"<code>": {"variants": {"<n><c><s>": html}, "file": text}},
+//! `{"languages": {"<code>": {"variants": {"<n><c><s>": html}, "file": text, "results": text}},
 //! "number": placeholder, "clinic": placeholder, "themes": {"light": class,
 //! "dark": class}}`, where n, c and s are 1 when an emergency number is set,
-//! a clinic's name is set, and storage is allowed, and `file` is the
-//! language file the widget fetches (the hook writes it out, hashed).
+//! a clinic's name is set, and storage is allowed, and `file` and `results`
+//! are the language files the widget fetches, for the interview and for the
+//! results (the hook writes them out, hashed).
 
 use foot_triage::{
     KnowledgeBase,
@@ -73,7 +74,10 @@ fn main() {
             let key = format!("{}{}{}", bits >> 2 & 1, bits >> 1 & 1, bits & 1);
             variants.insert(key, render(config).into());
         }
-        languages.insert(language.code.into(), serde_json::json!({"variants": variants, "file": language.file()}));
+        languages.insert(
+            language.code.into(),
+            serde_json::json!({"variants": variants, "file": language.file(), "results": language.results_file()}),
+        );
     }
     let out = serde_json::json!({
         "languages": languages,

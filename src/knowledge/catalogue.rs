@@ -134,6 +134,18 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
     }
 }
 
+/// Whether a text is needed only on the results (what the causes are and
+/// the plan's advice), so the widget can fetch it while the runner answers.
+/// Everything an interview or an emergency result shows (the questions, the
+/// levels, the rules' reasons, the safety net, the causes' names) is not.
+pub fn for_results(id: &Id<'_>) -> bool {
+    match id.kind {
+        "condition" => id.field != "name",
+        "advice" | "section" => true,
+        _ => false,
+    }
+}
+
 /// The ids of `k`'s texts, in the visiting order.
 pub fn ids(k: &Knowledge) -> Vec<String> {
     let mut ids = Vec::new();

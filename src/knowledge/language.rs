@@ -21,21 +21,30 @@ pub struct Language {
     pub code: &'static str,
     /// Its name in itself (`Español`), for the language switch.
     pub name: &'static str,
-    /// Its language file; empty in the widget, which fetches it.
+    /// Its language file for the interview; empty in the widget, which
+    /// fetches it.
     texts: &'static str,
+    /// Its language file for the results (likewise).
+    results: &'static str,
 }
 
 impl Language {
     /// The language with this code, if the build has it. A region is
     /// ignored, so `es-MX` finds `es`.
-    /// The language file, as the build wrote it (empty in the widget).
+    pub fn find(code: &str) -> Option<&'static Language> {
+        let base = code.split(['-', '_']).next().unwrap_or("");
+        LANGUAGES.iter().find(|l| l.code.eq_ignore_ascii_case(base))
+    }
+
+    /// The interview's language file, as the build wrote it (empty in the
+    /// widget).
     pub fn file(&self) -> &'static str {
         self.texts
     }
 
-    pub fn find(code: &str) -> Option<&'static Language> {
-        let base = code.split(['-', '_']).next().unwrap_or("");
-        LANGUAGES.iter().find(|l| l.code.eq_ignore_ascii_case(base))
+    /// The results' language file (likewise).
+    pub fn results_file(&self) -> &'static str {
+        self.results
     }
 }
 
@@ -64,66 +73,82 @@ const SEPARATOR: char = '\u{1e}';
 static BUILT: Mutex<Vec<&'static KnowledgeBase>> = Mutex::new(Vec::new());
 
 impl KnowledgeBase {
-    /// The knowledge in the language `code` (native builds, which embed every
-    /// language file). English when `code` is "en".
+    /// The knowledge in the language `code`, with all its words (native
+    /// builds, which embed every language file; in the widget, once both of a
+    /// language's files are installed). English when `code` is "en".
     pub fn in_language(code: &str) -> Result<&'static KnowledgeBase, LanguageError> {
         let language = Language::find(code)
             .ok_or_else(|| LanguageError::new(LanguageErrorKind::Unknown, format!("no language `{code}`")))?;
-        if let Some(kb) = Self::installed(language.code) {
-            return Ok(kb);
+        match Self::installed(language.code) {
+            Some(kb) if kb.complete => Ok(kb),
+            Some(_) => Self::install_language(language.results),
+            None => Self::install_language(language.texts).and_then(|_| Self::install_language(language.results)),
         }
-        Self::install_language(language.texts)
     }
 
-    /// The knowledge in the language of `file` (a language file's text),
-    /// built once and then shared: the widget calls it with the file it
-    /// fetched.
+    /// Puts the words of `file` (a language file's text) into the knowledge
+    /// and shares the result: the interview's file gives a knowledge base
+    /// whose results' texts are still empty (`has_results` is false); the
+    /// results' file, given after it, completes one. Each is built once. The
+    /// widget calls it with the files it fetched.
     pub fn install_language(file: &str) -> Result<&'static KnowledgeBase, LanguageError> {
         let mut records = file.split(SEPARATOR);
         let mut next = || records.next().unwrap_or("");
-        let (format, lang, fingerprint, count) = (next(), next(), next(), next());
-        if format != FORMAT {
+        let (format, lang, fingerprint, part, count) = (next(), next(), next(), next(), next());
+        if format != FORMAT || !["interview", "results"].contains(&part) {
             return Err(LanguageError::new(LanguageErrorKind::Unreadable, "this is not a Foot Triage language file"));
         }
         let code = Language::find(lang).map(|l| l.code).ok_or_else(|| {
             LanguageError::new(LanguageErrorKind::Unknown, format!("no language `{lang}` in this build"))
         })?;
-        if let Some(kb) = Self::installed(code) {
-            return Ok(kb);
+        let mismatch = |why: &str| LanguageError::new(LanguageErrorKind::Mismatch, why);
+        let for_results = part == "results";
+        let base = Self::installed(code);
+        match base {
+            Some(kb) if kb.complete || !for_results => return Ok(kb),
+            None if for_results => return Err(mismatch("the results' language file came before the interview's")),
+            _ => {}
         }
-        let mismatch = || {
-            LanguageError::new(
-                LanguageErrorKind::Mismatch,
-                "the language file belongs to another version of Foot Triage",
-            )
-        };
         if fingerprint != FINGERPRINT {
-            return Err(mismatch());
+            return Err(mismatch("the language file belongs to another version of Foot Triage"));
         }
-        let clinical: usize = count.parse().map_err(|_| mismatch())?;
-        let mut data = embedded::knowledge();
+        let wanted: usize = count.parse().map_err(|_| mismatch("the language file is damaged"))?;
+        let mut data = base.map_or_else(embedded::knowledge, |kb| kb.data.clone());
         let mut seen = 0;
-        catalogue::visit(&mut data, &mut |_, text| {
-            if seen < clinical {
-                *text = Text::Owned(records.next().unwrap_or("").to_string());
+        catalogue::visit(&mut data, &mut |id, text| {
+            if catalogue::for_results(&id) == for_results {
+                if seen < wanted {
+                    *text = Text::Owned(records.next().unwrap_or("").to_string());
+                }
+                seen += 1;
             }
-            seen += 1;
         });
-        let interface: Vec<String> = records.map(str::to_string).collect();
-        if seen != clinical || interface.len() != UI_COUNT {
-            return Err(mismatch());
+        let interface: Vec<String> = match base {
+            Some(kb) => kb.interface.clone(),
+            None => records.map(str::to_string).collect(),
+        };
+        if seen != wanted || interface.len() != UI_COUNT {
+            return Err(mismatch("the language file belongs to another version of Foot Triage"));
         }
         let mut kb = KnowledgeBase::new(data);
         kb.language = code;
         kb.interface = interface;
+        kb.complete = for_results;
         let kb: &'static KnowledgeBase = Box::leak(Box::new(kb));
         BUILT.lock().unwrap_or_else(|e| e.into_inner()).push(kb);
         Ok(kb)
     }
 
-    /// The knowledge in `code` if it has been built already.
+    /// The knowledge in `code` if it has been built already: the complete
+    /// one when there is one.
     pub fn installed(code: &str) -> Option<&'static KnowledgeBase> {
-        BUILT.lock().unwrap_or_else(|e| e.into_inner()).iter().copied().find(|kb| kb.language == code)
+        BUILT.lock().unwrap_or_else(|e| e.into_inner()).iter().rev().copied().find(|kb| kb.language == code)
+    }
+
+    /// Whether the results' words are in (always, but in the widget before
+    /// its second language file has arrived).
+    pub fn has_results(&self) -> bool {
+        self.complete
     }
 
     /// The language of this knowledge's words (`en`, `es`).

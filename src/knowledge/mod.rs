@@ -39,6 +39,8 @@ pub struct KnowledgeBase {
     language: &'static str,
     /// The interface's texts, by `Ui` id.
     interface: Vec<String>,
+    /// False while only the interview's words are in (`language.rs`).
+    complete: bool,
 }
 
 /// The rules and conditions that read one question.
@@ -108,6 +110,7 @@ impl KnowledgeBase {
             reads: Vec::new(),
             language: "",
             interface: Vec::new(),
+            complete: true,
             data,
         };
         let mut reads = vec![Readers::default(); kb.data.questions.len()];

@@ -70,7 +70,16 @@ pub fn results(
             if let Some(notice) = &a.plan.stop_running_notice {
                 <p class="ft-stop" data-ft-stop-running="">{ &**notice }</p>
             }
-            if emergency {
+            if !kb.has_results() {
+                // The results' words have not arrived (a slow network): what
+                // to do, why and when to get help are all here already; the
+                // causes and the plan follow as soon as they come.
+                <p class="ft-pending" role="status" data-ft-results-pending="">{ kb.ui(Ui::ResultsPending) }</p>
+                <section class="ft-block" aria-labelledby="ft-why-title">
+                    <h3 id="ft-why-title">{ kb.ui(Ui::ResultsWhy) }</h3>
+                    <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
+                </section>
+            } else if emergency {
                 <section class="ft-block" aria-labelledby="ft-why-title">
                     <h3 id="ft-why-title">{ kb.ui(Ui::ResultsWhy) }</h3>
                     <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
@@ -93,7 +102,7 @@ pub fn results(
                 <h3 id="ft-help-title">{ kb.ui(Ui::ResultsHelp) }</h3>
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
             </section>
-            if !emergency {
+            if !emergency && kb.has_results() {
                 <div class="ft-more">
                     <details class="ft-disclosure" data-ft-more="why">
                         <summary><h3>{ why_title }</h3></summary>
@@ -129,7 +138,7 @@ pub fn results(
                 </dl>
             </section>
             <p class="ft-notice">{ &*a.notice }</p>
-            if emergency { { handoff(kb, assessment, answers, copy_status, act) } }
+            if emergency && kb.has_results() { { handoff(kb, assessment, answers, copy_status, act) } }
             <div class="ft-actions ft-no-print">
                 <button class="ft-secondary" data-ft-review="" onclick={act.reform(|_: MouseEvent| Action::Review)}>
                     { kb.ui(Ui::ResultsReview) }

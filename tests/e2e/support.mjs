@@ -175,9 +175,18 @@ export async function open(
     csp = false,
     wait = true,
     locale = 'en-US',
+    serviceWorkers = 'allow',
   } = {},
 ) {
-  const context = await browser.newContext({ viewport, colorScheme, forcedColors, reducedMotion, bypassCSP: !csp, locale });
+  const context = await browser.newContext({
+    viewport,
+    colorScheme,
+    forcedColors,
+    reducedMotion,
+    bypassCSP: !csp,
+    locale,
+    serviceWorkers,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
