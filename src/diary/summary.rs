@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::{Diary, DiaryReview};
-use crate::{KnowledgeBase, engine::plain_text as triage_text, knowledge::Ui, units::DistanceUnit, units::trim_number};
+use crate::{KnowledgeBase, engine::plain_text as triage_text, knowledge::Ui, units::DistanceUnit};
 
 /// How many of the latest entries the summary lists.
 pub const LATEST: usize = 14;
@@ -14,7 +14,7 @@ pub const LATEST: usize = 14;
 /// The summary of `review` (made from `diary`), with distances in `unit`.
 pub fn plain_text(kb: &KnowledgeBase, diary: &Diary, review: &DiaryReview, unit: DistanceUnit) -> String {
     let mut out = triage_text(kb, &review.merged, &review.assessment);
-    let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+    let distance = |km: f64| format!("{} {}", kb.number(unit.from_km(km)), unit.symbol());
     // `write!` into a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(out);
     let count = diary.entries().len();

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::{
     knowledge::{KnowledgeBase, Text, Ui},
-    units::{DistanceUnit, trim_number},
+    units::DistanceUnit,
 };
 
 crate::kinded::kinded_error!(
@@ -31,7 +31,7 @@ fn check_distance(
 ) -> Result<f64, DistanceError> {
     let max = unit.from_km(max_km).floor();
     if !distance.is_finite() || distance < 0.0 || distance > max {
-        let max = format!("{} {}", trim_number(max), unit.symbol());
+        let max = format!("{} {}", kb.number(max), unit.symbol());
         let message = kb.ui_with(what, &[("max", &max)]);
         return Err(DistanceError::new(DistanceErrorKind::OutOfRange, message));
     }
@@ -64,7 +64,7 @@ pub fn shoe_check(kb: &KnowledgeBase, distance: f64, unit: DistanceUnit) -> Resu
     let shoes = &kb.data.meta.shoes;
     let km = check_distance(kb, distance, unit, 5_000.0, Ui::ShoesEnterDistance)?;
     let (check, replace) = (f64::from(shoes.check_km), f64::from(shoes.replace_km));
-    let show = |km: f64| format!("{} {}", trim_number(unit.from_km(km).round()), unit.symbol());
+    let show = |km: f64| format!("{} {}", kb.number(unit.from_km(km).round()), unit.symbol());
     let (status, message) = if km >= replace {
         (ShoeStatus::Replace, kb.ui_with(Ui::ShoesReplace, &[("distance", &show(km)), ("limit", &show(replace))]))
     } else if km >= check {

@@ -162,6 +162,16 @@ impl KnowledgeBase {
         self.interface.get(id as usize).map_or("", String::as_str)
     }
 
+    /// A number as this language writes it: at most one decimal, with its
+    /// decimal mark (`2.5` in English, `2,5` in Spanish).
+    pub fn number(&self, n: f64) -> String {
+        let text = crate::units::trim_number(n);
+        match self.ui(Ui::NumberDecimal) {
+            "" | "." => text,
+            mark => text.replace('.', mark),
+        }
+    }
+
     /// An interface text with its `{name}` placeholders filled in.
     pub fn ui_with(&self, id: Ui, values: &[(&str, &str)]) -> String {
         fill(self.ui(id), values)

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 pub use language::{LANGUAGES, Language, LanguageError, LanguageErrorKind, Ui, fill};
 pub use model::*;
 
-use crate::{answers::Answer, units::trim_number};
+use crate::answers::Answer;
 use formula::{Expr, Scope};
 
 /// The knowledge base, with indexes for fast lookup by id.
@@ -237,7 +237,7 @@ impl KnowledgeBase {
             Answer::Choice(c) => self.option_label(key, c).to_string(),
             Answer::Choices(cs) if cs.is_empty() => self.ui(Ui::AnswerNone).into(),
             Answer::Choices(cs) => cs.iter().map(|c| self.option_label(key, c)).collect::<Vec<_>>().join(", "),
-            Answer::Number(n) => format!("{}{}{}", trim_number(*n), if unit.is_empty() { "" } else { " " }, unit),
+            Answer::Number(n) => format!("{}{}{}", self.number(*n), if unit.is_empty() { "" } else { " " }, unit),
         }
     }
 }

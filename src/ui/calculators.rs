@@ -11,7 +11,7 @@ use crate::{
     KnowledgeBase,
     engine::calculators::{ShoeStatus, load_plan, shoe_check},
     knowledge::{Tool, Ui},
-    units::{DistanceUnit, trim_number},
+    units::DistanceUnit,
 };
 
 /// Either calculator: the distance form, then the engine's answer for that
@@ -97,7 +97,7 @@ fn load_plan_result(kb: &KnowledgeBase, typed: &str, unit: DistanceUnit) -> Html
                                     { for plan.weeks.iter().map(|w| html! {
                                         <tr>
                                             <th scope="row">{ w.week }</th>
-                                            <td>{ format!("{} {symbol}", trim_number(w.distance)) }{ if w.lighter { kb.ui(Ui::LoadEasierWeek) } else { "" } }</td>
+                                            <td>{ format!("{} {symbol}", kb.number(w.distance)) }{ if w.lighter { kb.ui(Ui::LoadEasierWeek) } else { "" } }</td>
                                         </tr>
                                     }) }
                                 </tbody>

@@ -173,11 +173,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 // The bounds in the runner's unit, for checking and for the hint.
                 let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
                 let range = match (min, max) {
-                    (Some(lo), Some(hi)) => Some(
-                        kb.ui_with(Ui::QuestionRangeBetween, &[("min", &trim_number(lo)), ("max", &trim_number(hi))]),
-                    ),
-                    (Some(lo), None) => Some(kb.ui_with(Ui::QuestionRangeAtLeast, &[("min", &trim_number(lo))])),
-                    (None, Some(hi)) => Some(kb.ui_with(Ui::QuestionRangeUpTo, &[("max", &trim_number(hi))])),
+                    (Some(lo), Some(hi)) => {
+                        Some(kb.ui_with(Ui::QuestionRangeBetween, &[("min", &kb.number(lo)), ("max", &kb.number(hi))]))
+                    }
+                    (Some(lo), None) => Some(kb.ui_with(Ui::QuestionRangeAtLeast, &[("min", &kb.number(lo))])),
+                    (None, Some(hi)) => Some(kb.ui_with(Ui::QuestionRangeUpTo, &[("max", &kb.number(hi))])),
                     (None, None) => None,
                 };
                 let range_hint = match &range {

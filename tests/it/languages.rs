@@ -120,6 +120,7 @@ fn a_language_never_changes_a_decision() {
     let es = KnowledgeBase::in_language("es").expect("Spanish is built");
     assert_eq!(es.language(), "es");
     assert_ne!(es.data.questions[0].text, kb().data.questions[0].text, "the Spanish has its own words");
+    assert_eq!((kb().number(2.5), es.number(2.5), es.number(12.0)), ("2.5".into(), "2,5".into(), "12".into()));
     let mut compared = 0;
     for (name, library) in cases::libraries(&root().join("knowledge/cases")).unwrap() {
         for case in &library {

@@ -21,7 +21,6 @@ use crate::{
     fhir,
     knowledge::Ui,
     ui::{handoff::copy_text, results::reason},
-    units::trim_number,
 };
 
 /// How many days the printed chart covers, ending today.
@@ -64,7 +63,7 @@ pub fn clinician(view: &View) -> Html {
     let start = diary::Date(today.0 - (CHART_DAYS - 1));
     let recent: Vec<Entry> =
         state.diary.entries().iter().filter(|e| e.date >= start && e.date <= today).cloned().collect();
-    let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+    let distance = |km: f64| format!("{} {}", kb.number(unit.from_km(km)), unit.symbol());
     let level = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
     let count = state.diary.entries().len();
     let diary_title = if count == 1 { Ui::DiaryClinicianDiaryOne } else { Ui::DiaryClinicianDiaryMany };

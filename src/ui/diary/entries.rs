@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::state::{DiaryAction, DiaryState};
-use crate::{KnowledgeBase, diary::Entry, knowledge::Ui, units::DistanceUnit, units::trim_number};
+use crate::{KnowledgeBase, diary::Entry, knowledge::Ui, units::DistanceUnit};
 
 /// The table of the latest `shown` entries; with `actions`, each row can be
 /// changed or deleted (not on the clinician's page).
@@ -71,7 +71,7 @@ pub fn entries_table(
                                 <td role="cell" data-label={morning.clone()}>{ e.pain_morning }</td>
                                 <td role="cell" data-label={during.clone()}>{ pain(e.pain_during) }</td>
                                 <td role="cell" data-label={after.clone()}>{ pain(e.pain_after) }</td>
-                                <td role="cell" data-label={distance.clone()}>{ trim_number(unit.from_km(e.distance_km)) }</td>
+                                <td role="cell" data-label={distance.clone()}>{ kb.number(unit.from_km(e.distance_km)) }</td>
                                 <td role="cell" data-label={shoes.clone()}>{ shoe_name(e) }</td>
                                 <td role="cell" class="ft-note" data-label={note.clone()}>{ &e.note }</td>
                                 if let Some(act) = act {

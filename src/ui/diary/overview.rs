@@ -16,7 +16,6 @@ use crate::{
     diary::{Date, ReturnWeek},
     knowledge::Ui,
     ui::results::reason,
-    units::trim_number,
 };
 
 pub fn overview(view: &View) -> Html {
@@ -46,7 +45,7 @@ pub fn overview(view: &View) -> Html {
             Some(km) => {
                 let id =
                     if w.run_walk { Ui::DiaryOverviewWeekRunWalkDistance } else { Ui::DiaryOverviewWeekEasyDistance };
-                let distance = format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+                let distance = format!("{} {}", kb.number(unit.from_km(km)), unit.symbol());
                 kb.ui_with(id, &[("week", &number), ("distance", &distance)])
             }
             None => {

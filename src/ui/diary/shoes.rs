@@ -10,7 +10,7 @@ use super::{
     entry_form::{field, read_number, submitted},
     state::DiaryAction,
 };
-use crate::{diary::read_shoe, engine::calculators::ShoeStatus, knowledge::Ui, units::trim_number};
+use crate::{diary::read_shoe, engine::calculators::ShoeStatus, knowledge::Ui};
 
 pub fn shoes(view: &View) -> Html {
     let View { kb, state, review, act, .. } = *view;
@@ -23,7 +23,7 @@ pub fn shoes(view: &View) -> Html {
             None => Err(kb.ui(Ui::DiaryNoticeFormUnreadable).into()),
         })
     });
-    let distance = |km: f64| format!("{} {}", trim_number(unit.from_km(km)), unit.symbol());
+    let distance = |km: f64| format!("{} {}", kb.number(unit.from_km(km)), unit.symbol());
     let retired: Vec<_> = state.diary.shoes.iter().filter(|s| s.retired).collect();
     html! {
         <section class="ft-block ft-shoes" aria-labelledby="ft-shoes-title" data-ft-shoes="">
