@@ -152,6 +152,23 @@ test('the diary in Spanish', async () => {
     await page.locator('[data-ft-diary] h2').waitFor();
     await spanishScreen(page, 'diary');
     await shot(page, 'es-diary');
+    // An entry, with a decimal comma, then the clinician's page.
+    const form = page.locator('[data-ft-entry-form]');
+    const today = new Date();
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    await form.locator('input[name=date]').fill(day);
+    await form.locator('input[name=pain_morning]').fill('3');
+    await form.locator('input[name=distance]').fill('5,5');
+    await form.locator('button[data-ft-save-entry]').click();
+    await page.locator(`[data-ft-entry="${day}"]`).waitFor();
+    await spanishScreen(page, 'diary with an entry');
+    const shownDistance = await widget(page).evaluate((el) => el.shadowRoot.querySelector('[data-ft-diary]').innerText);
+    assert.ok(shownDistance.includes('5,5'), 'the distance is written the Spanish way');
+    await shot(page, 'es-diary-entry');
+    await page.click('[data-ft-clinician-page]');
+    await page.locator('[data-ft-clinician]').waitFor();
+    await spanishScreen(page, "diary's clinician page");
+    await shot(page, 'es-diary-clinician');
     // The diary has the switch too, and keeps its page.
     await page.locator('[data-ft-diary] button[data-ft-lang="en"]').click();
     await page.waitForFunction(() => document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-diary]')?.getAttribute('lang') === 'en');
