@@ -105,7 +105,13 @@ fn each_command_answers_as_documented() {
         ok(
             &["--lang", "es", "next"],
             "{}",
-            vec![("/question/id", json!("injury")), ("/question/text", json!("¿Empezó el dolor con una lesión?"))],
+            vec![
+                ("/question/id", json!("injury")),
+                (
+                    "/question/text",
+                    json!("¿El dolor empezó con una lesión puntual, como una torcedura, una caída o un golpe?"),
+                ),
+            ],
         ),
         ok(
             &["assess", "--lang", "es-MX"],
