@@ -113,19 +113,23 @@ impl KnowledgeBase {
             return Err(mismatch("the language file belongs to another version of Foot Triage"));
         }
         let wanted: usize = count.parse().map_err(|_| mismatch("the language file is damaged"))?;
+        // The file is kept for good (once per part and language) and its
+        // texts borrowed from it: no copy of each of a thousand strings.
+        let file: &'static str = Box::leak(file.to_owned().into_boxed_str());
+        let mut records = file.split(SEPARATOR).skip(5);
         let mut data = base.map_or_else(embedded::knowledge, |kb| kb.data.clone());
         let mut seen = 0;
         catalogue::visit(&mut data, &mut |id, text| {
             if catalogue::for_results(&id) == for_results {
                 if seen < wanted {
-                    *text = Text::Owned(records.next().unwrap_or("").to_string());
+                    *text = Text::Borrowed(records.next().unwrap_or(""));
                 }
                 seen += 1;
             }
         });
-        let interface: Vec<String> = match base {
+        let interface: Vec<&'static str> = match base {
             Some(kb) => kb.interface.clone(),
-            None => records.map(str::to_string).collect(),
+            None => records.collect(),
         };
         if seen != wanted || interface.len() != UI_COUNT {
             return Err(mismatch("the language file belongs to another version of Foot Triage"));
@@ -159,7 +163,7 @@ impl KnowledgeBase {
     /// An interface text. A knowledge base built without a language file
     /// (the widget's wordless embedded one) has none and gives "".
     pub fn ui(&self, id: Ui) -> &str {
-        self.interface.get(id as usize).map_or("", String::as_str)
+        self.interface.get(id as usize).copied().unwrap_or("")
     }
 
     /// A number as this language writes it: at most one decimal, with its

@@ -38,7 +38,7 @@ pub struct KnowledgeBase {
     /// The language of the words (`language.rs`); "" when built without one.
     language: &'static str,
     /// The interface's texts, by `Ui` id.
-    interface: Vec<String>,
+    interface: Vec<&'static str>,
     /// False while only the interview's words are in (`language.rs`).
     complete: bool,
 }
