@@ -35,6 +35,13 @@ impl Date {
         Some(Date(era * 146_097 + doe - 719_468))
     }
 
+    /// The date as the runner's language writes it (the ISO form stays for
+    /// data: attributes, backups, the date input).
+    pub fn text(self, kb: &crate::KnowledgeBase) -> String {
+        let (y, m, d) = self.civil();
+        kb.date(y, m, d)
+    }
+
     /// The year, month and day (`civil_from_days`).
     pub fn civil(self) -> (i32, i32, i32) {
         let z = self.0 + 719_468;

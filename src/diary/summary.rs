@@ -27,7 +27,7 @@ pub fn plain_text(kb: &KnowledgeBase, diary: &Diary, review: &DiaryReview, unit:
         let line = kb.ui_with(
             Ui::DiaryTextEntry,
             &[
-                ("date", &e.date.to_string()),
+                ("date", &e.date.text(kb)),
                 ("morning", &e.pain_morning.to_string()),
                 ("during", &pain(e.pain_during)),
                 ("after", &pain(e.pain_after)),

@@ -176,6 +176,28 @@ impl KnowledgeBase {
         }
     }
 
+    /// A calendar date as this language writes it (`1 Dec 2026`,
+    /// `1 dic 2026`): the catalogue's `date.format` with its month names.
+    pub fn date(&self, year: i32, month: i32, day: i32) -> String {
+        const MONTHS: [Ui; 12] = [
+            Ui::DateMonth1,
+            Ui::DateMonth2,
+            Ui::DateMonth3,
+            Ui::DateMonth4,
+            Ui::DateMonth5,
+            Ui::DateMonth6,
+            Ui::DateMonth7,
+            Ui::DateMonth8,
+            Ui::DateMonth9,
+            Ui::DateMonth10,
+            Ui::DateMonth11,
+            Ui::DateMonth12,
+        ];
+        let name = usize::try_from(month - 1).ok().and_then(|m| MONTHS.get(m)).map_or("", |&m| self.ui(m));
+        let (day, year) = (day.to_string(), year.to_string());
+        self.ui_with(Ui::DateFormat, &[("day", &day), ("month", name), ("year", &year)])
+    }
+
     /// An interface text with its `{name}` placeholders filled in.
     pub fn ui_with(&self, id: Ui, values: &[(&str, &str)]) -> String {
         fill(self.ui(id), values)

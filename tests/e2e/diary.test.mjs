@@ -24,6 +24,13 @@ function daysAgo(n) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+// A date as the English diary shows it: 1 Dec 2026.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const shown = (iso) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+};
+
 const inShadow = (page, fn, arg) => widget(page).evaluate(fn, arg);
 const notice = (page) => inShadow(page, (el) => el.shadowRoot.querySelector('[data-ft-diary] [data-ft-notice]')?.textContent);
 
@@ -73,7 +80,7 @@ test('two weeks of entries: chart, escalation, one printed page, backup and FHIR
     assert.equal(await notice(page), 'Saved the pair "Road pair".');
     for (const entry of FORTNIGHT) {
       await addEntry(page, { ...entry, shoe: 'Road pair' });
-      assert.equal(await notice(page), `Saved the entry for ${entry.date}.`);
+      assert.equal(await notice(page), `Saved the entry for ${shown(entry.date)}.`);
     }
     // The fresh form after a save has focus at its heading.
     assert.equal(await inShadow(page, (el) => el.shadowRoot.activeElement?.id), 'ft-entry-title');
@@ -294,7 +301,7 @@ test('steady improvement unlocks a gradual return, in miles, logged by keyboard 
     }
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
-    assert.equal(await notice(page), `Saved the entry for ${daysAgo(0)}.`);
+    assert.equal(await notice(page), `Saved the entry for ${shown(daysAgo(0))}.`);
   });
 });
 

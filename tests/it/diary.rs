@@ -397,7 +397,7 @@ fn the_text_summary_carries_the_triage_the_diary_and_the_shoes() {
     let text = plain_text(kb(), &d, &r, DistanceUnit::Km);
     assert!(text.starts_with("FOOT TRIAGE SUMMARY"), "{text}");
     assert!(text.contains("RECOVERY DIARY (6 entries)\nPain about the same (4 to 4) over 10 days."), "{text}");
-    assert!(text.contains("- 2026-11-14: pain morning 5, during -, after -; 6 km; Road pair; \"hilly\""), "{text}");
+    assert!(text.contains("- 14 Nov 2026: pain morning 5, during -, after -; 6 km; Road pair; \"hilly\""), "{text}");
     assert!(text.contains("SHOES\n- Road pair: 656 km."), "{text}");
     // The diary's own answers are part of the triage it reports.
     assert!(text.contains("RESULT:") && r.merged.get("pain_trend").is_some(), "{text}");

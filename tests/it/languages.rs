@@ -121,6 +121,7 @@ fn a_language_never_changes_a_decision() {
     assert_eq!(es.language(), "es");
     assert_ne!(es.data.questions[0].text, kb().data.questions[0].text, "the Spanish has its own words");
     assert_eq!((kb().number(2.5), es.number(2.5), es.number(12.0)), ("2.5".into(), "2,5".into(), "12".into()));
+    assert_eq!((kb().date(2026, 12, 1), es.date(2026, 1, 31)), ("1 Dec 2026".into(), "31 ene 2026".into()));
     let mut compared = 0;
     for (name, library) in cases::libraries(&root().join("knowledge/cases")).unwrap() {
         for case in &library {

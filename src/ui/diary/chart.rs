@@ -125,7 +125,7 @@ pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="ft-chart-title ft-chart-desc"
                 focusable="false">
                 <title id="ft-chart-title">
-                    { kb.ui_with(title, &[("start", &start.to_string()), ("end", &end.to_string())]) }
+                    { kb.ui_with(title, &[("start", &start.text(kb)), ("end", &end.text(kb))]) }
                 </title>
                 <desc id="ft-chart-desc">{ summary }</desc>
                 { for grid }
@@ -135,8 +135,8 @@ pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit
                 <path class="ft-chart-line ft-chart-after" d={line(&|e| e.pain_after)} data-ft-series="after" />
                 <text x={(RIGHT + 60).to_string()} y={(TOP + 65).to_string()}>{ top }</text>
                 <text x={(RIGHT + 60).to_string()} y={(BOTTOM + 65).to_string()}>{ 0 }</text>
-                <text x={LEFT.to_string()} y={label_y.clone()}>{ start.to_string() }</text>
-                <text x={RIGHT.to_string()} y={label_y} text-anchor="end">{ end.to_string() }</text>
+                <text x={LEFT.to_string()} y={label_y.clone()}>{ start.text(kb) }</text>
+                <text x={RIGHT.to_string()} y={label_y} text-anchor="end">{ end.text(kb) }</text>
             </svg>
             <figcaption>
                 <ul class="ft-legend">

@@ -67,10 +67,8 @@ pub fn clinician(view: &View) -> Html {
     let level = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
     let count = state.diary.entries().len();
     let diary_title = if count == 1 { Ui::DiaryClinicianDiaryOne } else { Ui::DiaryClinicianDiaryMany };
-    let prepared = kb.ui_with(
-        Ui::DiaryClinicianPrepared,
-        &[("date", &today.to_string()), ("version", a.knowledge_version.as_ref())],
-    );
+    let prepared =
+        kb.ui_with(Ui::DiaryClinicianPrepared, &[("date", &today.text(kb)), ("version", a.knowledge_version.as_ref())]);
     html! {
         <section class="ft-screen ft-clinician" aria-labelledby="ft-clinician-title" data-ft-clinician="">
             <h2 id="ft-clinician-title" tabindex="-1">{ kb.ui(Ui::DiaryClinicianTitle) }</h2>

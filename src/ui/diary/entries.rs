@@ -67,7 +67,7 @@ pub fn entries_table(
                         let date = e.date;
                         html! {
                             <tr key={date.0} role="row" data-ft-entry={date.to_string()}>
-                                <th scope="row" role="rowheader">{ date.to_string() }</th>
+                                <th scope="row" role="rowheader">{ date.text(kb) }</th>
                                 <td role="cell" data-label={morning.clone()}>{ e.pain_morning }</td>
                                 <td role="cell" data-label={during.clone()}>{ pain(e.pain_during) }</td>
                                 <td role="cell" data-label={after.clone()}>{ pain(e.pain_after) }</td>
@@ -77,10 +77,10 @@ pub fn entries_table(
                                 if let Some(act) = act {
                                     <td role="cell" class="ft-no-print ft-row-actions">
                                         <button type="button" class="ft-link" data-ft-edit={date.to_string()}
-                                            aria-label={kb.ui_with(Ui::DiaryEntriesChangeLabel, &[("date", &date.to_string())])}
+                                            aria-label={kb.ui_with(Ui::DiaryEntriesChangeLabel, &[("date", &date.text(kb))])}
                                             onclick={act.reform(move |_: MouseEvent| DiaryAction::Edit(date))}>{ change }</button>
                                         <button type="button" class="ft-link" data-ft-delete={date.to_string()}
-                                            aria-label={kb.ui_with(Ui::DiaryEntriesDeleteLabel, &[("date", &date.to_string())])}
+                                            aria-label={kb.ui_with(Ui::DiaryEntriesDeleteLabel, &[("date", &date.text(kb))])}
                                             onclick={act.reform(move |_: MouseEvent| DiaryAction::Delete(date))}>
                                             { kb.ui(Ui::DiaryEntriesDelete) }
                                         </button>

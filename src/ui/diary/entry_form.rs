@@ -64,7 +64,7 @@ pub fn entry_form(view: &View) -> Html {
     let shoe = editing.map_or(last_shoe, |e| e.shoe.clone()).unwrap_or_default();
     let value = |text: String| AttrValue::from(text);
     let title = match original {
-        Some(date) => kb.ui_with(Ui::DiaryFormChange, &[("date", &date.to_string())]),
+        Some(date) => kb.ui_with(Ui::DiaryFormChange, &[("date", &date.text(kb))]),
         None => kb.ui(Ui::DiaryFormAdd).to_string(),
     };
     let error_id = "ft-entry-error";

@@ -197,7 +197,7 @@ impl Reducible for DiaryState {
     type Action = (&'static KnowledgeBase, DiaryAction);
 
     fn reduce(self: Rc<Self>, (kb, action): Self::Action) -> Rc<Self> {
-        let date_is = |id, date: Date| kb.ui_with(id, &[("date", &date.to_string())]);
+        let date_is = |id, date: Date| kb.ui_with(id, &[("date", &date.text(kb))]);
         let mut next = (*self).clone();
         next.error = None;
         next.shoe_error = None;
