@@ -7,15 +7,17 @@ const FILES = __FILES__;
 const LANGUAGES = __LANGUAGES__;
 const CACHE = `foot-triage-${VERSION}`;
 
-// The language files precached: English (the fallback) and those of the
-// device's languages, so offline the widget speaks as it did online; one
-// used later (the language switch) is cached when it is first fetched.
+// The language files precached: those of the device's languages (English
+// when none of them is built), so offline the widget speaks as it did
+// online and a visitor never downloads a language they do not use; one used
+// later (the language switch, a page's lang=) is cached when first fetched.
 const spoken = () => {
-  const codes = new Set(['en']);
+  const codes = new Set();
   for (const code of self.navigator.languages ?? []) {
     const base = code.toLowerCase().split('-')[0];
     if (LANGUAGES[base]) codes.add(base);
   }
+  if (!codes.size) codes.add('en');
   return [...codes].flatMap((code) => [LANGUAGES[code].interview, LANGUAGES[code].results]);
 };
 

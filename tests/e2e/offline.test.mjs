@@ -63,3 +63,30 @@ test('installable, offline after one visit, and a new build is offered as an upd
     await context.close();
   }
 });
+
+test('offline in Spanish: the worker keeps the device language\'s files, and only those', async () => {
+  const { page, context, problems } = await open(env.browser, { url: env.server.url, locale: 'es-ES' });
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cached = await page.evaluate(async () => {
+      const keys = await caches.keys();
+      const cache = await caches.open(keys.find((k) => k.startsWith('foot-triage-')));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.includes('/lang/'));
+    });
+    assert.equal(cached.filter((p) => /\/lang\/es-/.test(p)).length, 2, `Spanish precached: ${cached}`);
+    assert.deepEqual(cached.filter((p) => /\/lang\/en-/.test(p)), [], 'no English downloaded for a Spanish device');
+    await context.setOffline(true);
+    await page.reload();
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    const shown = await result(page);
+    assert.equal(shown.level, 'self_care', 'a whole triage offline, in Spanish');
+    assert.ok(shown.conditions.length > 0, 'with its causes: the results file was kept too');
+    const lang = await page.evaluate(() => document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-results]').closest('.ft-app').getAttribute('lang'));
+    assert.equal(lang, 'es');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+  }
+});
