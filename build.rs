@@ -86,11 +86,8 @@ fn main() {
 ///
 /// An entry a translation lacks falls back to the English, so a half-done
 /// catalogue still builds; `foot-triage lint` reports what is missing.
-/// The first record of a language file, naming its format.
-const FORMAT: &str = "foot-triage-texts-1";
-
 fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
-    use knowledge::catalogue;
+    use knowledge::catalogue::{self, FORMAT, SEPARATOR};
     let lang = Path::new("knowledge/lang");
     // A language's texts outside the knowledge: every file of its folder but
     // `clinical.toml` (the interface, the diary), merged; ids never repeat
@@ -152,13 +149,13 @@ fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
         let mut interview = part(false);
         interview.extend(interface.entries.iter().map(|(id, e)| pick(&interface_file, id, &e.en)));
         let results = part(true);
-        if let Some(bad) = interview.iter().chain(&results).find(|r| r.contains('\u{1e}')) {
+        if let Some(bad) = interview.iter().chain(&results).find(|r| r.contains(SEPARATOR)) {
             panic!("a text contains U+001E, the language file's separator: {bad:?}");
         }
         let file = out.join(format!("lang-{code}.txt"));
-        fs::write(&file, interview.join("\u{1e}")).expect("cannot write a language file");
+        fs::write(&file, interview.join(&SEPARATOR.to_string())).expect("cannot write a language file");
         let results_file = out.join(format!("lang-{code}-results.txt"));
-        fs::write(&results_file, results.join("\u{1e}")).expect("cannot write a language file");
+        fs::write(&results_file, results.join(&SEPARATOR.to_string())).expect("cannot write a language file");
         let name = interface_file
             .entries
             .get("language.name")
@@ -173,7 +170,7 @@ fn languages(data: &mut knowledge::model::Knowledge, out: &Path, wasm: bool) {
         };
         let (texts, results) = (include(&file), include(&results_file));
         list.push_str(&format!(
-            "    Language {{ code: {code:?}, name: {name:?}, texts: {texts}, results: {results} }},\n"
+            "    Language {{ code: {code:?}, name: {name:?}, interview: {texts}, results: {results} }},\n"
         ));
     }
     let mut variants = String::new();

@@ -104,7 +104,8 @@ const ATTRIBUTES = [
 const modules = {};
 const installed = {};
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-function load(js, wasm, code) {
+// `all`: the results' words too, not only the interview's.
+function load(js, wasm, code, all = false) {
   // The wasm and the language file are fetched beside the glue rather than
   // after it: one round trip fewer before it can compile (wasm-bindgen's
   // init takes the pending response and still compiles it as it streams in).
@@ -115,7 +116,7 @@ function load(js, wasm, code) {
       return bindings;
     },
   );
-  return modules[js].then((bindings) => speak(js, bindings, code));
+  return modules[js].then((bindings) => speak(js, bindings, code, all));
 }
 
 // Hands a module the words of `code` (in a task of its own, once per part);
@@ -245,15 +246,13 @@ class FootTriageElement extends HTMLElement {
   #completeLater() {
     const code = language(this);
     setTimeout(() => {
-      load(files.js, files.wasm, code)
-        .then((bindings) => speak(files.js, bindings, code, true))
-        .then(
-          () => language(this) === code && this.#widget?.update(this.#attributes()),
-          (error) => {
-            console.warn('foot-triage: the results\' texts could not be loaded yet', error);
-            addEventListener('online', () => this.#completeLater(), { once: true });
-          },
-        );
+      load(files.js, files.wasm, code, true).then(
+        () => language(this) === code && this.#widget?.update(this.#attributes()),
+        (error) => {
+          console.warn('foot-triage: the results\' texts could not be loaded yet', error);
+          addEventListener('online', () => this.#completeLater(), { once: true });
+        },
+      );
     }, 0);
   }
 
@@ -299,9 +298,8 @@ class FootTriageElement extends HTMLElement {
     // A new language: both modules get its words first. Offline, with the
     // file not cached, the widget stays in the language it has.
     const ready = [];
-    const all = (js, wasm) => load(js, wasm, code).then((bindings) => speak(js, bindings, code, true));
-    if (this.#widget) ready.push(all(files.js, files.wasm));
-    if (this.#diary) ready.push(all(files.diaryJs, files.diaryWasm));
+    if (this.#widget) ready.push(load(files.js, files.wasm, code, true));
+    if (this.#diary) ready.push(load(files.diaryJs, files.diaryWasm, code, true));
     Promise.all(ready).then(
       () => language(this) === code && apply(),
       (error) => console.error(`foot-triage: the ${code} texts could not be loaded`, error),
@@ -348,7 +346,7 @@ class FootTriageElement extends HTMLElement {
     shadow.append(root);
     this.#diaryRoot = root;
     const code = language(this);
-    load(files.diaryJs, files.diaryWasm, code).then((bindings) => speak(files.diaryJs, bindings, code, true)).then(
+    load(files.diaryJs, files.diaryWasm, code, true).then(
       (bindings) => {
         if (this.#diaryRoot !== root) return; // closed while loading
         root.replaceChildren();

@@ -146,12 +146,12 @@ pub fn for_results(id: &Id<'_>) -> bool {
     }
 }
 
-/// The ids of `k`'s texts, in the visiting order.
-pub fn ids(k: &Knowledge) -> Vec<String> {
-    let mut ids = Vec::new();
-    visit(&mut k.clone(), &mut |id, _| ids.push(id.to_string()));
-    ids
-}
+/// A language file's first record, naming its format (see `build.rs`,
+/// which writes them, and `language.rs`, which reads them).
+pub const FORMAT: &str = "foot-triage-texts-1";
+/// What separates a language file's records: a split reads one, so the
+/// widget carries no parser for it.
+pub const SEPARATOR: char = '\u{1e}';
 
 /// A fingerprint of a list of ids (FNV-1a, 64 bits): a language file built
 /// for other ids, or in another order, is refused rather than misplaced.

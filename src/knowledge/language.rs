@@ -10,7 +10,11 @@
 
 use std::sync::Mutex;
 
-use super::{KnowledgeBase, Text, catalogue, embedded};
+use super::{
+    KnowledgeBase, Text,
+    catalogue::{self, FORMAT, SEPARATOR},
+    embedded,
+};
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
@@ -23,7 +27,7 @@ pub struct Language {
     pub name: &'static str,
     /// Its language file for the interview; empty in the widget, which
     /// fetches it.
-    texts: &'static str,
+    interview: &'static str,
     /// Its language file for the results (likewise).
     results: &'static str,
 }
@@ -39,7 +43,7 @@ impl Language {
     /// The interview's language file, as the build wrote it (empty in the
     /// widget).
     pub fn file(&self) -> &'static str {
-        self.texts
+        self.interview
     }
 
     /// The results' language file (likewise).
@@ -59,30 +63,31 @@ crate::kinded::kinded_error!(
         Mismatch,
         /// Occurs when a language is asked for that the build does not have.
         Unknown,
+        /// Occurs when the widget asks for a language whose files `embed.js`
+        /// has not handed it.
+        NotLoaded,
     }
 );
-
-/// A language file's first record (see `build.rs`, which writes them):
-/// records are separated by U+001E, so reading one is a split, and the
-/// widget carries no parser for it.
-const FORMAT: &str = "foot-triage-texts-1";
-const SEPARATOR: char = '\u{1e}';
 
 /// The knowledge bases built so far, one per language. Leaked once each, so
 /// they can be shared as `&'static` like the embedded one.
 static BUILT: Mutex<Vec<&'static KnowledgeBase>> = Mutex::new(Vec::new());
 
 impl KnowledgeBase {
-    /// The knowledge in the language `code`, with all its words (native
-    /// builds, which embed every language file; in the widget, once both of a
-    /// language's files are installed). English when `code` is "en".
+    /// The knowledge in the language `code`, as complete as it can be:
+    /// natively (every language file embedded) with all its words; in the
+    /// widget, with those of the files `embed.js` has installed.
     pub fn in_language(code: &str) -> Result<&'static KnowledgeBase, LanguageError> {
         let language = Language::find(code)
             .ok_or_else(|| LanguageError::new(LanguageErrorKind::Unknown, format!("no language `{code}`")))?;
         match Self::installed(language.code) {
-            Some(kb) if kb.complete => Ok(kb),
+            Some(kb) if kb.complete || language.results.is_empty() => Ok(kb),
             Some(_) => Self::install_language(language.results),
-            None => Self::install_language(language.texts).and_then(|_| Self::install_language(language.results)),
+            None if language.interview.is_empty() => Err(LanguageError::new(
+                LanguageErrorKind::NotLoaded,
+                format!("the `{code}` texts have not been loaded"),
+            )),
+            None => Self::install_language(language.interview).and_then(|_| Self::install_language(language.results)),
         }
     }
 
@@ -206,7 +211,7 @@ impl KnowledgeBase {
 
 /// Replaces each `{name}` in `template` with its value; an unknown
 /// placeholder is left as it is, so a mistake shows rather than vanishes.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

@@ -18,7 +18,7 @@ mod text;
 
 use std::sync::OnceLock;
 
-pub use language::{LANGUAGES, Language, LanguageError, LanguageErrorKind, Ui, fill};
+pub use language::{LANGUAGES, Language, LanguageError, LanguageErrorKind, Ui};
 pub use model::*;
 
 use crate::answers::Answer;
@@ -93,12 +93,6 @@ impl KnowledgeBase {
         });
         #[cfg(target_arch = "wasm32")]
         EMBEDDED.get_or_init(|| KnowledgeBase::new(embedded::knowledge()))
-    }
-
-    /// The embedded knowledge if it has been read already, without reading
-    /// it: for the crash screen, which must not depend on what may have failed.
-    pub fn embedded_if_read() -> Option<&'static KnowledgeBase> {
-        EMBEDDED.get()
     }
 
     pub fn new(data: Knowledge) -> KnowledgeBase {

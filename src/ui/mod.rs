@@ -44,12 +44,11 @@ impl PartialEq for Knowledge {
 }
 
 impl Knowledge {
-    /// The knowledge in `code`: the most complete that `embed.js` has
-    /// installed (the interview's words, then the results' too), else
-    /// English, else (no language file at all) the wordless embedded one.
+    /// The knowledge in `code` with the words `embed.js` has installed,
+    /// else English, else (no language file at all) the wordless embedded one.
     pub fn in_language(code: &str) -> Knowledge {
-        let best = |code: &str| KnowledgeBase::in_language(code).ok().or_else(|| KnowledgeBase::installed(code));
-        Knowledge(best(code).or_else(|| best("en")).unwrap_or_else(KnowledgeBase::embedded))
+        let kb = KnowledgeBase::in_language(code).or_else(|_| KnowledgeBase::in_language("en"));
+        Knowledge(kb.unwrap_or_else(|_| KnowledgeBase::embedded()))
     }
 }
 
