@@ -24,7 +24,7 @@ pub mod saved;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod shell;
 mod small_sort;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;
 pub mod units;
 pub mod widget_config;

@@ -65,7 +65,8 @@ const prerendered = JSON.parse(first); // fails the build on anything but one JS
 mkdirSync(join(stage, 'lang'), { recursive: true });
 const languages = {};
 const screens = {};
-for (const [code, { variants, file, results }] of Object.entries(prerendered.languages)) {
+const questions = {};
+for (const [code, { variants, question, file, results }] of Object.entries(prerendered.languages)) {
   const write = (text, part) => {
     if (!text.startsWith('foot-triage-texts-1\u001e')) throw new Error(`the ${code} language file is not one`);
     const name = `lang/${code}-${part}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`;
@@ -74,8 +75,9 @@ for (const [code, { variants, file, results }] of Object.entries(prerendered.lan
   };
   languages[code] = { interview: write(file, 'interview'), results: write(results, 'results') };
   screens[code] = variants;
+  questions[code] = question;
 }
-const firstScreen = JSON.stringify({ ...prerendered, languages: screens });
+const firstScreen = JSON.stringify({ ...prerendered, languages: screens, questions });
 
 const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
   .replace('__FIRST_SCREEN__', firstScreen)

@@ -12,7 +12,9 @@
 // functions the widget runs) and the hook writes it into FIRST below. When
 // the wasm has rendered the same screen in a hidden sibling, the two swap in
 // one step. A Start pressed, or "Remember" turned on, in the meantime is
-// passed to the app, which honours it.
+// passed to the app, which honours it. So is the first question: Start
+// shows its prerendered screen at once, and the answer pressed on it is
+// handed to the app, which then shows the second question.
 //
 // The words come from two language files per language (written by the build
 // from knowledge/lang): the interview's, fetched beside the wasm, and the
@@ -90,6 +92,15 @@ function firstScreen(element) {
   return { html, theme: FIRST.themes[theme] ?? null };
 }
 
+// The first question for this element, as the app draws it after Start,
+// when the build could prerender it (a one-question screen answered by one
+// button) and the element's options allow the first screen too; else null.
+function firstQuestion(element) {
+  const question = FIRST.questions[language(element)];
+  const screen = question && firstScreen(element);
+  return screen && { ...question, theme: screen.theme };
+}
+
 // Which control had focus, so the same one has it after the swap.
 const CONTROLS = ['data-ft-start', 'data-ft-remember', 'data-ft-erase', 'data-ft-open', 'data-ft-lang'];
 
@@ -147,7 +158,7 @@ class FootTriageElement extends HTMLElement {
 
   #root = null;
   #widget = null;
-  #early = { begin: false, remember: false };
+  #early = { begin: false, remember: false, answer: null };
   #styled = false;
   #diaryRoot = null;
   #diary = null;
@@ -167,7 +178,7 @@ class FootTriageElement extends HTMLElement {
     const style = stylesheet(files.css);
     const root = document.createElement('div');
     root.className = 'ft-host';
-    this.#early = { begin: false, remember: false };
+    this.#early = { begin: false, remember: false, answer: null };
     this.#styled = false;
     const first = this.#paint(root);
     if (first) {
@@ -272,13 +283,23 @@ class FootTriageElement extends HTMLElement {
   }
 
   // Paints the prerendered first screen for the current attributes into
-  // `root`; false when they call for the wasm to draw it.
+  // `root`, or the first question once Start was pressed (with the answer
+  // already chosen on it); false when they call for the wasm to draw it.
   #paint(root) {
-    const first = firstScreen(this);
+    const question = this.#early.begin && firstQuestion(this);
+    const first = question || firstScreen(this);
     if (!first) return false;
     root.innerHTML = first.html;
     if (first.theme) root.firstElementChild.classList.add(first.theme);
     root.dataset.ftPrerendered = '';
+    if (question) {
+      const chosen = this.#early.answer;
+      if (chosen) {
+        root.querySelector(`[data-ft-answer="${CSS.escape(chosen.value)}"]`)?.setAttribute('aria-pressed', 'true');
+        root.querySelector('#ft-error').textContent = question.waiting;
+      }
+      return true;
+    }
     for (const [name, on] of [['data-ft-start', this.#early.begin], ['data-ft-remember', this.#early.remember]]) {
       if (on) root.querySelector(`[${name}]`)?.setAttribute(name === 'data-ft-start' ? 'aria-busy' : 'aria-checked', 'true');
     }
@@ -308,16 +329,39 @@ class FootTriageElement extends HTMLElement {
 
   #clicked(event) {
     const target = event.composedPath().find((node) => node instanceof HTMLElement && node.dataset);
-    // Clicks on the prerendered screen, before the wasm has taken over.
-    if (!this.#widget && this.#root?.contains(target)) {
-      if (target.closest('[data-ft-start]')) {
+    // Clicks on the prerendered screens, before the wasm has taken over.
+    // Start shows the first question (when the build drew it) with its
+    // heading focused, as the app does; the answer pressed on it is kept for
+    // the app, which checks it like any other, and says it is on its way;
+    // Back returns to the start screen.
+    const root = this.#root;
+    if (!this.#widget && root?.hasAttribute('data-ft-prerendered') && root.contains(target)) {
+      const start = target.closest('[data-ft-start]');
+      if (start) {
         this.#early.begin = true;
-        target.closest('[data-ft-start]').setAttribute('aria-busy', 'true');
+        if (firstQuestion(this)) {
+          this.#paint(root);
+          root.querySelector('h2[tabindex]')?.focus();
+        } else {
+          start.setAttribute('aria-busy', 'true');
+        }
       }
       const remember = target.closest('[data-ft-remember]');
       if (remember) {
         this.#early.remember = !this.#early.remember;
         remember.setAttribute('aria-checked', String(this.#early.remember));
+      }
+      const question = root.querySelector('[data-ft-question]');
+      const chosen = question && target.closest('[data-ft-answer]');
+      if (chosen) {
+        this.#early.answer = { question: question.dataset.ftQuestion, value: chosen.dataset.ftAnswer };
+        for (const button of root.querySelectorAll('[data-ft-answer]')) button.removeAttribute('aria-pressed');
+        this.#paint(root);
+      }
+      if (question && target.closest('[data-ft-back]')) {
+        this.#early = { ...this.#early, begin: false, answer: null };
+        this.#paint(root);
+        root.querySelector('h2[tabindex]')?.focus();
       }
     }
     const switchTo = target?.closest('[data-ft-lang]');

@@ -8,20 +8,28 @@
 //! combination is rendered once, with the emergency number and the clinic's
 //! name as placeholders that `embed.js` fills with the checked values; the
 //! theme is a class `embed.js` adds. Prints one JSON object:
-//! `{"languages": {"<code>": {"variants": {"<n><c><s>": html}, "file": text, "results": text}},
+//! `{"languages": {"<code>": {"variants": {"<n><c><s>": html}, "question": q, "file": text, "results": text}},
 //! "number": placeholder, "clinic": placeholder, "themes": {"light": class,
 //! "dark": class}}`, where n, c and s are 1 when an emergency number is set,
 //! a clinic's name is set, and storage is allowed, and `file` and `results`
 //! are the language files the widget fetches, for the interview and for the
-//! results (the hook writes them out, hashed).
+//! results (the hook writes them out, hashed). `q` is the first question's
+//! screen, `{"id", "html", "waiting"}` (the message shown once it is
+//! answered before the wasm), or null when it cannot take an early answer.
+
+use std::rc::Rc;
 
 use foot_triage::{
-    KnowledgeBase,
-    knowledge::LANGUAGES,
+    Answers, KnowledgeBase,
+    knowledge::{LANGUAGES, QuestionKind, Ui},
     shell,
+    ui::{
+        Knowledge,
+        question_card::{QuestionCard, next_screen},
+    },
     widget_config::{Theme, WidgetConfig},
 };
-use yew::prelude::*;
+use yew::{BaseComponent, prelude::*};
 
 /// Stand-ins that no checked option can contain (private-use characters).
 const NUMBER: &str = "\u{E000}";
@@ -53,10 +61,60 @@ fn FirstScreen(props: &Props) -> Html {
     })
 }
 
-fn render(config: WidgetConfig) -> String {
-    futures::executor::block_on(
-        yew::LocalServerRenderer::<FirstScreen>::with_props(Props { config }).hydratable(false).render(),
-    )
+/// The first question, as `ui::App` draws it after Start with no answers
+/// yet: the question card in the frame, without the diary button or the
+/// consent switch (the app hides both under a question).
+#[component]
+fn FirstQuestion(props: &Props) -> Html {
+    let config = &props.config;
+    let kb = KnowledgeBase::in_language(config.lang).expect("every language is embedded natively");
+    let (question, checklist) = next_screen(kb, &Answers::new());
+    let question = question.expect("the flow asks at least one question");
+    let body = html! {
+        <QuestionCard
+            knowledge={Knowledge(kb)}
+            question={Rc::new(question)}
+            {checklist}
+            current={None}
+            number={1}
+            limit={kb.data.meta.flow.max_screens}
+            editing={false}
+            error={None::<String>}
+            act={Callback::noop()}
+            units={config.units}
+        />
+    };
+    shell::frame(shell::Frame {
+        kb,
+        theme: config.theme.class(),
+        notice: None,
+        body,
+        diary: None,
+        memory: None,
+        announcement: String::new(),
+        root: NodeRef::default(),
+    })
+}
+
+fn render<C: BaseComponent<Properties = Props>>(config: WidgetConfig) -> String {
+    futures::executor::block_on(yew::LocalServerRenderer::<C>::with_props(Props { config }).hydratable(false).render())
+}
+
+/// The first question's screen in `code`, when `embed.js` can take an early
+/// answer on it: a one-question screen answered by one button (a choice,
+/// yes or no, or "Not sure"). Anything else (a checklist, a number, ticks)
+/// would hold input that the takeover could lose, so the first question
+/// then waits for the wasm, as the start screen's Start does.
+fn first_question(code: &'static str) -> serde_json::Value {
+    let kb = KnowledgeBase::in_language(code).expect("every language is embedded natively");
+    match next_screen(kb, &Answers::new()) {
+        (Some(q), None) if matches!(q.kind, QuestionKind::Single | QuestionKind::YesNo) => serde_json::json!({
+            "id": &*q.id,
+            "html": render::<FirstQuestion>(WidgetConfig { lang: code, ..WidgetConfig::default() }),
+            "waiting": kb.ui(Ui::QuestionEarlyWait),
+        }),
+        _ => serde_json::Value::Null,
+    }
 }
 
 fn main() {
@@ -72,11 +130,16 @@ fn main() {
                 ..WidgetConfig::default()
             };
             let key = format!("{}{}{}", bits >> 2 & 1, bits >> 1 & 1, bits & 1);
-            variants.insert(key, render(config).into());
+            variants.insert(key, render::<FirstScreen>(config).into());
         }
         languages.insert(
             language.code.into(),
-            serde_json::json!({"variants": variants, "file": language.file(), "results": language.results_file()}),
+            serde_json::json!({
+                "variants": variants,
+                "question": first_question(language.code),
+                "file": language.file(),
+                "results": language.results_file(),
+            }),
         );
     }
     let out = serde_json::json!({

@@ -27,12 +27,17 @@ mod exports {
 
     /// Mounts a widget in `root`. `attributes` is a plain object of attribute
     /// names to string values (or null), as `<foot-triage>` has them; `early`
-    /// says what was clicked on the prerendered first screen
-    /// (`{begin, remember}`, booleans; anything else counts as false).
+    /// says what was clicked on the prerendered first screens
+    /// (`{begin, remember, answer}`: two booleans, anything else counting as
+    /// false, and `{question, value}` strings for the first question's
+    /// button, else null).
     #[wasm_bindgen]
     pub fn mount(root: Element, attributes: &JsValue, early: &JsValue) -> Widget {
-        let flag = |name: &str| js_sys::Reflect::get(early, &JsValue::from_str(name)).ok() == Some(JsValue::TRUE);
-        let early = Early { begin: flag("begin"), remember: flag("remember") };
+        let field = |from: &JsValue, name: &str| js_sys::Reflect::get(from, &JsValue::from_str(name)).ok();
+        let flag = |name: &str| field(early, name) == Some(JsValue::TRUE);
+        let answer = field(early, "answer")
+            .and_then(|a| Some((field(&a, "question")?.as_string()?, field(&a, "value")?.as_string()?)));
+        let early = Early { begin: flag("begin"), remember: flag("remember"), answer };
         let config = config(attributes);
         let knowledge = Knowledge::in_language(config.lang);
         Widget(Mounted::new(root, knowledge, AppProps { config, knowledge, early }))

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::{
     Knowledge, js_json,
-    question_card::QuestionCard,
+    question_card::{QuestionCard, button_answer, next_screen},
     results::results,
     review::review,
     state::{Action, Screen, State},
@@ -19,7 +19,7 @@ use super::{
 use crate::{
     Level, assess,
     knowledge::Ui,
-    next_question, saved,
+    saved,
     shell::{ANSWERS, Frame, diary_link, frame, memory, start},
     widget_config::WidgetConfig,
 };
@@ -39,13 +39,16 @@ pub struct AppProps {
     pub early: Early,
 }
 
-/// Clicks on the prerendered first screen, made before the wasm had started.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+/// Clicks on the prerendered first screens, made before the wasm had started.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Early {
     /// Start was pressed.
     pub begin: bool,
     /// "Remember on this device" was turned on.
     pub remember: bool,
+    /// The button pressed on the prerendered first question: its question
+    /// and its `data-ft-answer` value.
+    pub answer: Option<(String, String)>,
 }
 
 #[component]
@@ -104,14 +107,22 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        // The clicks made before the wasm took over, as if made now.
-        let (state, early) = (state.clone(), props.early);
+        // The clicks made before the wasm took over, as if made now. An
+        // answer counts only if it is still the first question's: it goes
+        // through the same checks as a click on the live card.
+        let (state, early) = (state.clone(), props.early.clone());
         use_effect_with((), move |_| {
             if early.remember && !state.remember {
                 state.dispatch(Action::Remember(true));
             }
             if early.begin && state.screen == Screen::Start {
                 state.dispatch(Action::Begin);
+                let first = next_screen(kb, &state.answers);
+                if let (Some((id, value)), (Some(question), None)) = (&early.answer, first) {
+                    if let Some(answer) = (question.id == *id).then(|| button_answer(&question, value)).flatten() {
+                        state.dispatch(Action::Answer(id.clone(), answer));
+                    }
+                }
             }
         });
     }
@@ -138,12 +149,7 @@ pub fn App(props: &AppProps) -> Html {
             // engine asks next (one question, or a checklist).
             let (question, checklist) = match &state.editing {
                 Some(key) => (kb.question(key).cloned(), None),
-                None => {
-                    let next = next_question(kb, &state.answers);
-                    let members: Vec<_> = next.questions().into_iter().cloned().collect();
-                    let list = next.group.clone().filter(|_| members.len() > 1).map(|g| Rc::new((g, members.clone())));
-                    (members.into_iter().next(), list)
-                }
+                None => next_screen(kb, &state.answers),
             };
             match question {
                 Some(question) => {

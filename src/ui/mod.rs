@@ -8,23 +8,40 @@
 //! `memory` and `storage` (saving with consent, through `js_json`) and `crash`
 //! (the calm error screen).
 
+// The question card (with its foot map, its number reading and the actions
+// it sends) is also compiled natively for the build's prerender, which draws
+// the first question before the wasm arrives; everything else is the
+// browser's alone.
+#[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
 mod calculators;
+#[cfg(target_arch = "wasm32")]
 pub mod crash;
+#[cfg(target_arch = "wasm32")]
 pub mod diary;
+#[cfg(target_arch = "wasm32")]
 mod embed;
 pub mod foot_map;
+#[cfg(target_arch = "wasm32")]
 mod handoff;
+#[cfg(target_arch = "wasm32")]
 pub mod js_json;
 mod number;
+#[cfg(target_arch = "wasm32")]
 mod plan;
-mod question_card;
+pub mod question_card;
+#[cfg(target_arch = "wasm32")]
 mod results;
+#[cfg(target_arch = "wasm32")]
 mod review;
-mod state;
+pub mod state;
+#[cfg(target_arch = "wasm32")]
 mod storage;
+#[cfg(target_arch = "wasm32")]
 pub mod tools;
 
+#[cfg(target_arch = "wasm32")]
 pub use app::{App, AppProps, Early};
 
 use crate::KnowledgeBase;
@@ -57,5 +74,7 @@ impl Default for Knowledge {
         Knowledge::in_language("en")
     }
 }
+#[cfg(target_arch = "wasm32")]
 pub use diary::{DiaryApp, DiaryProps};
+#[cfg(target_arch = "wasm32")]
 pub use embed::{Mounted, config, install_language};

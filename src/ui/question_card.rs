@@ -12,11 +12,39 @@ use yew::prelude::*;
 
 use super::{Knowledge, foot_map::foot_map, number, state::Action};
 use crate::{
-    Answer,
+    Answer, Answers,
     knowledge::{Concerning, Control, Group, KnowledgeBase, Question, QuestionKind, Ui},
+    next_question,
     units::DistanceUnit,
     units::trim_number,
 };
+
+/// A checklist screen's group and every question on it.
+pub type Checklist = Rc<(Group, Vec<Question>)>;
+
+/// The screen the engine asks for next after `answers`: its first question
+/// (`None` once it has none: the results) and, when the engine groups
+/// several questions on one screen, the checklist. The app and the build's
+/// prerender of the first question both ask here, so they draw one screen.
+pub fn next_screen(kb: &KnowledgeBase, answers: &Answers) -> (Option<Question>, Option<Checklist>) {
+    let next = next_question(kb, answers);
+    let members: Vec<_> = next.questions().into_iter().cloned().collect();
+    let list = next.group.clone().filter(|_| members.len() > 1).map(|g| Rc::new((g, members.clone())));
+    (members.into_iter().next(), list)
+}
+
+/// The answer that the button `data-ft-answer={value}` gives on a
+/// one-question screen asking `q`, for a click `embed.js` saw on the
+/// prerendered first question; `None` when the screen has no such button.
+pub fn button_answer(q: &Question, value: &str) -> Option<Answer> {
+    match (q.kind, value) {
+        (_, "not_sure") => Some(Answer::NotSure),
+        (QuestionKind::YesNo, "yes") => Some(Answer::Yes),
+        (QuestionKind::YesNo, "no") => Some(Answer::No),
+        (QuestionKind::Single, v) if q.options.iter().any(|o| *o.id == *v) => Some(Answer::Choice(v.to_string())),
+        _ => None,
+    }
+}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionCardProps {
@@ -27,7 +55,7 @@ pub struct QuestionCardProps {
     /// A checklist screen's group and every question on it (the first is
     /// `question`); `None` for a one-question screen.
     #[prop_or_default]
-    pub checklist: Option<Rc<(Group, Vec<Question>)>>,
+    pub checklist: Option<Checklist>,
     /// The answer already given, when changing it from the review list.
     pub current: Option<Answer>,
     /// This screen's number in the sequence, from 1.

@@ -13,12 +13,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::{Knowledge, storage::Loaded};
-use crate::{
-    Answer, Answers, KnowledgeBase,
-    knowledge::Ui,
-    saved::{Restored, Saved},
-};
+use super::Knowledge;
+#[cfg(target_arch = "wasm32")]
+use super::storage::Loaded;
+#[cfg(target_arch = "wasm32")]
+use crate::saved::Restored;
+use crate::{Answer, Answers, KnowledgeBase, knowledge::Ui, saved::Saved};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
@@ -101,6 +101,7 @@ pub enum Action {
 impl State {
     /// The state a widget starts in: fresh, or what `loaded` found saved last
     /// time (the app reads it; `None` when the site forbids storage).
+    #[cfg(target_arch = "wasm32")]
     pub fn restored(kb: Knowledge, storage_key: Option<String>, loaded: Option<Loaded<Restored>>) -> State {
         let mut state = State { kb, storage_key, ..State::default() };
         match loaded {

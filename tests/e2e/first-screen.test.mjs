@@ -1,13 +1,14 @@
-// The first screen before the wasm (issue 13): embed.js paints the
-// prerendered start screen at once; the wasm takes over without a flash, a
-// layout shift or a lost click.
+// The first screens before the wasm (issue 13): embed.js paints the
+// prerendered start screen at once, and the prerendered first question when
+// Start is pressed; the wasm takes over without a flash, a layout shift or a
+// lost click, and with the first question's answer kept.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { LIVE, axe, focusedId, launch, open, root, serve, widget } from './support.mjs';
+import { LIVE, axe, focusedId, launch, leftQuestion, open, root, serve, widget } from './support.mjs';
 
 const PRERENDERED = '.ft-host[data-ft-prerendered]';
 let site;
@@ -101,14 +102,65 @@ test('options the prerender does not handle leave the first screen to the wasm',
   }
 });
 
-test('a Start pressed before the wasm is honoured, with focus on the first question', async () => {
+test('a Start pressed before the wasm shows the first question, which is the one the wasm draws', async () => {
+  for (const attributes of [{}, { lang: 'es', theme: 'dark' }]) {
+    const { page, context, problems, release } = await openHeld(hostPage(attributes));
+    try {
+      await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).click();
+      await widget(page).locator(`${PRERENDERED} [data-ft-question="injury"]`).waitFor();
+      assert.equal(await focusedId(page), 'ft-question-title', 'the heading has the focus, as in the app');
+      assert.deepEqual(await axe(page), [], 'axe on the prerendered question');
+      const before = await tree(page, `${PRERENDERED} .ft-app`);
+      release();
+      await widget(page).locator(`${LIVE} [data-ft-question="injury"]`).waitFor();
+      assert.equal(await widget(page).locator(PRERENDERED).count(), 0, 'the prerender is gone');
+      assert.deepEqual(await tree(page, `${LIVE} .ft-app`), before, JSON.stringify(attributes));
+      assert.equal(await focusedId(page), 'ft-question-title');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('an answer to the first question before the wasm is kept, and the wasm asks the second', async () => {
   const { page, context, problems, release } = await openHeld(hostPage());
   try {
     await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).click();
-    assert.equal(await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).getAttribute('aria-busy'), 'true');
+    // Changing one's mind before the wasm: the last button pressed counts.
+    await widget(page).locator(`${PRERENDERED} button[data-ft-answer="none"]`).click();
+    const chosen = widget(page).locator(`${PRERENDERED} button[data-ft-answer="twist_or_roll"]`);
+    await chosen.click();
+    assert.equal(await chosen.getAttribute('aria-pressed'), 'true');
+    assert.equal(await widget(page).locator(`${PRERENDERED} button[data-ft-answer="none"]`).getAttribute('aria-pressed'), null);
+    assert.equal(await widget(page).locator(`${PRERENDERED} #ft-error`).textContent(), 'Answer noted. The next question is on its way.');
+    assert.deepEqual(await axe(page), [], 'axe once answered');
     release();
-    await widget(page).locator(`${LIVE} [data-ft-question]`).waitFor();
-    assert.equal(await focusedId(page), 'ft-question-title');
+    await leftQuestion(page, 'injury');
+    assert.equal(await widget(page).locator(PRERENDERED).count(), 0, 'the prerender is gone');
+    assert.equal(await focusedId(page), 'ft-question-title', 'the second question has the focus');
+    assert.equal(await widget(page).locator(`${LIVE} [data-ft-question]`).textContent().then((t) => t.includes('Question 2')), true);
+    await widget(page).locator(`${LIVE} button[data-ft-review]`).click();
+    const row = widget(page).locator(`${LIVE} [data-ft-review-row="injury"]`);
+    assert.match(await row.textContent(), /I twisted or rolled my ankle or foot/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Back on the prerendered first question returns to the start screen, and the wasm stays there', async () => {
+  const { page, context, problems, release } = await openHeld(hostPage());
+  try {
+    await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).click();
+    await widget(page).locator(`${PRERENDERED} button[data-ft-answer="none"]`).click();
+    await widget(page).locator(`${PRERENDERED} button[data-ft-back]`).click();
+    await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).waitFor();
+    assert.equal(await focusedId(page), 'ft-start-title');
+    assert.equal(await widget(page).locator(`${PRERENDERED} button[data-ft-start]`).getAttribute('aria-busy'), null);
+    release();
+    await widget(page).locator(`${LIVE} button[data-ft-start]`).waitFor();
+    assert.equal(await widget(page).locator(`${LIVE} [data-ft-question]`).count(), 0, 'no question without Start');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
