@@ -58,14 +58,16 @@ function language(element) {
   return 'en';
 }
 
-// Each language file is fetched once per page, as text (the wasm reads it);
-// one that failed (offline) is asked for again next time.
+// Each language file is fetched once per page, as bytes (the wasm reads
+// them: bytes are copied in at once, where a string would be re-encoded one
+// character at a time); one that failed (offline) is asked for again next
+// time.
 const languageFiles = {};
 function languageFile(code, part) {
   const key = `${code}:${part}`;
   languageFiles[key] ??= fetch(url(LANGUAGES[code][part])).then((response) => {
     if (!response.ok) throw new Error(`the ${code} ${part} language file answered ${response.status}`);
-    return response.text();
+    return response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
   });
   languageFiles[key].catch(() => delete languageFiles[key]);
   return languageFiles[key];

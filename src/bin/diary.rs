@@ -13,11 +13,11 @@ mod exports {
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
 
-    /// Puts the words of `language` (a language file's JSON text) into the
+    /// Puts the words of `language` (a language file's bytes) into the
     /// knowledge, as the widget's `prepare` does; `embed.js` calls it before
     /// mounting, and again when the runner switches language.
     #[wasm_bindgen]
-    pub fn prepare(language: &str) -> Option<String> {
+    pub fn prepare(language: &[u8]) -> Option<String> {
         install_language(language)
     }
 

@@ -62,9 +62,13 @@ pub fn config(attributes: &JsValue) -> Rc<WidgetConfig> {
     Rc::new(config)
 }
 
-/// Installs a language file that `embed.js` fetched (`lang/<code>-<hash>.json`),
-/// so apps can be mounted in that language. Returns why it cannot be used, if
-/// it cannot (the caller keeps the languages it has).
-pub fn install_language(json: &str) -> Option<String> {
-    KnowledgeBase::install_language(json).err().map(|e| e.to_string())
+/// Installs a language file that `embed.js` fetched
+/// (`lang/<code>-<part>-<hash>.txt`, as bytes), so apps can be mounted in that
+/// language. Returns why it cannot be used, if it cannot (the caller keeps the
+/// languages it has).
+pub fn install_language(file: &[u8]) -> Option<String> {
+    let Ok(text) = std::str::from_utf8(file) else {
+        return Some("the language file is not UTF-8 text".into());
+    };
+    KnowledgeBase::install_language(text).err().map(|e| e.to_string())
 }
