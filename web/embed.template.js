@@ -103,6 +103,25 @@ function firstQuestion(element) {
   return screen && { ...question, theme: screen.theme };
 }
 
+// Whether this site may hold a runner's saved answers ("Remember on this
+// device"): only the app can show them, so it takes over at once. Any of the
+// triage's keys counts (src/ui/storage.rs: `foot-triage`, `foot-triage:<id>`),
+// not the diary's (`...:diary`); storage the browser refuses holds nothing.
+function savedTriage() {
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? '';
+      if (key === 'foot-triage' || (key.startsWith('foot-triage:') && !key.endsWith(':diary'))) return true;
+    }
+  } catch {
+    // No storage: nothing was saved.
+  }
+  return false;
+}
+
+// Runs `f` after the next frame has painted (a hidden tab paints none).
+const afterPaint = (f) => (document.hidden ? setTimeout(f, 0) : requestAnimationFrame(() => setTimeout(f, 0)));
+
 // Which control had focus, so the same one has it after the swap.
 const CONTROLS = ['data-ft-start', 'data-ft-remember', 'data-ft-erase', 'data-ft-open', 'data-ft-lang'];
 
@@ -160,6 +179,12 @@ class FootTriageElement extends HTMLElement {
 
   #root = null;
   #widget = null;
+  // The app has replaced the prerendered screens; until then embed.js answers
+  // their clicks itself.
+  #taken = false;
+  // Lets the app take over: called on the runner's first click or key on the
+  // prerendered screens (or at once, for saved answers).
+  #wake = () => {};
   #early = { begin: false, remember: false, answer: null };
   #styled = false;
   #diaryRoot = null;
@@ -170,6 +195,8 @@ class FootTriageElement extends HTMLElement {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (!shadow.ftListening) {
       shadow.addEventListener('click', (event) => this.#clicked(event));
+      // A key pressed on the prerendered screens shows the runner is there.
+      shadow.addEventListener('keydown', () => !this.#taken && afterPaint(this.#wake));
       // Before the app's own handler, which prints at once: a print asked
       // for from the widget prints the widget alone.
       shadow.addEventListener('click', (event) => {
@@ -182,7 +209,18 @@ class FootTriageElement extends HTMLElement {
     root.className = 'ft-host';
     this.#early = { begin: false, remember: false, answer: null };
     this.#styled = false;
+    this.#taken = false;
     const first = this.#paint(root);
+    // The app's start is the page's one long task (its first render runs
+    // code the browser compiles then: about 40 ms here, several times that
+    // on a slow phone). The prerendered screens answer every click of their
+    // own, so the app takes over when the runner first acts on them, once
+    // that click's screen has painted, while the runner reads the first
+    // question: never while the host page loads. Saved answers, which only
+    // the app can show, and screens the build could not prerender are the
+    // app's at once.
+    const woken = new Promise((wake) => (this.#wake = wake));
+    if (!first || savedTriage()) this.#wake();
     if (first) {
       // Unstyled text would flash, then jump, as the stylesheet arrives.
       root.hidden = true;
@@ -198,10 +236,7 @@ class FootTriageElement extends HTMLElement {
         shown = true;
         this.#styled = true;
         if (this.#root) this.#root.hidden = false;
-        // After the frame that paints it (a hidden tab paints no frames).
-        const later = () => setTimeout(ready, 0);
-        if (document.hidden) later();
-        else requestAnimationFrame(later);
+        afterPaint(ready);
       };
       style.addEventListener('load', show, { once: true });
       style.addEventListener('error', show, { once: true });
@@ -223,26 +258,13 @@ class FootTriageElement extends HTMLElement {
         if (!first) {
           root.replaceChildren();
           this.#widget = bindings.mount(root, this.#attributes(), this.#early);
+          this.#taken = true;
           this.#completeLater();
           return;
         }
-        const next = document.createElement('div');
-        next.className = 'ft-host';
-        next.hidden = true;
-        root.after(next);
-        this.#widget = bindings.mount(next, this.#attributes(), this.#early);
-        this.#completeLater();
-        // Yew renders on its scheduler, just after mount returns; then the
-        // two screens swap in one task, so nothing flashes or moves.
-        setTimeout(() => {
-          if (this.#root !== root) return;
-          const active = shadow.activeElement;
-          const control = active && root.contains(active) && CONTROLS.find((name) => active.hasAttribute(name));
-          root.remove();
-          this.#root = next;
-          next.hidden = !this.#styled;
-          if (control && !this.#early.begin) next.querySelector(`[${control}]`)?.focus();
-        }, 0);
+        await woken;
+        await speak(files.js, bindings, language(this));
+        if (this.#root === root) this.#takeOver(bindings, root);
       },
       (error) => {
         console.error('foot-triage: the widget could not start', error);
@@ -250,6 +272,44 @@ class FootTriageElement extends HTMLElement {
           'Foot Triage could not start in this browser. If you are worried about your foot, contact a health professional; in an emergency, call your local emergency number.';
       },
     );
+  }
+
+  // Mounts the app in a hidden sibling of the prerendered `root` with what
+  // was pressed there, then swaps the two. Yew renders on its scheduler, just
+  // after mount returns; the swap follows in one task, so nothing flashes or
+  // moves. A click on the prerendered screen in between is not lost: the app
+  // starts again with it.
+  #takeOver(bindings, root) {
+    const shadow = this.shadowRoot;
+    const next = document.createElement('div');
+    next.className = 'ft-host';
+    next.hidden = true;
+    root.after(next);
+    const early = JSON.stringify(this.#early);
+    this.#widget = bindings.mount(next, this.#attributes(), this.#early);
+    setTimeout(() => {
+      if (this.#root !== root) return; // removed meanwhile
+      if (JSON.stringify(this.#early) !== early) {
+        this.#widget.unmount();
+        this.#widget.free();
+        this.#widget = null;
+        next.remove();
+        return this.#takeOver(bindings, root);
+      }
+      // Focus stays where it was: on the same control or heading when the
+      // app shows the same screen, else on the app's screen's heading (the
+      // second question, after an early answer); never taken from the page.
+      const active = shadow.activeElement;
+      const inside = active && root.contains(active);
+      const control = inside && CONTROLS.find((name) => active.hasAttribute(name));
+      const same = control ? next.querySelector(`[${control}]`) : inside && active.id && next.querySelector(`#${CSS.escape(active.id)}`);
+      root.remove();
+      this.#root = next;
+      this.#taken = true;
+      next.hidden = !this.#styled || !!this.#diaryRoot;
+      if (inside) (same || next.querySelector('h2[tabindex]'))?.focus();
+      this.#completeLater();
+    }, 0);
   }
 
   // The results' words, fetched once the first question is up; the app
@@ -311,7 +371,8 @@ class FootTriageElement extends HTMLElement {
   attributeChangedCallback(name) {
     // Attributes set after the element started (the standalone page's URL
     // parameters, a host's script) repaint the prerendered screen.
-    if (!this.#widget && this.#root?.hasAttribute('data-ft-prerendered')) this.#paint(this.#root);
+    // Attributes the prerender cannot draw leave the screen to the app.
+    if (!this.#taken && this.#root?.hasAttribute('data-ft-prerendered') && !this.#paint(this.#root)) this.#wake();
     const code = language(this);
     const apply = () => {
       this.#widget?.update(this.#attributes());
@@ -337,7 +398,7 @@ class FootTriageElement extends HTMLElement {
     // the app, which checks it like any other, and says it is on its way;
     // Back returns to the start screen.
     const root = this.#root;
-    if (!this.#widget && root?.hasAttribute('data-ft-prerendered') && root.contains(target)) {
+    if (!this.#taken && root?.hasAttribute('data-ft-prerendered') && root.contains(target)) {
       const start = target.closest('[data-ft-start]');
       if (start) {
         this.#early.begin = true;
@@ -365,6 +426,7 @@ class FootTriageElement extends HTMLElement {
         this.#paint(root);
         root.querySelector('h2[tabindex]')?.focus();
       }
+      afterPaint(this.#wake);
     }
     const switchTo = target?.closest('[data-ft-lang]');
     if (switchTo) this.setAttribute('lang', switchTo.dataset.ftLang);

@@ -113,7 +113,8 @@ pub fn App(props: &AppProps) -> Html {
         let (state, early) = (state.clone(), props.early.clone());
         use_effect_with((), move |_| {
             if early.remember && !state.remember {
-                state.dispatch(Action::Remember(true));
+                let state = state.clone();
+                storage::remember_now(&Callback::from(move |a| state.dispatch(a)), Action::Remember, Action::Persisted);
             }
             if early.begin && state.screen == Screen::Start {
                 state.dispatch(Action::Begin);

@@ -38,19 +38,25 @@ pub fn remember_switch<A: 'static>(
     persisted: fn(Option<bool>) -> A,
 ) -> yew::Callback<web_sys::MouseEvent> {
     let act = act.clone();
-    yew::Callback::from(move |_: web_sys::MouseEvent| {
-        act.emit(remember(!remembering));
-        if !remembering {
-            let act = act.clone();
-            ask_to_persist(move |granted| act.emit(persisted(granted)));
-        }
+    yew::Callback::from(move |_: web_sys::MouseEvent| match remembering {
+        true => act.emit(remember(false)),
+        false => remember_now(&act, remember, persisted),
     })
+}
+
+/// Turns consent on as a click on "Remember" does: also for the click
+/// `embed.js` saw on the prerendered switch, a moment before the app took
+/// over (the browser still counts that moment as the runner's action).
+pub fn remember_now<A: 'static>(act: &yew::Callback<A>, remember: fn(bool) -> A, persisted: fn(Option<bool>) -> A) {
+    act.emit(remember(true));
+    let act = act.clone();
+    ask_to_persist(move |granted| act.emit(persisted(granted)));
 }
 
 /// Asks the browser to keep this site's storage (`navigator.storage.persist`)
 /// and calls `done` with its answer, or `None` where the browser has no such
-/// request. Called only from the runner's own click on "Remember", since some
-/// browsers ask the runner.
+/// request. Called only on the runner's own click on "Remember" (or just
+/// after it), since some browsers ask the runner.
 fn ask_to_persist(done: impl FnOnce(Option<bool>) + 'static) {
     use wasm_bindgen::{JsCast, JsValue};
     let get = |target: &JsValue, name: &str| js_sys::Reflect::get(target, &JsValue::from_str(name)).ok();

@@ -312,7 +312,7 @@ test('a diary kept in the browser reminds once to export a backup of entries a w
   const reminder = (page) => page.locator('[data-ft-backup-reminder]').count();
   const reload = async (page) => {
     await page.reload();
-    await page.waitForSelector(`${LIVE} button[data-ft-start]`);
+    await page.waitForSelector('foot-triage >> button[data-ft-start]');
   };
   await withPage(env.browser, { url: page_url() }, async (page) => {
     await page.evaluate((r) => localStorage.setItem('foot-triage:diary', JSON.stringify(r)), record);

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 
 import {
   LIVE,
+  wake,
   DESKTOP,
   PHONE,
   SELF_CARE,
@@ -126,7 +127,7 @@ test('three widgets on one page answer independently, and removing one unmounts 
       again.id = 'again';
       document.querySelector('main').append(again);
     });
-    await widget(page, '#again').locator(`${LIVE} button[data-ft-start]`).waitFor();
+    await widget(page, '#again').locator('button[data-ft-start]').waitFor();
   });
 });
 
@@ -266,7 +267,7 @@ test('attribute changes take effect, and bad values fall back with a warning', a
 test('the iframe embed takes the same options as URL parameters', async () => {
   const { page, context, problems } = await open(browser, { url: site.url + 'examples/iframe.html', wait: false }, async (page, { problems, requests }) => {
     const frame = page.frameLocator('iframe');
-    await frame.locator(`${LIVE} button[data-ft-start]`).waitFor();
+    await frame.locator('button[data-ft-start]').waitFor();
     assert.match(await frame.locator('.ft-offered').textContent(), /Riverside Sports Physio/);
     assert.match(await frame.locator('.ft-emergency').textContent(), /Call 999/);
     assert.equal(await frame.locator('foot-triage').getAttribute('units'), 'mi');
@@ -276,6 +277,7 @@ test('the iframe embed takes the same options as URL parameters', async () => {
 test('an internal error shows a calm error screen with a way to start again', async () => {
   const { page, context, problems } = await open(browser, { url: site.url + 'examples/blog.html' });
   try {
+    await wake(page);
     // Force a panic inside the real module: mount a widget on a text node,
     // which cannot hold elements. Every widget on the page then shows the
     // error screen rather than freezing or going blank.
@@ -297,7 +299,7 @@ test('an internal error shows a calm error screen with a way to start again', as
     assert.ok(problems.some((p) => p.includes('Foot Triage stopped')), `the panic is logged: ${problems}`);
     // "Start again" reloads the page into a working widget.
     await crash.locator('a.ft-restart').click();
-    await page.waitForSelector(`${LIVE} button[data-ft-start]`);
+    await wake(page);
   } finally {
     await context.close();
   }

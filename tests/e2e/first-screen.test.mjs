@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { LIVE, axe, focusedId, launch, leftQuestion, open, root, serve, widget } from './support.mjs';
+import { LIVE, axe, focusedId, launch, leftQuestion, open, root, serve, wake, widget } from './support.mjs';
 
 const PRERENDERED = '.ft-host[data-ft-prerendered]';
 let site;
@@ -78,7 +78,12 @@ test('the first screen shows before the wasm, passes axe, and is the screen the 
       assert.deepEqual(await axe(page), [], 'axe on the prerendered screen');
       const before = await tree(page, `${PRERENDERED} .ft-app`);
       release();
-      await widget(page).locator(`${LIVE} button[data-ft-start]`).waitFor();
+      // The wasm arrives and is made ready, but the app takes over only
+      // when the runner first acts on the widget.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('-interview-')));
+      await page.waitForTimeout(500);
+      assert.equal(await widget(page).locator(LIVE).count(), 0, 'no takeover before the runner acts');
+      await wake(page);
       assert.equal(await widget(page).locator(PRERENDERED).count(), 0, 'the prerender is gone');
       assert.deepEqual(await tree(page, `${LIVE} .ft-app`), before, JSON.stringify(attributes));
       assert.deepEqual(problems, []);
@@ -186,6 +191,8 @@ test('the takeover moves nothing and keeps the focused control', async () => {
     };
     const before = await boxes(PRERENDERED);
     release();
+    // A key that moves nothing: the runner is there, so the app takes over.
+    await page.keyboard.press('Shift');
     await widget(page).locator(`${LIVE} button[data-ft-start]`).waitFor();
     assert.deepEqual(await boxes(LIVE), before);
     assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');

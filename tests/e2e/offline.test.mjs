@@ -55,7 +55,7 @@ test('installable, offline after one visit, and a new build is offered as an upd
     // Nothing changes under the runner until they choose to refresh.
     assert.equal((await result(page)).level, 'self_care');
     await Promise.all([page.waitForEvent('load'), offer.locator('button').click()]);
-    await page.waitForSelector(`${LIVE} button[data-ft-start]`);
+    await page.waitForSelector('foot-triage >> button[data-ft-start]');
     await page.waitForFunction(async () => (await caches.keys()).includes('foot-triage-00000000000000aa'));
     assert.equal(await version(page), 'foot-triage-00000000000000aa', 'the old cache is gone');
     assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);

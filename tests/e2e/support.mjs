@@ -196,7 +196,9 @@ export async function open(
   page.on('request', (r) => requests.push(r.url()));
   if (url) {
     await page.goto(url);
-    if (wait) await page.waitForSelector(`${LIVE} button[data-ft-start]`);
+    // The start screen, prerendered or the app's: the app takes over at the
+    // runner's first click or key on it (embed.js), which every test makes.
+    if (wait) await page.waitForSelector('foot-triage >> button[data-ft-start]');
   }
   return { page, context, problems, requests };
 }
@@ -243,6 +245,15 @@ export async function readmeShot(page, name) {
 // Yes/no questions whose worrying answer is "no"; every other yes/no
 // question is answered "no" when a path does not say otherwise.
 const REASSURING_YES = new Set(['can_bear_weight', 'single_leg_heel_raise']);
+
+// Lets the app take over the prerendered start screen, as a runner's first
+// tap on the widget does (embed.js waits for one), and waits until it has.
+export async function wake(page, host = 'foot-triage') {
+  const w = widget(page, host);
+  await w.locator('button[data-ft-start]').waitFor();
+  if (await w.locator('.ft-host[data-ft-prerendered]').count()) await w.locator('[data-ft-prerendered] .ft-title').click();
+  await w.locator(`${LIVE} button[data-ft-start]`).waitFor();
+}
 
 // The widget's shadow root: Playwright's locators pierce it, but code run in
 // the page must step into it. `host` picks one of several widgets; ':root'

@@ -123,11 +123,18 @@ export class Page {
     }
   }
 
-  // Waits for the live widget (the wasm's, not the prerendered screen).
-  ready(host = 'foot-triage') {
+  // Waits for the live widget (the wasm's, not the prerendered screen): the
+  // app takes over at the runner's first tap, here one on the title, as in
+  // the Chromium tests' `wake`.
+  async ready(host = 'foot-triage') {
+    await this.until('the start screen', (host) => !!document.querySelector(host)?.shadowRoot?.querySelector('button[data-ft-start]'), host);
     return this.until(
       'the widget',
-      (host, live) => !!document.querySelector(host)?.shadowRoot?.querySelector(`${live} button[data-ft-start]`),
+      (host, live) => {
+        const root = document.querySelector(host).shadowRoot;
+        root.querySelector('[data-ft-prerendered] .ft-title')?.click();
+        return !!root.querySelector(`${live} button[data-ft-start]`);
+      },
       host,
       LIVE,
     );
