@@ -14,7 +14,9 @@
 // one step. A Start pressed, or "Remember" turned on, in the meantime is
 // passed to the app, which honours it. So is the first question: Start
 // shows its prerendered screen at once, and the answer pressed on it is
-// handed to the app, which then shows the second question.
+// handed to the app, which then shows the second question. The app is
+// mounted only at the runner's first click or key on these screens (or at
+// once when it has saved answers to show): see `#wake`.
 //
 // The words come from two language files per language (written by the build
 // from knowledge/lang): the interview's, fetched beside the wasm, and the
