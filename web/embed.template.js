@@ -360,7 +360,9 @@ class FootTriageElement extends HTMLElement {
       const chosen = this.#early.answer;
       if (chosen) {
         root.querySelector(`[data-ft-answer="${CSS.escape(chosen.value)}"]`)?.setAttribute('aria-pressed', 'true');
-        root.querySelector('#ft-error').textContent = question.waiting;
+        const status = root.querySelector('#ft-error');
+        status.textContent = question.waiting;
+        status.dataset.ftWaiting = '';
       }
       return true;
     }

@@ -138,7 +138,9 @@ test('an answer to the first question before the wasm is kept, and the wasm asks
     await chosen.click();
     assert.equal(await chosen.getAttribute('aria-pressed'), 'true');
     assert.equal(await widget(page).locator(`${PRERENDERED} button[data-ft-answer="none"]`).getAttribute('aria-pressed'), null);
-    assert.equal(await widget(page).locator(`${PRERENDERED} #ft-error`).textContent(), 'Answer noted. The next question is on its way.');
+    const status = widget(page).locator(`${PRERENDERED} #ft-error`);
+    assert.equal(await status.textContent(), 'Answer noted. The next question is on its way.');
+    assert.equal(await status.evaluate((el) => getComputedStyle(el).fontWeight), '400', 'a calm note, not an error');
     assert.deepEqual(await axe(page), [], 'axe once answered');
     release();
     await leftQuestion(page, 'injury');
