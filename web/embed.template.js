@@ -424,6 +424,8 @@ class FootTriageElement extends HTMLElement {
         this.#early.answer = { question: question.dataset.ftQuestion, value: chosen.dataset.ftAnswer };
         for (const button of root.querySelectorAll('[data-ft-answer]')) button.removeAttribute('aria-pressed');
         this.#paint(root);
+        // The repaint replaced the button: a keyboard keeps its place.
+        root.querySelector('[data-ft-answer][aria-pressed="true"]')?.focus();
       }
       if (question && target.closest('[data-ft-back]')) {
         this.#early = { ...this.#early, begin: false, answer: null };

@@ -137,6 +137,7 @@ test('an answer to the first question before the wasm is kept, and the wasm asks
     const chosen = widget(page).locator(`${PRERENDERED} button[data-ft-answer="twist_or_roll"]`);
     await chosen.click();
     assert.equal(await chosen.getAttribute('aria-pressed'), 'true');
+    assert.equal(await widget(page).evaluate((el) => el.shadowRoot.activeElement?.dataset.ftAnswer), 'twist_or_roll', 'focus stays on it');
     assert.equal(await widget(page).locator(`${PRERENDERED} button[data-ft-answer="none"]`).getAttribute('aria-pressed'), null);
     const status = widget(page).locator(`${PRERENDERED} #ft-error`);
     assert.equal(await status.textContent(), 'Answer noted. The next question is on its way.');
