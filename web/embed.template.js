@@ -105,22 +105,6 @@ function firstQuestion(element) {
   return screen && { ...question, theme: screen.theme };
 }
 
-// Whether this site may hold a runner's saved answers ("Remember on this
-// device"): only the app can show them, so it takes over at once. Any of the
-// triage's keys counts (src/ui/storage.rs: `foot-triage`, `foot-triage:<id>`),
-// not the diary's (`...:diary`); storage the browser refuses holds nothing.
-function savedTriage() {
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i) ?? '';
-      if (key === 'foot-triage' || (key.startsWith('foot-triage:') && !key.endsWith(':diary'))) return true;
-    }
-  } catch {
-    // No storage: nothing was saved.
-  }
-  return false;
-}
-
 // Runs `f` after the next frame has painted (a hidden tab paints none).
 const afterPaint = (f) => (document.hidden ? setTimeout(f, 0) : requestAnimationFrame(() => setTimeout(f, 0)));
 
@@ -218,11 +202,11 @@ class FootTriageElement extends HTMLElement {
     // on a slow phone). The prerendered screens answer every click of their
     // own, so the app takes over when the runner first acts on them, once
     // that click's screen has painted, while the runner reads the first
-    // question: never while the host page loads. Saved answers, which only
-    // the app can show, and screens the build could not prerender are the
-    // app's at once.
+    // question: never while the host page loads. Screens the build could not
+    // prerender, and saved answers (the wasm knows where they are kept),
+    // which only the app can show, are the app's at once.
     const woken = new Promise((wake) => (this.#wake = wake));
-    if (!first || savedTriage()) this.#wake();
+    if (!first) this.#wake();
     if (first) {
       // Unstyled text would flash, then jump, as the stylesheet arrives.
       root.hidden = true;
@@ -264,6 +248,7 @@ class FootTriageElement extends HTMLElement {
           this.#completeLater();
           return;
         }
+        if (bindings.saved(this.#attributes())) this.#wake();
         await woken;
         await speak(files.js, bindings, language(this));
         if (this.#root === root) this.#takeOver(bindings, root);
@@ -422,7 +407,6 @@ class FootTriageElement extends HTMLElement {
       const chosen = question && target.closest('[data-ft-answer]');
       if (chosen) {
         this.#early.answer = { question: question.dataset.ftQuestion, value: chosen.dataset.ftAnswer };
-        for (const button of root.querySelectorAll('[data-ft-answer]')) button.removeAttribute('aria-pressed');
         this.#paint(root);
         // The repaint replaced the button: a keyboard keeps its place.
         root.querySelector('[data-ft-answer][aria-pressed="true"]')?.focus();

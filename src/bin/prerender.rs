@@ -21,12 +21,13 @@ use std::rc::Rc;
 
 use foot_triage::{
     Answers, KnowledgeBase,
-    knowledge::{LANGUAGES, QuestionKind, Ui},
+    knowledge::{LANGUAGES, Question, QuestionKind, Ui},
     shell,
     ui::{
         Knowledge,
         question_card::{QuestionCard, next_screen},
     },
+    units::DistanceUnit,
     widget_config::{Theme, WidgetConfig},
 };
 use yew::{BaseComponent, prelude::*};
@@ -61,32 +62,34 @@ fn FirstScreen(props: &Props) -> Html {
     })
 }
 
+#[derive(Properties, PartialEq)]
+struct QuestionProps {
+    kb: Knowledge,
+    question: Rc<Question>,
+}
+
 /// The first question, as `ui::App` draws it after Start with no answers
 /// yet: the question card in the frame, without the diary button or the
 /// consent switch (the app hides both under a question).
 #[component]
-fn FirstQuestion(props: &Props) -> Html {
-    let config = &props.config;
-    let kb = KnowledgeBase::in_language(config.lang).expect("every language is embedded natively");
-    let (question, checklist) = next_screen(kb, &Answers::new());
-    let question = question.expect("the flow asks at least one question");
+fn FirstQuestion(props: &QuestionProps) -> Html {
+    let kb = props.kb.0;
     let body = html! {
         <QuestionCard
-            knowledge={Knowledge(kb)}
-            question={Rc::new(question)}
-            {checklist}
+            knowledge={props.kb}
+            question={props.question.clone()}
             current={None}
             number={1}
             limit={kb.data.meta.flow.max_screens}
             editing={false}
             error={None::<String>}
             act={Callback::noop()}
-            units={config.units}
+            units={DistanceUnit::default()}
         />
     };
     shell::frame(shell::Frame {
         kb,
-        theme: config.theme.class(),
+        theme: None,
         notice: None,
         body,
         diary: None,
@@ -96,8 +99,8 @@ fn FirstQuestion(props: &Props) -> Html {
     })
 }
 
-fn render<C: BaseComponent<Properties = Props>>(config: WidgetConfig) -> String {
-    futures::executor::block_on(yew::LocalServerRenderer::<C>::with_props(Props { config }).hydratable(false).render())
+fn render<C: BaseComponent>(props: C::Properties) -> String {
+    futures::executor::block_on(yew::LocalServerRenderer::<C>::with_props(props).hydratable(false).render())
 }
 
 /// The first question's screen in `code`, when `embed.js` can take an early
@@ -109,8 +112,8 @@ fn first_question(code: &'static str) -> serde_json::Value {
     let kb = KnowledgeBase::in_language(code).expect("every language is embedded natively");
     match next_screen(kb, &Answers::new()) {
         (Some(q), None) if matches!(q.kind, QuestionKind::Single | QuestionKind::YesNo) => serde_json::json!({
-            "id": &*q.id,
-            "html": render::<FirstQuestion>(WidgetConfig { lang: code, ..WidgetConfig::default() }),
+            "id": q.id.to_string(),
+            "html": render::<FirstQuestion>(QuestionProps { kb: Knowledge(kb), question: Rc::new(q) }),
             "waiting": kb.ui(Ui::QuestionEarlyWait),
         }),
         _ => serde_json::Value::Null,
@@ -130,7 +133,7 @@ fn main() {
                 ..WidgetConfig::default()
             };
             let key = format!("{}{}{}", bits >> 2 & 1, bits >> 1 & 1, bits & 1);
-            variants.insert(key, render::<FirstScreen>(config).into());
+            variants.insert(key, render::<FirstScreen>(Props { config }).into());
         }
         languages.insert(
             language.code.into(),

@@ -6,7 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use foot_triage::ui::{App, AppProps, Early, Knowledge, Mounted, config, install_language};
+    use foot_triage::ui::{App, AppProps, Early, Knowledge, Mounted, config, install_language, saved_answers};
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
 
@@ -21,6 +21,13 @@ mod exports {
     #[wasm_bindgen]
     pub fn prepare(language: &[u8]) -> Option<String> {
         install_language(language)
+    }
+
+    /// Whether the widget for `attributes` has saved answers to restore:
+    /// only the app can show them, so `embed.js` lets it take over at once.
+    #[wasm_bindgen]
+    pub fn saved(attributes: &JsValue) -> bool {
+        saved_answers(attributes)
     }
 
     /// One mounted widget.

@@ -13,7 +13,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::{AppHandle, BaseComponent};
 
-use super::{Knowledge, crash};
+use super::{Knowledge, crash, storage};
 use crate::KnowledgeBase;
 use crate::widget_config::{ATTRIBUTES, WidgetConfig};
 
@@ -52,14 +52,25 @@ impl<C: BaseComponent> Mounted<C> {
 /// string values (or null) as `<foot-triage>` has them; each value ignored is
 /// a console warning.
 pub fn config(attributes: &JsValue) -> Rc<WidgetConfig> {
-    let (config, warnings) = WidgetConfig::read(|name| {
-        debug_assert!(ATTRIBUTES.contains(&name));
-        js_sys::Reflect::get(attributes, &JsValue::from_str(name)).ok()?.as_string()
-    });
+    let (config, warnings) = read(attributes);
     for warning in warnings {
         web_sys::console::warn_1(&warning.into());
     }
     Rc::new(config)
+}
+
+fn read(attributes: &JsValue) -> (WidgetConfig, Vec<String>) {
+    WidgetConfig::read(|name| {
+        debug_assert!(ATTRIBUTES.contains(&name));
+        js_sys::Reflect::get(attributes, &JsValue::from_str(name)).ok()?.as_string()
+    })
+}
+
+/// Whether the widget these attributes describe has saved answers to
+/// restore, which only the app can show. Its warnings are the mount's to give.
+pub fn saved_answers(attributes: &JsValue) -> bool {
+    let (config, _) = read(attributes);
+    config.storage_allowed && storage::holds(&storage::key(config.instance.as_deref()))
 }
 
 /// Installs a language file that `embed.js` fetched

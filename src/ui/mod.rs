@@ -12,37 +12,34 @@
 // it sends) is also compiled natively for the build's prerender, which draws
 // the first question before the wasm arrives; everything else is the
 // browser's alone.
-#[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod calculators;
-#[cfg(target_arch = "wasm32")]
-pub mod crash;
-#[cfg(target_arch = "wasm32")]
-pub mod diary;
-#[cfg(target_arch = "wasm32")]
-mod embed;
 pub mod foot_map;
-#[cfg(target_arch = "wasm32")]
-mod handoff;
-#[cfg(target_arch = "wasm32")]
-pub mod js_json;
 mod number;
-#[cfg(target_arch = "wasm32")]
-mod plan;
 pub mod question_card;
-#[cfg(target_arch = "wasm32")]
-mod results;
-#[cfg(target_arch = "wasm32")]
-mod review;
 pub mod state;
-#[cfg(target_arch = "wasm32")]
-mod storage;
-#[cfg(target_arch = "wasm32")]
-pub mod tools;
 
-#[cfg(target_arch = "wasm32")]
-pub use app::{App, AppProps, Early};
+/// Items for the browser only (wasm32).
+macro_rules! browser {
+    ($($item:item)*) => { $( #[cfg(target_arch = "wasm32")] $item )* };
+}
+
+browser! {
+    mod app;
+    mod calculators;
+    pub mod crash;
+    pub mod diary;
+    mod embed;
+    mod handoff;
+    pub mod js_json;
+    mod plan;
+    mod results;
+    mod review;
+    mod storage;
+    pub mod tools;
+
+    pub use app::{App, AppProps, Early};
+    pub use diary::{DiaryApp, DiaryProps};
+    pub use embed::{Mounted, config, install_language, saved_answers};
+}
 
 use crate::KnowledgeBase;
 
@@ -74,7 +71,3 @@ impl Default for Knowledge {
         Knowledge::in_language("en")
     }
 }
-#[cfg(target_arch = "wasm32")]
-pub use diary::{DiaryApp, DiaryProps};
-#[cfg(target_arch = "wasm32")]
-pub use embed::{Mounted, config, install_language};

@@ -76,6 +76,12 @@ fn ask_to_persist(done: impl FnOnce(Option<bool>) + 'static) {
     }
 }
 
+/// Whether `key` holds a record, readable or not: a runner chose to be
+/// remembered here.
+pub fn holds(key: &str) -> bool {
+    storage().and_then(|s| s.get_item(key).ok().flatten()).is_some()
+}
+
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
 }
