@@ -39,6 +39,10 @@ pub enum ProblemKind {
     RuleNeverFires,
     /// Occurs when no answer set the linter can find ranks a condition first.
     ConditionNeverFirst,
+    /// Occurs when a rule fires on some answers only through a question whose
+    /// gate (`ask_when`) is shut on those answers, so the flow could never
+    /// ask it and the interview could end below the level the answers call for.
+    HiddenByGate,
     /// Occurs when no condition lists an advice item and it is not general,
     /// or when its `when` can never hold.
     AdviceNeverSelected,
@@ -127,6 +131,7 @@ pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
     };
     if l.problems.iter().all(sound) {
         l.rules_fire(&reachable);
+        l.gates_match_rules();
         l.advice_selected(&reachable);
         l.conditions_first(&reachable);
     }
@@ -463,6 +468,17 @@ impl Linter<'_> {
             }
         }
         reachable
+    }
+
+    fn gates_match_rules(&mut self) {
+        for h in super::gates::hidden_by_gate(self.kb) {
+            let message = format!(
+                "it fires on {} but the flow could not ask {} there (its gate is shut); widen the gate or make the rule need what the gate needs",
+                h.answers.to_json(),
+                h.hidden.join(", ")
+            );
+            self.report(ProblemKind::HiddenByGate, &h.rule, message);
+        }
     }
 
     fn rules_fire(&mut self, reachable: &BTreeSet<String>) {

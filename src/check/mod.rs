@@ -6,10 +6,12 @@
 //! widget runs none of it.
 
 pub mod cases;
+pub mod gates;
 pub mod hazards;
 pub(crate) mod lang_file;
 pub mod languages;
 pub mod lint;
 pub mod load;
 pub(crate) mod merge;
+pub mod runners;
 mod solver;

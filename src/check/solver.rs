@@ -76,6 +76,23 @@ impl<'a> Solver<'a> {
         found
     }
 
+    /// An answer set, extending `start`, that makes `expr` true and passes
+    /// `accept`; the search backtracks through every candidate until one does.
+    pub fn solve_where(&self, expr: &Expr, start: &Answers, accept: &dyn Fn(&Answers) -> bool) -> Option<Answers> {
+        let form = nnf(self.kb, expr, true, 0);
+        let domains = self.domains(&form);
+        let mut answers = start.clone();
+        let mut found = None;
+        self.search(&form, &domains, &mut answers, &mut |a| {
+            if !accept(a) {
+                return false;
+            }
+            found = Some(a.clone());
+            true
+        });
+        found
+    }
+
     /// Every answer worth trying for each key a formula reads.
     fn domains(&self, form: &Nnf) -> BTreeMap<String, Vec<Option<Answer>>> {
         let mut named: BTreeMap<String, (BTreeSet<String>, Vec<f64>)> = BTreeMap::new();
@@ -94,7 +111,14 @@ impl<'a> Solver<'a> {
                         QuestionKind::Multi => {
                             let named: Vec<String> =
                                 options.into_iter().filter(|o| q.options.iter().any(|x| &x.id == o)).take(10).collect();
+                            // Every subset of the named options, or, when a
+                            // formula names many, those of at most two (the
+                            // search grows with the product of the domains).
+                            let most = if named.len() > 6 { 2 } else { named.len() };
                             for mask in 0u32..(1 << named.len()) {
+                                if mask.count_ones() as usize > most {
+                                    continue;
+                                }
                                 let set = named.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0);
                                 domain.push(Some(Answer::Choices(set.map(|(_, o)| o.clone()).collect())));
                             }

@@ -20,7 +20,7 @@
 
 use serde::Serialize;
 
-use super::{ranking, value};
+use super::{ranking, soundness, value};
 use crate::{
     answers::Answers,
     knowledge::{Group, KnowledgeBase, Level, Phase, Question, Text, Ui},
@@ -102,10 +102,15 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         };
     }
     let tuning = kb.data.meta.flow;
-    if asked >= tuning.max_screens {
+    // Soundness first (`engine::soundness`): while an open question could
+    // still raise the level, the flow asks it, the screen limit included.
+    let needed = soundness::needed(kb, answers, base.level);
+    let at_limit = asked >= tuning.max_screens;
+    if at_limit && needed.is_empty() {
         return Next { at_limit: true, ..Next::done(kb.ui(Ui::FlowEnough), asked) };
     }
     let open = |q: &&Question| !answers.contains(&q.id) && q.ask_when.eval(kb, answers);
+    let is_needed = |q: &Question| kb.question_index(&q.id).is_some_and(|at| needed.binary_search(&at).is_ok());
     // Red flags, location and story: the first open one, by phase then file
     // order, with the rest of its checklist. A detail question whose
     // `required_when` holds is asked with the story.
@@ -113,7 +118,13 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         Phase::Detail if q.required_when.eval(kb, answers) => Phase::Story,
         p => p,
     };
-    let first = kb.data.questions.iter().filter(|q| phase(q) < Phase::Detail).filter(open).min_by_key(|q| phase(q));
+    let first = kb
+        .data
+        .questions
+        .iter()
+        .filter(|q| phase(q) < Phase::Detail && (!at_limit || is_needed(q)))
+        .filter(open)
+        .min_by_key(|q| phase(q));
     if let Some(q) = first {
         let reason = match phase(q) {
             Phase::RedFlag => Ui::FlowRedFlags,
@@ -122,21 +133,22 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         };
         return screen(kb, answers, q, kb.ui(reason), asked);
     }
-    // Detail questions, by worth. A question is worth asking for the level
-    // (a fair chance of raising it) or, while the leading cause is not yet
-    // clearly ahead, for the ranking (enough information); the best of those
-    // is asked.
+    // Detail questions. What soundness needs comes first, the most telling
+    // of it first; then, by worth, a question worth asking for the level (a
+    // fair chance of raising it) or, while the leading cause is not yet
+    // clearly ahead, for the ranking (enough information).
     let separated = base.leader_probability() >= tuning.stop_probability;
+    let must = needed.iter().any(|&at| phase(&kb.data.questions[at]) == Phase::Detail);
     let mut trial = Answers::new();
     let mut best: Option<(&Question, value::Worth)> = None;
     for (index, q) in kb.data.questions.iter().enumerate() {
-        if phase(q) != Phase::Detail || !open(&q) {
+        if phase(q) != Phase::Detail || !open(&q) || (must && !is_needed(q)) {
             continue;
         }
         let worth = value::worth(kb, answers, &base, index, q, &mut trial);
         let for_level = worth.level_gain >= tuning.min_level_chance;
         let for_ranking = !separated && worth.information >= tuning.min_information;
-        if (for_level || for_ranking) && best.is_none_or(|(_, b)| worth.total(kb) > b.total(kb)) {
+        if (must || for_level || for_ranking) && best.is_none_or(|(_, b)| worth.total(kb) > b.total(kb)) {
             best = Some((q, worth));
         }
     }
@@ -144,7 +156,7 @@ pub fn next_question(kb: &KnowledgeBase, answers: &Answers) -> Next {
         let reason = if separated { Ui::FlowSeparated } else { Ui::FlowNothingChanges };
         return Next::done(kb.ui(reason), asked);
     };
-    let level_matters = worth.level_gain >= tuning.min_level_chance;
+    let level_matters = must || worth.level_gain >= tuning.min_level_chance;
     let reason = if level_matters && worth.information < tuning.min_information {
         kb.ui(Ui::FlowSign).to_string()
     } else {

@@ -8,6 +8,7 @@ pub mod calculators;
 mod flow;
 mod plan;
 mod ranking;
+mod soundness;
 mod summary;
 mod triage;
 mod value;
@@ -67,8 +68,12 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let ranked = ranking::rank(kb, answers);
     let triage = triage::triage(kb, answers, &ranked);
     let suspected = plan::suspected(kb, &ranked);
-    let situation =
-        plan::Situation { level: triage.level, stop_running: triage.stop_running, ambulance: triage.ambulance };
+    // A suspected cause that says to stop running (a possible stress
+    // fracture) stops the running plan too, even when its floor is not
+    // reached: "Stop running" and "add 10% next week" never show together.
+    let stop_running = triage.stop_running
+        || (triage.level > Level::SelfCare && suspected.iter().any(|s| kb.data.conditions[s.index].stop_running));
+    let situation = plan::Situation { level: triage.level, stop_running, ambulance: triage.ambulance };
     let plan = plan::build(kb, answers, situation, &suspected);
     let info = kb.level(triage.level);
     let complete = answers.iter().any(|(k, _)| kb.question(k).is_some_and(|q| q.phase == Phase::RedFlag));

@@ -83,7 +83,7 @@ fn each_command_answers_as_documented() {
             ],
         ),
         ok(&["assess", file.to_str().unwrap()], "", vec![("/triage", json!("urgent"))]),
-        ok(&["questions"], "", vec![("/contract_version", json!(2))]),
+        ok(&["questions"], "", vec![("/contract_version", json!(3))]),
         ok(&["next"], "{}", vec![("/done", json!(false)), ("/question/phase", json!("red_flag"))]),
         ok(&["next"], r#"{"cold_pale_foot": true}"#, vec![("/done", json!(true))]),
         ok(&["fhir", "questionnaire"], "", vec![("/resourceType", json!("Questionnaire"))]),
@@ -118,7 +118,7 @@ fn each_command_answers_as_documented() {
             r#"{"cold_pale_foot": true}"#,
             vec![("/triage", json!("emergency")), ("/conditions/0/id", json!("acute_limb_ischemia"))],
         ),
-        ok(&["--lang", "es", "questions"], "", vec![("/contract_version", json!(2))]),
+        ok(&["--lang", "es", "questions"], "", vec![("/contract_version", json!(3))]),
         ok(
             &["--lang", "es", "fhir", "questionnaire"],
             "",

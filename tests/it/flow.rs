@@ -33,15 +33,42 @@ fn check(given: serde_json::Value, expect: Expect) {
 #[test]
 fn screens_follow_the_red_flags_the_location_and_the_story() {
     use Expect::*;
-    const FOOT_NOW: [&str; 6] =
-        ["cold_pale_foot", "mottled_foot", "cannot_move_toes", "can_bear_weight", "redness_warmth", "open_wound"];
+    const FOOT_NOW: [&str; 9] = [
+        "cold_pale_foot",
+        "mottled_foot",
+        "cannot_move_toes",
+        "can_bear_weight",
+        "redness_warmth",
+        "spreading_redness",
+        "open_wound",
+        "deep_wound",
+        "foot_drop",
+    ];
     let no_injury = json!({"injury": "none"});
+    let foot_fine = json!({"injury": "none", "cold_pale_foot": false, "mottled_foot": false, "cannot_move_toes": false,
+        "can_bear_weight": true, "redness_warmth": false, "spreading_redness": false, "open_wound": false,
+        "deep_wound": false, "foot_drop": false});
+    let mut diabetic = foot_fine.clone();
+    for (key, value) in [
+        ("fever", false),
+        ("feels_very_unwell", false),
+        ("feels_unwell", false),
+        ("diabetes", true),
+        ("calf_swelling_one_side", false),
+        ("breathless_or_chest_pain", false),
+        ("spinal_warning_signs", false),
+        ("dark_urine", false),
+        ("little_urine", false),
+    ] {
+        diabetic[key] = json!(value);
+    }
     let table: Vec<(serde_json::Value, Expect)> = vec![
         // The injury question comes first: it decides which checks apply.
         (json!({}), Screen(&["injury"])),
-        // Then the state of the foot, as one checklist.
+        // Then the state of the foot, as one checklist; a puncture and foot
+        // drop are on it for every runner.
         (no_injury.clone(), Screen(&FOOT_NOW)),
-        // After a twist the checklist includes the deformity and wound checks.
+        // After a twist the checklist includes the deformity check.
         (
             json!({"injury": "twist_or_roll"}),
             Screen(&[
@@ -51,25 +78,33 @@ fn screens_follow_the_red_flags_the_location_and_the_story() {
                 "visible_deformity",
                 "can_bear_weight",
                 "redness_warmth",
+                "spreading_redness",
                 "open_wound",
+                "deep_wound",
+                "foot_drop",
             ]),
         ),
         // After a stub, where it hurts is asked before the deformity check,
         // so a bent lesser toe is not sent to the emergency department.
         (json!({"injury": "stub_or_kick"}), Screen(&FOOT_NOW)),
-        // Whole-body signs, diabetes included, on one screen.
+        // Whole-body signs on one screen every runner sees: the spinal
+        // screen, a swollen calf and the urine after a hard effort among them.
         (
-            json!({"injury": "none", "cold_pale_foot": false, "mottled_foot": false, "cannot_move_toes": false,
-                   "can_bear_weight": true, "redness_warmth": false, "open_wound": false}),
-            Screen(&["fever", "feels_very_unwell", "diabetes", "breathless_or_chest_pain"]),
+            foot_fine.clone(),
+            Screen(&[
+                "fever",
+                "feels_very_unwell",
+                "feels_unwell",
+                "diabetes",
+                "calf_swelling_one_side",
+                "breathless_or_chest_pain",
+                "spinal_warning_signs",
+                "dark_urine",
+                "little_urine",
+            ]),
         ),
         // A red flag that an answer opens is asked before the location.
-        (
-            json!({"injury": "none", "cold_pale_foot": false, "mottled_foot": false, "cannot_move_toes": false,
-                   "can_bear_weight": true, "redness_warmth": true, "open_wound": true, "fever": false,
-                   "feels_very_unwell": false, "diabetes": false, "breathless_or_chest_pain": false}),
-            Screen(&["spreading_redness", "deep_wound"]),
-        ),
+        (diabetic, Screen(&["warm_swollen_foot"])),
         // An emergency ends the flow at once...
         (json!({"cold_pale_foot": "not_sure"}), Done),
         (json!({"breathless_or_chest_pain": true}), Done),

@@ -11,5 +11,6 @@ mod hazards;
 mod knowledge;
 mod languages;
 mod properties;
+mod soundness;
 mod support;
 mod tools;

@@ -96,12 +96,18 @@ proptest! {
     }
 
     /// A red flag always does something: the worrying answer (or "not sure")
-    /// to any question that `escalates` never leaves the level at self-care,
-    /// and never comes with the "nothing needs a clinician" reason.
+    /// to any question that `escalates`, wherever the flow can ask it (its
+    /// gate open), never leaves the level at self-care, and never comes with
+    /// the "nothing needs a clinician" reason.
     #[test]
     fn a_red_flag_always_raises_the_level(answers in arbitrary_answers(), pick in any::<usize>()) {
         let flags: Vec<_> = kb().data.questions.iter().filter(|q| q.escalates).collect();
         let q = flags[pick % flags.len()];
+        let mut without = answers.clone();
+        without.remove(&q.id);
+        if !q.ask_when.eval(kb(), &without) {
+            return Ok(());
+        }
         for worrying in [Answer::NotSure, worrying_answer(q)] {
             let mut with = answers.clone();
             with.set(kb(), &q.id, worrying.clone()).unwrap();

@@ -12,7 +12,7 @@ use std::{
 
 use foot_triage::{
     Answers, KnowledgeBase, assess,
-    check::{cases, hazards, languages, lint, load},
+    check::{cases, hazards, languages, lint, load, runners},
     engine::plain_text,
     next_question,
 };
@@ -30,7 +30,8 @@ Usage:
   foot-triage fhir questionnaire the questionnaire as a FHIR R4 Questionnaire (JSON)
   foot-triage fhir response [FILE]  answers as a FHIR R4 QuestionnaireResponse (JSON)
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
-  foot-triage cases [PATH]       run the case libraries (default: each folder of knowledge/cases)
+  foot-triage cases [PATH]       run the case libraries (default: each folder of knowledge/cases) and the
+                                 soundness property over generated runners (--runners N; default from runners.toml)
   foot-triage hazards [FILE]     the hazard log as Markdown (default: knowledge/safety/hazards.toml)
   foot-triage translate CODE     add the missing entries to knowledge/lang/CODE (a translator's starting point)
   foot-triage --help | --version
@@ -65,6 +66,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         let known: Vec<&str> = foot_triage::knowledge::LANGUAGES.iter().map(|l| l.code).collect();
         format!("{e} (known: {})", known.join(", "))
     })?;
+    // `cases --runners N`: how many generated runners the soundness
+    // property runs (the spec's own number by default).
+    let runners = match args.iter().position(|a| a == "--runners") {
+        Some(at) if at + 1 < args.len() => {
+            let n = args.remove(at + 1);
+            args.remove(at);
+            Some(n.parse::<usize>().map_err(|_| format!("`--runners` needs a whole number, not `{n}`"))?)
+        }
+        Some(_) => return Err("`--runners` needs a number, such as `--runners 100000`".into()),
+        None => None,
+    };
     let args = &args[..];
     let command = args.first().map(String::as_str).unwrap_or("--help");
     if command == "fhir" {
@@ -172,6 +184,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 print!("{}", cases::report(name, &results));
                 ok &= cases::passes(name, &results);
             }
+            // The soundness property over generated runners, when the
+            // folder has its generator's settings.
+            let spec_path = if path.is_dir() { path.join("runners.toml") } else { path.with_file_name("runners.toml") };
+            if let Ok(text) = std::fs::read_to_string(&spec_path) {
+                let spec = runners::Spec::parse(&text)?;
+                let soundness = runners::soundness(kb, &spec, runners.unwrap_or(spec.runners), spec.seed);
+                println!("{}", runners::report(kb, &soundness));
+                ok &= soundness.lower == 0;
+            }
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         "hazards" => {
@@ -197,9 +218,9 @@ fn read_answers(kb: &KnowledgeBase, file: Option<&str>) -> Result<Answers, Strin
     Answers::from_json(kb, &text).map_err(|e| e.to_string())
 }
 
-/// The answers contract's version. Version 2 added keys (each question's
-/// `since`); every version-1 answer set is still a valid version-2 one.
-const CONTRACT_VERSION: u32 = 2;
+/// The answers contract's version. Versions 2 and 3 added keys (each
+/// question's `since`); every older answer set is still a valid newer one.
+const CONTRACT_VERSION: u32 = 3;
 
 /// The answers contract: every key with its type and allowed values.
 fn contract(kb: &KnowledgeBase) -> serde_json::Value {
@@ -237,8 +258,8 @@ fn contract_markdown(kb: &KnowledgeBase) -> String {
          - Bad input is rejected as a whole, with one line that names the key: malformed\n  \
          JSON, an unknown key, a wrong type, an unknown option, or a number out of range.\n  \
          The CLI exits with status 2.\n\
-         - **Version 2** added the keys marked *v2*. Every version-1 answer set is still valid,\n  \
-         and saved progress from version 1 is read unchanged.\n\
+         - **Versions 2 and 3** added the keys marked *v2* and *v3*. Every older answer set is\n  \
+         still valid, and saved progress from older versions is read unchanged.\n\
          - A *red flag* (\"escalates\") is a question whose worrying answer always raises the\n  \
          level above self-care, whatever else is answered.\n\n\
          | Key | Question | Values | \"Not sure\" counts as | Red flag | Since |\n\

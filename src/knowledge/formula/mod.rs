@@ -14,11 +14,13 @@
 //! as the question's worrying answer (its `concerning` value) and as nothing
 //! else; `answered(x)` is true only for a real answer, not for "not sure".
 
+mod partial;
 mod syntax;
 
 use super::text::Text;
 use crate::answers::{Answer, Answers};
 
+pub use partial::Tri;
 pub use syntax::{CONSTANTS, CmpOp, Expr, Formula};
 
 /// What a formula needs from its surroundings while it is evaluated.
