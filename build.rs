@@ -251,6 +251,10 @@ fn for_the_widget(data: &mut knowledge::model::Knowledge) {
     data.meta.last_reviewed = none();
     for c in data.conditions.to_mut() {
         c.features.to_mut().iter_mut().for_each(|f| clear(&mut f.when));
+        if let Some(review) = &mut c.review {
+            clear(&mut review.when);
+            review.last_reviewed = none();
+        }
         c.location_text = none();
         c.helps = none();
         c.last_reviewed = none();

@@ -43,6 +43,13 @@ pub enum ProblemKind {
     /// gate (`ask_when`) is shut on those answers, so the flow could never
     /// ask it and the interview could end below the level the answers call for.
     HiddenByGate,
+    /// Occurs when a condition with a floor above self-care has no
+    /// `possible_care`: the text a result shows while the condition is only
+    /// possible and the level is below its floor.
+    NoPossibleCare,
+    /// Occurs when a condition managed at home (a self-care floor) does not
+    /// say when home care has had its chance (`[condition.review]`).
+    NoReviewTiming,
     /// Occurs when no condition lists an advice item and it is not general,
     /// or when its `when` can never hold.
     AdviceNeverSelected,
@@ -122,6 +129,7 @@ pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
     l.ids();
     l.provenance();
     l.contract();
+    l.possible_care();
     l.references();
     let reachable = l.reachability();
     // The deeper checks evaluate formulas, which only makes sense once every
@@ -220,6 +228,7 @@ impl Linter<'_> {
             .chain(d.facts.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.rules.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.conditions.iter().map(|x| (&*x.id, x.provenance())))
+            .chain(d.conditions.iter().filter_map(|x| x.review.as_ref().map(|r| (&*x.id, r.provenance()))))
             .chain(d.advice.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.safety_net.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.contradictions.iter().map(|x| (&*x.id, x.provenance())))
@@ -468,6 +477,17 @@ impl Linter<'_> {
             }
         }
         reachable
+    }
+
+    fn possible_care(&mut self) {
+        for c in self.kb.data.conditions.iter().filter(|c| c.floor > Level::SelfCare && c.possible_care.is_none()) {
+            let message = "its floor is above self-care, so it needs a `possible_care`: what to do while it is only possible, without naming a second destination";
+            self.report(ProblemKind::NoPossibleCare, &c.id, message);
+        }
+        for c in self.kb.data.conditions.iter().filter(|c| c.floor == Level::SelfCare && c.review.is_none()) {
+            let message = "it is managed at home, so it needs a `[condition.review]`: when home care has had its chance, from its guidance";
+            self.report(ProblemKind::NoReviewTiming, &c.id, message);
+        }
     }
 
     fn gates_match_rules(&mut self) {

@@ -51,9 +51,12 @@ pub struct Coherent {
     /// its usual answer.
     #[serde(default)]
     pub only_when: Option<String>,
-    /// While this holds, the question has its sign.
+    /// While this holds, the question has its sign (or `value`, when given).
     #[serde(default)]
     pub implied_by: Option<String>,
+    /// The answer `implied_by` gives: `yes` or `no`.
+    #[serde(default)]
+    pub value: Option<String>,
     /// A number no larger than this other number.
     #[serde(default)]
     pub at_most: Option<String>,
@@ -186,8 +189,8 @@ fn cohere(kb: &KnowledgeBase, spec: &Spec, answers: &mut Answers) {
                 }
             }
             if implied_by.as_ref().is_some_and(|f| f.eval(kb, answers)) {
-                want = Some(match q.concerning {
-                    Some(Concerning::No) => Answer::No,
+                want = Some(match (c.value.as_deref(), q.concerning) {
+                    (Some("no"), _) | (None, Some(Concerning::No)) => Answer::No,
                     _ => Answer::Yes,
                 });
             }

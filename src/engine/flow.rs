@@ -45,7 +45,10 @@ pub struct Next {
     /// Why this screen now, or why the flow stopped.
     pub reason: Text,
     /// How many screens the answers so far fill: each answer outside a
-    /// checklist is one, each checklist answered (in part or whole) one.
+    /// checklist is one, each checklist answered (in part or whole) one. A
+    /// checklist item that an answer opened later (a Charcot check once
+    /// diabetes is ticked) is shown on a screen of its own but counted with
+    /// its checklist, so this can be one short.
     pub asked: usize,
     /// The flow stopped because it reached its screen limit.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

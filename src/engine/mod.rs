@@ -94,7 +94,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     if let Some(first) = suspected.first() {
         let condition = &kb.data.conditions[first.index];
         if triage.level < Level::Emergency {
-            safety_net.push(format!("{}: {}", condition.name, condition.seek_care).into());
+            safety_net.push(format!("{}: {}", condition.name, triage::care_text(condition, triage.level)).into());
         }
     }
     let tuning = kb.data.meta.ranking;
@@ -118,7 +118,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
                 },
                 score: s.score,
                 description: c.description.clone(),
-                seek_care: c.seek_care.clone(),
+                seek_care: triage::care_text(c, triage.level).clone(),
                 reasons_for: s.reasons_for.clone(),
                 reasons_against: s.reasons_against.clone(),
             }

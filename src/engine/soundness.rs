@@ -6,8 +6,9 @@
 //! answered; every other unanswered question will stay unanswered, so it
 //! keeps the engine's meaning of "unanswered". Formulas are then read in
 //! three values (`formula::Tri`): a rule above the current level whose
-//! formula may still hold, or a condition whose floor its score could still
-//! reach, is *live*. While anything is live, the questions that can settle it
+//! formula may still hold, a condition whose floor its score could still
+//! reach, or a self-managed condition whose review could still call for
+//! `soon`, is *live*. While anything is live, the questions that can settle it
 //! must be asked: the pending questions it reads that are open now, or, when
 //! they are gated, the open questions their gates read, and so on.
 //!
@@ -19,10 +20,10 @@
 //! shut): the linter's `hidden_by_gate` looks for one, and the soundness
 //! property over generated runners checks the whole.
 
-use super::triage::floor_for;
+use super::triage::{floor_for, is_possible};
 use crate::{
     answers::Answers,
-    knowledge::{KnowledgeBase, Level, Phase, QuestionRole, formula::Tri},
+    knowledge::{Condition, KnowledgeBase, Level, Phase, QuestionRole, formula::Tri},
 };
 
 /// Which unanswered questions may still be asked (by position in
@@ -68,8 +69,8 @@ pub(crate) fn needed(kb: &KnowledgeBase, answers: &Answers, level: Level) -> Vec
             seeds.extend(rule.when.expr.keys(kb).into_iter().filter(|k| is_pending(k)));
         }
     }
-    for condition in kb.data.conditions.iter().filter(|c| c.floor > level) {
-        seeds.extend(floor_keys(kb, answers, condition, level, &is_pending));
+    for condition in kb.data.conditions.iter().filter(|c| c.floor > level || c.review.is_some()) {
+        seeds.extend(condition_keys(kb, answers, condition, level, &is_pending));
     }
     // From what can settle a live item to what can be asked now: a gated
     // question is reached through the open questions its gate reads.
@@ -92,19 +93,18 @@ pub(crate) fn needed(kb: &KnowledgeBase, answers: &Answers, level: Level) -> Vec
     needed
 }
 
-/// The pending questions whose answers could lift this condition's score to
-/// a floor above `level`; none when no answers could.
-fn floor_keys(
+/// The best this condition's score and evidence could become once the
+/// pending questions are answered, with the pending questions that could lift
+/// it: a feature that holds adds its weight, one that may still hold adds it
+/// only if positive, and where it hurts, if not yet asked, could match the
+/// best place.
+fn score_bound(
     kb: &KnowledgeBase,
     answers: &Answers,
-    condition: &crate::knowledge::Condition,
-    level: Level,
+    condition: &Condition,
     is_pending: &dyn Fn(&str) -> bool,
-) -> Vec<String> {
+) -> (i32, i32, Vec<String>) {
     let location = kb.role_id(QuestionRole::Location);
-    // The best the score could become: a feature that holds adds its weight,
-    // one that may still hold adds it only if positive, and where it hurts,
-    // if not yet asked, could match the best place.
     let (now, _) = super::ranking::score_and_evidence(kb, answers, condition);
     let holding: i32 = condition.features.iter().filter(|f| f.when.eval(kb, answers)).map(|f| f.weight).sum();
     let mut score = now - holding;
@@ -130,8 +130,30 @@ fn floor_keys(
         score += gain;
         evidence += gain;
     }
-    match floor_for(kb, condition.floor, score, evidence) {
-        Some(reachable) if reachable > level => keys,
-        _ => Vec::new(),
+    (score, evidence, keys)
+}
+
+/// The pending questions that could settle whether this condition raises the
+/// level above `level`: through its floor, or through its review (home care
+/// that has had its chance sets `soon`); none when neither could.
+fn condition_keys(
+    kb: &KnowledgeBase,
+    answers: &Answers,
+    condition: &Condition,
+    level: Level,
+    is_pending: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let (score, evidence, mut keys) = score_bound(kb, answers, condition, is_pending);
+    if floor_for(kb, condition.floor, score, evidence).is_some_and(|reachable| reachable > level) {
+        return keys;
     }
+    let Some(review) = condition.review.as_ref().filter(|_| level < Level::Soon) else { return Vec::new() };
+    let timing = review.when.expr.eval_partial(kb, answers, is_pending);
+    if !timing.may_hold() || !is_possible(kb, condition.floor, score, evidence) {
+        return Vec::new();
+    }
+    if timing == Tri::Unknown {
+        keys.extend(review.when.expr.keys(kb).into_iter().filter(|k| is_pending(k)));
+    }
+    keys
 }

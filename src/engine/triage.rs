@@ -11,13 +11,17 @@
 //!   condition: urgent; an urgent one: soon), so a dangerous cause is never
 //!   shown as possible while the advice is home care;
 //! - at `meta.ranking.floor_min_score` it sets its full floor.
+//!
+//! A condition managed at home declares when that home care has had its
+//! chance (`review`, from the condition's own guidance): while it is a
+//! possible cause and its `when` holds, the level is at least `soon`.
 
 use serde::Serialize;
 
 use super::ranking::Scored;
 use crate::{
     answers::{Answer, Answers},
-    knowledge::{KnowledgeBase, Level, RuleKind, Text, Ui, formula::Expr},
+    knowledge::{Condition, KnowledgeBase, Level, RuleKind, Text, Ui, formula::Expr},
 };
 
 /// Why the level is what it is: one fired rule, with the answers that made it fire.
@@ -79,6 +83,16 @@ pub(crate) fn is_possible(kb: &KnowledgeBase, floor: Level, score: i32, evidence
     score >= tuning.possible && (floor < Level::Urgent || evidence >= tuning.evidence_min)
 }
 
+/// What a result says to do about a cause: its `seek_care` when the level
+/// reaches its floor, and otherwise its `possible_care`, the signs that would
+/// call for going sooner, so one result never names two destinations.
+pub fn care_text(condition: &Condition, level: Level) -> &Text {
+    match &condition.possible_care {
+        Some(text) if level < condition.floor => text,
+        _ => &condition.seek_care,
+    }
+}
+
 pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triage {
     let mut fired: Vec<(TriageReason, bool, bool)> = Vec::new();
     for rule in kb.data.rules.iter() {
@@ -104,7 +118,7 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
         }
         let full = level == condition.floor;
         let answers_shown = scored.keys.iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect();
-        let values = [("condition", &*condition.name), ("seek_care", &*condition.seek_care)];
+        let values = [("condition", &*condition.name), ("seek_care", &**care_text(condition, level))];
         let reason = kb.ui_with(if full { Ui::ReasonFitsPattern } else { Ui::ReasonCannotRuleOut }, &values);
         fired.push((
             TriageReason {
@@ -118,6 +132,28 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
             },
             false,
             condition.stop_running,
+        ));
+    }
+    // A self-managed condition whose home care has had its chance: by its
+    // own score (a possible cause), never by its rank.
+    for scored in ranked {
+        let condition = &kb.data.conditions[scored.index];
+        let Some(review) = &condition.review else { continue };
+        if !is_possible(kb, condition.floor, scored.score, scored.evidence) || !review.when.eval(kb, answers) {
+            continue;
+        }
+        fired.push((
+            TriageReason {
+                id: format!("review_{}", condition.id).into(),
+                kind: RuleKind::Duration,
+                level: Level::Soon,
+                reason: review.reason.clone(),
+                answers: shown(kb, answers, &review.when.expr),
+                source: review.source.clone(),
+                suspects: Some(condition.id.clone()),
+            },
+            false,
+            false,
         ));
     }
     let level = fired.iter().map(|(r, _, _)| r.level).max().unwrap_or(Level::SelfCare);

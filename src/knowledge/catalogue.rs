@@ -104,12 +104,18 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
         }
     }
     for c in k.conditions.to_mut() {
-        let Condition { id: cid, name, description, seek_care, features, .. } = c;
+        let Condition { id: cid, name, description, seek_care, possible_care, features, review, .. } = c;
         f(id("condition", cid, "name"), name);
         f(id("condition", cid, "description"), description);
         f(id("condition", cid, "seek_care"), seek_care);
+        if let Some(text) = possible_care {
+            f(id("condition", cid, "possible_care"), text);
+        }
         for (n, feature) in features.to_mut().iter_mut().enumerate() {
             f(Id { n: Some(n + 1), ..id("condition", cid, "reason") }, &mut feature.reason);
+        }
+        if let Some(review) = review {
+            f(id("condition", cid, "review"), &mut review.reason);
         }
     }
     for s in k.sections.to_mut() {
@@ -140,7 +146,9 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
 /// levels, the rules' reasons, the safety net, the causes' names) is not.
 pub fn for_results(id: &Id<'_>) -> bool {
     match id.kind {
-        "condition" => id.field != "name",
+        // A condition's review reason can set the level, so it comes with
+        // the interview, as the rules' reasons do.
+        "condition" => !matches!(id.field, "name" | "review"),
         "advice" | "section" => true,
         _ => false,
     }

@@ -248,7 +248,8 @@ provenance!(
     Meta,
     ShoeLife,
     LoadRule,
-    DiaryRules
+    DiaryRules,
+    Review
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -587,6 +588,11 @@ pub struct Condition {
     pub location_text: Text,
     pub helps: Text,
     pub seek_care: Text,
+    /// What to do while the condition is only possible and the level is
+    /// below its floor: the signs that would call for going sooner, so a
+    /// result never names two destinations. Required above a self-care floor.
+    #[serde(default)]
+    pub possible_care: Option<Text>,
     /// Pain locations and the weight each adds when it is marked.
     #[serde(default, deserialize_with = "locations_from_table")]
     pub locations: List<(Text, i32)>,
@@ -602,9 +608,26 @@ pub struct Condition {
     /// Advice ids this condition's plan draws on.
     #[serde(default)]
     pub advice: List<Text>,
+    /// When home care has had its chance, for a condition managed at home:
+    /// required at a self-care floor.
+    #[serde(default)]
+    pub review: Option<Review>,
     #[serde(default)]
     pub source: Text,
     #[serde(default)]
+    pub last_reviewed: Text,
+}
+
+/// When a self-managed condition should be seen after all: while the
+/// condition is a possible cause (its own score, never its rank) and `when`
+/// holds, the level is at least `soon`, with `reason`. The timing comes from
+/// primary guidance for the condition (its own `source` and date).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub when: Formula,
+    pub reason: Text,
+    pub source: Text,
     pub last_reviewed: Text,
 }
 

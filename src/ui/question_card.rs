@@ -1,7 +1,7 @@
 //! One screen of the questionnaire: progress, the question, its controls,
 //! "Not sure", "Why we ask", Back and the review list. A screen is one
 //! question, or a checklist of related yes/no questions (each its own
-//! checkbox, with "None of these" and "Not sure"). Each screen is a fresh
+//! checkbox with its own "Not sure", then "None of these"). Each screen is a fresh
 //! component (keyed by its ids), so local choices never leak from one screen
 //! to the next.
 
@@ -69,12 +69,14 @@ pub struct QuestionCardProps {
     pub units: DistanceUnit,
 }
 
-/// The card's own state: choices not yet sent, the number being typed, a
-/// message about it, and the foot map's view. One reducer for all four, as
-/// each hook type costs the bundle code.
+/// The card's own state: choices not yet sent (and, on a checklist, the
+/// items marked "Not sure"), the number being typed, a message about it,
+/// and the foot map's view. One reducer for all, as each hook type costs the
+/// bundle code.
 #[derive(Clone, Default, PartialEq)]
 struct Card {
     chosen: Vec<String>,
+    unsure: Vec<String>,
     typed: String,
     error: Option<String>,
     view: Option<String>,
@@ -82,6 +84,9 @@ struct Card {
 
 enum Edit {
     Toggle(String),
+    /// A checklist item marked "Not sure", or unmarked; it cannot be ticked
+    /// and unsure at once.
+    Unsure(String),
     Typed(String),
     Error(Option<String>),
     View(String),
@@ -93,17 +98,29 @@ impl Reducible for Card {
     fn reduce(self: Rc<Self>, edit: Edit) -> Rc<Self> {
         let mut next = (*self).clone();
         match edit {
-            Edit::Toggle(id) => match next.chosen.iter().position(|c| *c == id) {
-                Some(at) => {
-                    next.chosen.remove(at);
-                }
-                None => next.chosen.push(id),
-            },
+            Edit::Toggle(id) => {
+                next.unsure.retain(|u| *u != id);
+                flip(&mut next.chosen, id);
+            }
+            Edit::Unsure(id) => {
+                next.chosen.retain(|c| *c != id);
+                flip(&mut next.unsure, id);
+            }
             Edit::Typed(text) => next.typed = text,
             Edit::Error(message) => next.error = message,
             Edit::View(view) => next.view = Some(view),
         }
         Rc::new(next)
+    }
+}
+
+/// Adds `id` to the list, or takes it out if it is there.
+fn flip(list: &mut Vec<String>, id: String) {
+    match list.iter().position(|c| *c == id) {
+        Some(at) => {
+            list.remove(at);
+        }
+        None => list.push(id),
     }
 }
 
@@ -148,8 +165,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         let card = card.clone();
         Callback::from(move |view: String| card.dispatch(Edit::View(view)))
     };
+    let unsure = {
+        let card = card.clone();
+        Callback::from(move |id: String| card.dispatch(Edit::Unsure(id)))
+    };
     let controls = match &props.checklist {
-        Some(list) => checklist(kb, &list.1, chosen, &toggle, &props.act),
+        Some(list) => checklist(kb, &list.1, (chosen, &card.unsure), (&toggle, &unsure), &props.act),
         None => match q.kind {
             QuestionKind::YesNo => html! {
                 <div class="ft-choices">
@@ -248,28 +269,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         },
     };
-    // "Not sure" on a checklist counts every item not ticked as not sure,
-    // which the worrying answer then covers; ticked items keep their tick.
-    let not_sure = match &props.checklist {
-        Some(list) => {
-            let (act, list, ticked) = (props.act.clone(), list.clone(), chosen.clone());
-            Callback::from(move |_: MouseEvent| {
-                act.emit(Action::AnswerAll(
-                    list.1
-                        .iter()
-                        .map(|m| {
-                            let answer =
-                                if ticked.contains(&m.id.to_string()) { ticked_answer(m) } else { Answer::NotSure };
-                            (m.id.to_string(), answer)
-                        })
-                        .collect(),
-                ))
-            })
-        }
-        None => {
-            let send = send.clone();
-            Callback::from(move |_: MouseEvent| send(Answer::NotSure))
-        }
+    // A checklist has a "Not sure" per item instead (review 2, NM8: one
+    // button for the whole screen made every unticked sign worrying).
+    let not_sure = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(Answer::NotSure))
     };
     let back = props.act.reform(|_: MouseEvent| Action::Back);
     let review = props.act.reform(|_: MouseEvent| Action::Review);
@@ -301,7 +305,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             if let Some(help) = &help { <p class="ft-help">{ &**help }</p> }
             { controls }
             <p id="ft-error" class="ft-error-text" role="status">{ error.unwrap_or_default() }</p>
-            <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure" onclick={not_sure}>{ kb.ui(Ui::QuestionNotSure) }</button>
+            if props.checklist.is_none() {
+                <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure" onclick={not_sure}>{ kb.ui(Ui::QuestionNotSure) }</button>
+            }
             <details class="ft-why">
                 <summary>{ kb.ui(Ui::QuestionWhy) }</summary>
                 { why }
@@ -334,24 +340,28 @@ fn ticked_answer(q: &Question) -> Answer {
 }
 
 /// A checklist: one native checkbox per question, labelled by its statement
-/// of the sign, then "None of these" (nothing ticked) or "Continue".
+/// of the sign, with its own "Not sure", then "None of these" (nothing
+/// marked) or "Continue". A ticked item gives the worrying answer, an item
+/// marked "Not sure" gives "not sure" (which the rules read as worrying for
+/// that sign alone), and the rest the reassuring answer.
 fn checklist(
     kb: &KnowledgeBase,
     questions: &[Question],
-    ticked: &[String],
-    toggle: &Callback<String>,
+    (ticked, unsure): (&[String], &[String]),
+    (toggle, mark_unsure): (&Callback<String>, &Callback<String>),
     act: &Callback<Action>,
 ) -> Html {
     let answers: Vec<(String, Answer)> = questions
         .iter()
         .map(|m| {
-            let on = ticked.contains(&m.id.to_string());
-            let answer = match (on, ticked_answer(m)) {
-                (true, a) => a,
-                (false, Answer::No) => Answer::Yes,
-                (false, _) => Answer::No,
+            let id = m.id.to_string();
+            let answer = match (ticked.contains(&id), unsure.contains(&id), ticked_answer(m)) {
+                (true, _, a) => a,
+                (_, true, _) => Answer::NotSure,
+                (_, _, Answer::No) => Answer::Yes,
+                _ => Answer::No,
             };
-            (m.id.to_string(), answer)
+            (id, answer)
         })
         .collect();
     let done = act.reform(move |_: MouseEvent| Action::AnswerAll(answers.clone()));
@@ -361,15 +371,23 @@ fn checklist(
                 { for questions.iter().map(|m| {
                     let id = m.id.to_string();
                     let input_id = format!("ft-item-{id}");
-                    let on = ticked.contains(&id);
-                    let toggle = toggle.clone();
+                    let (on, not_sure) = (ticked.contains(&id), unsure.contains(&id));
+                    let (toggle, mark) = (toggle.clone(), mark_unsure.clone());
                     let help_id = m.help.as_ref().map(|_| format!("ft-item-help-{id}"));
+                    let item = m.item.as_deref().unwrap_or(&m.label);
+                    let unsure_id = id.clone();
                     html! {
-                        <div class="ft-check">
+                        <div class={classes!("ft-check", not_sure.then_some("ft-check-unsure"))}>
                             <input type="checkbox" id={input_id.clone()} data-ft-item={id.clone()} checked={on}
                                 aria-describedby={help_id.clone()}
                                 onchange={Callback::from(move |_: Event| toggle.emit(id.clone()))} />
-                            <label for={input_id}>{ m.item.as_deref().unwrap_or(&m.label) }</label>
+                            <label for={input_id}>{ item }</label>
+                            <button type="button" class="ft-item-unsure" data-ft-item-unsure={unsure_id.clone()}
+                                aria-pressed={if not_sure { "true" } else { "false" }}
+                                aria-label={kb.ui_with(Ui::QuestionItemNotSure, &[("item", item)])}
+                                onclick={Callback::from(move |_: MouseEvent| mark.emit(unsure_id.clone()))}>
+                                { kb.ui(Ui::QuestionNotSure) }
+                            </button>
                             if let (Some(help), Some(help_id)) = (&m.help, help_id) {
                                 <p class="ft-help" id={help_id}>{ &**help }</p>
                             }
@@ -377,7 +395,7 @@ fn checklist(
                     }
                 }) }
             </div>
-            { continue_button(kb, done, ticked.is_empty()) }
+            { continue_button(kb, done, ticked.is_empty() && unsure.is_empty()) }
         </>
     }
 }

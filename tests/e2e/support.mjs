@@ -242,9 +242,13 @@ export async function readmeShot(page, name) {
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
-// Yes/no questions whose worrying answer is "no"; every other yes/no
-// question is answered "no" when a path does not say otherwise.
-const REASSURING_YES = new Set(['can_bear_weight', 'single_leg_heel_raise']);
+// Yes/no questions whose worrying answer is "no" ("Not sure" counts as
+// **no** in the generated answers contract); every other yes/no question is
+// answered "no" when a path does not say otherwise. Read from the contract
+// page, which a native test keeps equal to the knowledge.
+const REASSURING_YES = new Set(
+  [...readFileSync(join(root, 'docs/answers-contract.md'), 'utf8').matchAll(/^\| `([a-z_]+)` \|[^|]*\| `true` \/ `false` \| \*\*no\*\* \|/gm)].map((m) => m[1]),
+);
 
 // Lets the app take over the prerendered start screen, as a runner's first
 // tap on the widget does (embed.js waits for one), and waits until it has.
@@ -292,11 +296,11 @@ export const isChecklist = (id) => id.includes(' ');
 
 // The ticks a checklist needs for these answers: an item is ticked when its
 // answer is the worrying one ("yes", or "no" for a question stated as "I
-// cannot ..."), and "Not sure" is pressed when any answer is "not_sure".
+// cannot ..."), and its own "Not sure" is pressed when its answer is "not_sure".
 export function checklistTicks(id, answers = {}) {
   const items = id.split(' ');
   const ticks = items.filter((q) => answers[q] === (REASSURING_YES.has(q) ? 'no' : 'yes'));
-  return { ticks, notSure: items.some((q) => answers[q] === 'not_sure') };
+  return { ticks, unsure: items.filter((q) => answers[q] === 'not_sure') };
 }
 
 // What the screen in `el` (a widget host, or the page without one) offers,
@@ -324,8 +328,12 @@ export function probeScreen(el) {
 export function actionsFor(id, value, probe) {
   const next = { click: 'button[data-ft-continue]' };
   if (isChecklist(id)) {
-    const { ticks, notSure } = checklistTicks(id, value ?? {});
-    return [...ticks.map((q) => ({ check: `input[data-ft-item="${q}"]` })), notSure ? { click: 'button[data-ft-answer="not_sure"]' } : next];
+    const { ticks, unsure } = checklistTicks(id, value ?? {});
+    return [
+      ...ticks.map((q) => ({ check: `input[data-ft-item="${q}"]` })),
+      ...unsure.map((q) => ({ click: `button[data-ft-item-unsure="${q}"]` })),
+      next,
+    ];
   }
   if (Array.isArray(value)) {
     const pick = (v) => (probe.regions.includes(v) ? `[data-ft-question] [data-ft-region="${v}"]` : `[data-ft-option="${v}"]`);

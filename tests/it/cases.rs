@@ -37,7 +37,7 @@ fn every_library_meets_its_policy() {
             assert_eq!(f.emergencies_caught, f.emergencies, "{report}");
         }
     };
-    for (name, at_least) in [("library", 40), ("safety", 93), ("blind", 80), ("holdout", 40)] {
+    for (name, at_least) in [("library", 40), ("safety", 200), ("blind", 80), ("holdout", 40), ("benign", 50)] {
         check(name, at_least);
     }
 }
@@ -113,13 +113,48 @@ fn inline_regressions() {
             false,
             "plantar_fasciitis",
         ),
-        // Source disagreement, recorded in knowledge/rules.toml: more than a
-        // week without improvement is enough to book an appointment.
+        // Referral timing from the condition's guidance (issue 22): plantar
+        // fasciitis is seen after two weeks of home care without improving
+        // (NHS), not after nine days of pain; at sixteen days, with twelve of
+        // home care, still home care; at fifteen days of home care, a visit.
         (
             json!({"onset": "gradual", "pain_locations": ["heel_bottom"], "timing": ["first_steps_morning"], "duration_days": 9, "improving_with_rest": false}),
+            Level::SelfCare,
+            false,
+            "plantar_fasciitis",
+        ),
+        (
+            json!({"onset": "gradual", "pain_locations": ["heel_bottom"], "timing": ["first_steps_morning"], "duration_days": 16, "rest_tried_days": 12, "improving_with_rest": false}),
+            Level::SelfCare,
+            false,
+            "plantar_fasciitis",
+        ),
+        (
+            json!({"onset": "gradual", "pain_locations": ["heel_bottom"], "timing": ["first_steps_morning"], "duration_days": 20, "rest_tried_days": 15, "improving_with_rest": false}),
             Level::Soon,
             false,
             "plantar_fasciitis",
+        ),
+        // "Not sure" whether it is getting better is not "not getting
+        // better" for a timing rule; getting worse is, whatever the days.
+        (
+            json!({"onset": "gradual", "pain_locations": ["heel_bottom"], "timing": ["first_steps_morning"], "duration_days": 20, "rest_tried_days": 15, "improving_with_rest": "not_sure"}),
+            Level::SelfCare,
+            false,
+            "plantar_fasciitis",
+        ),
+        (
+            json!({"onset": "gradual", "pain_locations": ["heel_bottom"], "timing": ["first_steps_morning"], "duration_days": 5, "getting_worse": true}),
+            Level::Soon,
+            false,
+            "plantar_fasciitis",
+        ),
+        // Shin splints have their own week (HSE/NHS).
+        (
+            json!({"onset": "gradual", "pain_locations": ["shin"], "timing": ["during_run_worsening", "after_run"], "duration_days": 9, "rest_tried_days": 8, "improving_with_rest": false, "point_bone_tenderness": false}),
+            Level::Soon,
+            false,
+            "medial_tibial_stress_syndrome",
         ),
         (
             json!({"onset": "sudden", "snap_or_pop": true, "pain_locations": ["achilles"]}),

@@ -145,14 +145,26 @@ fn a_review_follows_the_trend_through_the_core_rules() {
             plan: &[(10.0, true), (11.0, false)],
             plan_weeks: 8,
         },
-        // Pain that does not ease after eleven days is seen soon; no return yet.
+        // Pain that does not ease over eleven days is still home care (the
+        // guidance's two weeks); no return yet.
         Review {
             days: vec![(10, 4, 0.0), (12, 4, 0.0), (14, 5, 0.0), (16, 4, 0.0), (18, 4, 0.0), (20, 4, 0.0)],
             as_of: "2026-11-21",
             trend: Some(Trend::Steady),
-            level: Level::Soon,
+            level: Level::SelfCare,
             reason: None,
             derived: &[("duration_days", 11.0)],
+            plan: &[],
+            plan_weeks: 0,
+        },
+        // Over fifteen days it is seen soon, by the two-week rule.
+        Review {
+            days: vec![(6, 4, 0.0), (10, 4, 0.0), (12, 4, 0.0), (14, 5, 0.0), (16, 4, 0.0), (18, 4, 0.0), (20, 4, 0.0)],
+            as_of: "2026-11-21",
+            trend: Some(Trend::Steady),
+            level: Level::Soon,
+            reason: Some("not_better_after_two_weeks"),
+            derived: &[("duration_days", 15.0)],
             plan: &[],
             plan_weeks: 0,
         },

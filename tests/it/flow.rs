@@ -103,8 +103,9 @@ fn screens_follow_the_red_flags_the_location_and_the_story() {
                 "little_urine",
             ]),
         ),
-        // A red flag that an answer opens is asked before the location.
-        (diabetic, Screen(&["warm_swollen_foot"])),
+        // A red flag that an answer opens is asked before the location: with
+        // diabetes, a change of shape and a warm, swollen foot (Charcot).
+        (diabetic, Screen(&["visible_deformity", "warm_swollen_foot"])),
         // An emergency ends the flow at once...
         (json!({"cold_pale_foot": "not_sure"}), Done),
         (json!({"breathless_or_chest_pain": true}), Done),
