@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use flow::{Next, QuestionView, next_question, screens_answered};
 pub use plan::{Plan, PlanItem, PlanSection};
 pub use ranking::{Scored, rank};
-pub use summary::plain_text;
+pub use summary::{AnswerLines, answer_lines, plain_text};
 pub use triage::{AnswerShown, TriageReason};
 
 use crate::{

@@ -6,9 +6,35 @@ use std::fmt::Write;
 
 use super::Assessment;
 use crate::{
-    answers::Answers,
-    knowledge::{KnowledgeBase, Ui},
+    answers::{Answer, Answers},
+    knowledge::{KnowledgeBase, QuestionKind, Text, Ui, usual_answer},
 };
+
+/// The answers as a summary shows them: each answer that says something (a
+/// sign present, a "not sure", a number, a place) with its question's label,
+/// in questionnaire order, then the labels of the signs that were checked and
+/// are absent, which a clinician reads at a glance as one line.
+pub struct AnswerLines {
+    pub given: Vec<(Text, String)>,
+    pub absent: Vec<Text>,
+}
+
+pub fn answer_lines(kb: &KnowledgeBase, answers: &Answers) -> AnswerLines {
+    let mut lines = AnswerLines { given: Vec::new(), absent: Vec::new() };
+    for q in kb.data.questions.iter() {
+        let Some(answer) = answers.get(&q.id) else { continue };
+        let usual = match q.kind {
+            QuestionKind::YesNo => usual_answer(q),
+            _ => None,
+        };
+        if usual.as_ref() == Some(answer) || (q.control.is_none() && *answer == Answer::Choices(Vec::new())) {
+            lines.absent.push(q.label.clone());
+        } else {
+            lines.given.push((q.label.clone(), kb.describe_answer(&q.id, answer)));
+        }
+    }
+    lines
+}
 
 pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment) -> String {
     let mut out = String::new();
@@ -46,10 +72,13 @@ pub fn plain_text(kb: &KnowledgeBase, answers: &Answers, assessment: &Assessment
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", kb.ui(Ui::SummaryAnswers));
-    for q in kb.data.questions.iter() {
-        if let Some(answer) = answers.get(&q.id) {
-            let _ = writeln!(out, "- {}: {}", q.label, kb.describe_answer(&q.id, answer));
-        }
+    let lines = answer_lines(kb, answers);
+    for (label, answer) in &lines.given {
+        let _ = writeln!(out, "- {label}: {answer}");
+    }
+    if !lines.absent.is_empty() {
+        let absent: Vec<&str> = lines.absent.iter().map(|l| &**l).collect();
+        let _ = writeln!(out, "- {}", kb.ui_with(Ui::SummaryCheckedAbsent, &[("list", &absent.join("; "))]));
     }
     if !assessment.plan.sections.is_empty() {
         let _ = writeln!(out);

@@ -129,11 +129,12 @@ test('Back returns to the previous question, and the review list changes an answ
     // A month of pain that is improving is still home care (no blanket
     // two-week rule) ...
     assert.equal((await result(page)).level, 'self_care');
-    // ... but a month without getting better is a reason to see someone.
+    // ... but a month without getting better, after more than two weeks of
+    // home care, is a reason to see someone (the condition's own timing).
     await page.click('button[data-ft-review]');
     await page.click('button[data-ft-edit="improving_with_rest"]');
     await answer(page, 'improving_with_rest', 'no');
-    await answerAll(page, SELF_CARE);
+    await answerAll(page, { ...SELF_CARE, rest_tried_days: 20 });
     assert.equal((await result(page)).level, 'soon');
   });
 });

@@ -46,7 +46,11 @@ test('with consent, progress and then the result survive a reload', async () => 
     const remember = page.locator('button[data-ft-remember]');
     assert.equal(await remember.getAttribute('aria-checked'), 'false');
     await remember.click();
-    assert.equal(await remember.getAttribute('aria-checked'), 'true');
+    // The click on the prerendered switch wakes the app, which takes over
+    // with the switch on; during the takeover both are briefly in the page.
+    const live = page.locator(`${LIVE} button[data-ft-remember]`);
+    await live.waitFor();
+    assert.equal(await live.getAttribute('aria-checked'), 'true');
     await page.click('button[data-ft-start]');
     await answerSome(page, 4);
     const where = await currentQuestion(page);
