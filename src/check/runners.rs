@@ -78,6 +78,12 @@ impl Rng {
         Rng(seed)
     }
 
+    /// The source of runner number `i` of a run from `seed`, so any runner
+    /// can be made again on its own.
+    pub fn for_runner(seed: u64, i: usize) -> Rng {
+        Rng(seed ^ (i as u64).wrapping_mul(0xA24B_AED4_963E_E407))
+    }
+
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -261,7 +267,7 @@ pub fn soundness(kb: &KnowledgeBase, spec: &Spec, count: usize, seed: u64) -> So
     let run = |from: usize, to: usize| {
         let mut out = Soundness::default();
         for i in from..to {
-            let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0xA24B_AED4_963E_E407));
+            let mut rng = Rng::for_runner(seed, i);
             let full = runner(kb, spec, &mut rng);
             let (flow, all) = levels(kb, &full);
             out.runners += 1;

@@ -23,11 +23,11 @@ pub fn answer_lines(kb: &KnowledgeBase, answers: &Answers) -> AnswerLines {
     let mut lines = AnswerLines { given: Vec::new(), absent: Vec::new() };
     for q in kb.data.questions.iter() {
         let Some(answer) = answers.get(&q.id) else { continue };
-        let usual = match q.kind {
-            QuestionKind::YesNo => usual_answer(q),
-            _ => None,
-        };
-        if usual.as_ref() == Some(answer) || (q.control.is_none() && *answer == Answer::Choices(Vec::new())) {
+        // Only a "no" reads right in a list of signs that are absent: a
+        // question stated the other way ("Can take four steps") keeps its
+        // answer beside it.
+        let absent_no = q.kind == QuestionKind::YesNo && *answer == Answer::No && usual_answer(q) == Some(Answer::No);
+        if absent_no || (q.control.is_none() && *answer == Answer::Choices(Vec::new())) {
             lines.absent.push(q.label.clone());
         } else {
             lines.given.push((q.label.clone(), kb.describe_answer(&q.id, answer)));

@@ -23,6 +23,7 @@ macro_rules! browser {
 }
 
 browser! {
+    mod answer_list;
     mod app;
     mod calculators;
     pub mod crash;

@@ -7,13 +7,14 @@ use yew::prelude::*;
 
 use super::{
     Knowledge,
+    answer_list::answer_list,
     handoff::handoff,
     plan::{compact_item, plan_view, tools_view},
     state::Action,
 };
 use crate::{
     Answers, KnowledgeBase, Level,
-    engine::{Assessment, PlanItem, RankedCondition, TriageReason, answer_lines, likelihood_text},
+    engine::{Assessment, PlanItem, RankedCondition, TriageReason, likelihood_text},
     knowledge::Ui,
     widget_config::WidgetConfig,
 };
@@ -39,7 +40,6 @@ pub fn results(
     let emergency = a.triage == Level::Emergency;
     let title = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
     let lead = a.triage_reasons.first();
-    let lines = answer_lines(kb, answers);
     let glance: Vec<&PlanItem> = a
         .plan
         .today
@@ -129,17 +129,7 @@ pub fn results(
             }
             <section class="ft-block ft-print-only" aria-labelledby="ft-answers-title">
                 <h3 id="ft-answers-title">{ kb.ui(Ui::ResultsAnswers) }</h3>
-                <dl class="ft-answers">
-                    { for lines.given.iter().map(|(label, answer)| html! {
-                        <>
-                            <dt>{ &**label }</dt>
-                            <dd>{ answer.clone() }</dd>
-                        </>
-                    }) }
-                </dl>
-                if !lines.absent.is_empty() {
-                    <p class="ft-answers-absent">{ kb.ui_with(Ui::SummaryCheckedAbsent, &[("list", &lines.absent.iter().map(|l| &**l).collect::<Vec<_>>().join("; "))]) }</p>
-                }
+                { answer_list(kb, answers) }
             </section>
             <p class="ft-notice">{ &*a.notice }</p>
             if emergency && kb.has_results() { { handoff(kb, assessment, answers, copy_status, act) } }

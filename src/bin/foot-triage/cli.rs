@@ -32,6 +32,7 @@ Usage:
   foot-triage lint [DIR]         check the knowledge (embedded, or a folder being edited)
   foot-triage cases [PATH]       run the case libraries (default: each folder of knowledge/cases) and the
                                  soundness property over generated runners (--runners N; default from runners.toml)
+  foot-triage runners [N]        the soundness property's generated runners, one answers JSON a line
   foot-triage hazards [FILE]     the hazard log as Markdown (default: knowledge/safety/hazards.toml)
   foot-triage translate CODE     add the missing entries to knowledge/lang/CODE (a translator's starting point)
   foot-triage --help | --version
@@ -194,6 +195,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 ok &= soundness.lower == 0;
             }
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        "runners" => {
+            // The soundness property's generated runners, one answers JSON a
+            // line, for reading them or for measuring another binary.
+            let text = std::fs::read_to_string("knowledge/cases/runners.toml")
+                .map_err(|e| format!("cannot read knowledge/cases/runners.toml: {e}"))?;
+            let spec = runners::Spec::parse(&text)?;
+            let count = match operand {
+                Some(n) => n.parse::<usize>().map_err(|_| format!("`runners` needs a whole number, not `{n}`"))?,
+                None => spec.runners,
+            };
+            for i in 0..count {
+                let mut rng = runners::Rng::for_runner(spec.seed, i);
+                println!("{}", runners::runner(kb, &spec, &mut rng).to_json());
+            }
+            Ok(ExitCode::SUCCESS)
         }
         "hazards" => {
             let path = operand.unwrap_or("knowledge/safety/hazards.toml");

@@ -71,28 +71,25 @@ impl Expr {
             | Expr::Cmp(key, _, _)
             | Expr::Answered(key) => test(key),
             Expr::Not(inner) => inner.partial(scope, answers, pending, depth + 1).not(),
-            Expr::And(items) => {
-                let mut out = Tri::True;
-                for item in items.iter() {
-                    match item.partial(scope, answers, pending, depth + 1) {
-                        Tri::False => return Tri::False,
-                        Tri::Unknown => out = Tri::Unknown,
-                        Tri::True => {}
-                    }
-                }
-                out
-            }
-            Expr::Or(items) => {
-                let mut out = Tri::False;
-                for item in items.iter() {
-                    match item.partial(scope, answers, pending, depth + 1) {
-                        Tri::True => return Tri::True,
-                        Tri::Unknown => out = Tri::Unknown,
-                        Tri::False => {}
-                    }
-                }
-                out
-            }
+            // "and" is false as soon as one part is, "or" true as soon as one
+            // part is; otherwise unknown if any part is.
+            Expr::And(items) => combine(items, Tri::False, |e| e.partial(scope, answers, pending, depth + 1)),
+            Expr::Or(items) => combine(items, Tri::True, |e| e.partial(scope, answers, pending, depth + 1)),
         }
     }
+}
+
+/// Kleene "and" (`decisive` false) or "or" (`decisive` true) over `items`:
+/// the decisive value if any part has it, else unknown if any part is
+/// unknown, else the other value.
+fn combine(items: &[Expr], decisive: Tri, value: impl Fn(&Expr) -> Tri) -> Tri {
+    let mut out = decisive.not();
+    for item in items {
+        match value(item) {
+            v if v == decisive => return decisive,
+            Tri::Unknown => out = Tri::Unknown,
+            _ => {}
+        }
+    }
+    out
 }

@@ -110,14 +110,7 @@ pub fn clinician(view: &View) -> Html {
             }
             <section class="ft-sheet-part" aria-labelledby="ft-c-answers">
                 <h3 id="ft-c-answers">{ kb.ui(Ui::DiaryClinicianAnswers) }</h3>
-                <dl class="ft-answers">
-                    { for kb.data.questions.iter().filter_map(|q| review.merged.get(&q.id).map(|answer| html! {
-                        <>
-                            <dt>{ &*q.label }</dt>
-                            <dd>{ kb.describe_answer(&q.id, answer) }</dd>
-                        </>
-                    })) }
-                </dl>
+                { crate::ui::answer_list::answer_list(kb, &review.merged) }
             </section>
             <section class="ft-sheet-part ft-sheet-diary" aria-labelledby="ft-c-diary">
                 <h3 id="ft-c-diary">{ kb.ui_with(diary_title, &[("count", &count.to_string())]) }</h3>
