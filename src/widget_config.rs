@@ -10,8 +10,18 @@ use crate::{
 };
 
 /// Every option, as an attribute name.
-pub const ATTRIBUTES: [&str; 9] =
-    ["units", "lang", "theme", "clinic-name", "clinic-url", "clinic-phone", "emergency-number", "remember", "id"];
+pub const ATTRIBUTES: [&str; 10] = [
+    "units",
+    "lang",
+    "theme",
+    "clinic-name",
+    "clinic-url",
+    "clinic-phone",
+    "booking-url",
+    "emergency-number",
+    "remember",
+    "id",
+];
 
 const MAX_NAME: usize = 80;
 const MAX_URL: usize = 300;
@@ -49,6 +59,9 @@ pub struct WidgetConfig {
     pub clinic_url: Option<String>,
     /// As written, for display; `tel_link` gives the dialable form.
     pub clinic_phone: Option<String>,
+    /// Where to book with the clinic, an https URL, checked: offered on a
+    /// `soon` result beside the generic advice, never at an emergency.
+    pub booking_url: Option<String>,
     /// The local emergency number (digits only), shown in the emergency banner.
     pub emergency_number: Option<String>,
     /// False when the site forbids storage (`remember="off"`).
@@ -67,6 +80,7 @@ impl Default for WidgetConfig {
             clinic_name: None,
             clinic_url: None,
             clinic_phone: None,
+            booking_url: None,
             emergency_number: None,
             storage_allowed: false,
             instance: None,
@@ -126,6 +140,12 @@ impl WidgetConfig {
             match phone(&v) {
                 Some(phone) => config.clinic_phone = Some(phone),
                 None => warn("clinic-phone", &v, "use digits, spaces, +, -, ( and ), at most 30 characters"),
+            }
+        }
+        if let Some(v) = value("booking-url") {
+            match https_url(&v) {
+                Some(url) => config.booking_url = Some(url),
+                None => warn("booking-url", &v, "use a full https:// address"),
             }
         }
         if let Some(v) = value("emergency-number") {

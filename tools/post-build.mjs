@@ -12,7 +12,11 @@
 //   3. minifies the JavaScript (wasm-bindgen's glue, embed.js, standalone.js)
 //      with esbuild in release builds, which Trunk's own minifier does not
 //      reach;
-//   4. writes sw.js, whose precache list is this build's exact files and
+//   4. writes the Subresource Integrity chain: embed.js carries the sha384
+//      hash of every file it loads and checks each one as it loads it, and
+//      integrity.json lists every file's hash (embed.js's own for the
+//      snippet's `integrity`);
+//   5. writes sw.js, whose precache list is this build's exact files and
 //      whose version is a hash of their contents.
 
 import { execFileSync } from 'node:child_process';
@@ -79,6 +83,23 @@ for (const [code, { variants, question, file, results }] of Object.entries(prere
 }
 const firstScreen = JSON.stringify({ ...prerendered, languages: screens, questions });
 
+// Minified before anything is hashed, so the hashes are of the bytes served.
+const release = process.env.TRUNK_PROFILE === 'release';
+const minify = (name) => {
+  if (!release) return;
+  const { transformSync } = createRequire(join(root, 'tools/package.json'))('esbuild');
+  const path = join(stage, name);
+  writeFileSync(path, transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2022' }).code);
+};
+for (const name of [names.js, names.diaryJs, 'standalone.js']) minify(name);
+
+// Subresource Integrity: the sha384 of a file, as an `integrity` attribute
+// takes it.
+const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(join(stage, name))).digest('base64')}`;
+const loaded = [names.js, names.wasm, names.css, names.diaryJs, names.diaryWasm, names.diaryCss].map((n) => `./${n}`);
+for (const parts of Object.values(languages)) loaded.push(...Object.values(parts));
+const integrity = Object.fromEntries(loaded.map((name) => [name, sri(name.slice(2))]));
+
 const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
   .replace('__FIRST_SCREEN__', firstScreen)
   .replace('__LANGUAGES__', JSON.stringify(languages))
@@ -87,19 +108,23 @@ const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
   .replace('__WIDGET_CSS__', `./${names.css}`)
   .replace('__DIARY_JS__', `./${names.diaryJs}`)
   .replace('__DIARY_WASM__', `./${names.diaryWasm}`)
-  .replace('__DIARY_CSS__', `./${names.diaryCss}`);
+  .replace('__DIARY_CSS__', `./${names.diaryCss}`)
+  .replace('__INTEGRITY__', JSON.stringify(integrity));
 if (embed.includes('__')) throw new Error('embed.template.js has a placeholder the hook does not fill');
 writeFileSync(join(stage, 'embed.js'), embed);
+minify('embed.js');
 
 // The standalone page would otherwise discover its files one after another
 // (standalone.js, embed.js, the glue, then the wasm and the stylesheet);
 // preloading them lets the browser fetch them all at once. The wasm is not
 // preloaded: embed.js asks for it once the prerendered first screen has
 // painted, so it never delays that screen.
+// Each with its integrity, so the module the page preloads is the one
+// embed.js checks.
 const preload = [
-  `<link rel="modulepreload" href="./embed.js">`,
-  `<link rel="modulepreload" href="./${names.js}">`,
-  `<link rel="preload" href="./${names.css}" as="style">`,
+  `<link rel="modulepreload" href="./embed.js" integrity="${sri('embed.js')}" crossorigin="anonymous">`,
+  `<link rel="modulepreload" href="./${names.js}" integrity="${integrity[`./${names.js}`]}" crossorigin="anonymous">`,
+  `<link rel="preload" href="./${names.css}" as="style" integrity="${integrity[`./${names.css}`]}" crossorigin="anonymous">`,
 ].join('');
 const indexPath = join(stage, 'index.html');
 const stylesheet = (name) => new RegExp(`<link[^>]*href="?\\./${name.replace('.', '\\.')}"?[^>]*>`);
@@ -110,12 +135,14 @@ const index = readFileSync(indexPath, 'utf8')
 if (!index.includes('modulepreload') || /rel="?rust/.test(index) || index.includes(names.diaryCss)) throw new Error('index.html was not edited as expected');
 writeFileSync(indexPath, index);
 
-if (process.env.TRUNK_PROFILE === 'release') {
-  const { transformSync } = createRequire(join(root, 'tools/package.json'))('esbuild');
-  for (const name of [names.js, names.diaryJs, 'embed.js', 'standalone.js']) {
-    const path = join(stage, name);
-    writeFileSync(path, transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2022' }).code);
-  }
+// Every file's hash (but the worker's, written after it), for the snippet's
+// `integrity`, the configuration page and anyone checking a copy; embed.js's
+// own is the one a host page needs.
+{
+  const listed = (dir) =>
+    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listed(join(dir, name)).map((n) => `${name}/${n}`) : [name]));
+  const names = listed(stage).filter((n) => !n.startsWith('.') && n !== 'sw.js').sort();
+  writeFileSync(join(stage, 'integrity.json'), `${JSON.stringify(Object.fromEntries(names.map((n) => [n, sri(n)])), null, 2)}\n`);
 }
 
 // Every file of the build except the worker itself, as relative URLs; the

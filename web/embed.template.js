@@ -39,6 +39,13 @@ const files = {
 const url = (name) => new URL(name, import.meta.url).href;
 const FIRST = __FIRST_SCREEN__;
 const LANGUAGES = __LANGUAGES__;
+// The sha384 of every file this script loads (the build writes them), so a
+// host that pins embed.js with `integrity` pins everything: a changed file
+// is refused by the browser rather than run.
+const INTEGRITY = __INTEGRITY__;
+// Module scripts are fetched in CORS mode; the preload and the stylesheets
+// ask the same way, so one check serves both.
+const checked = (name) => ({ integrity: INTEGRITY[name] ?? '' });
 
 // The language for an element: its `lang` if the build has it (a region is
 // ignored: es-MX is es), else the first of the browser's languages it has,
@@ -67,7 +74,7 @@ function language(element) {
 const languageFiles = {};
 function languageFile(code, part) {
   const key = `${code}:${part}`;
-  languageFiles[key] ??= fetch(url(LANGUAGES[code][part])).then((response) => {
+  languageFiles[key] ??= fetch(url(LANGUAGES[code][part]), checked(LANGUAGES[code][part])).then((response) => {
     if (!response.ok) throw new Error(`the ${code} ${part} language file answered ${response.status}`);
     return response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
   });
@@ -113,7 +120,7 @@ const CONTROLS = ['data-ft-start', 'data-ft-remember', 'data-ft-erase', 'data-ft
 
 // The attributes the widget reads (src/widget_config.rs checks them).
 const ATTRIBUTES = [
-  'units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'emergency-number', 'remember', 'id',
+  'units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'booking-url', 'emergency-number', 'remember', 'id',
 ];
 
 // Each wasm module is loaded once for the whole page, on first use. Its
@@ -127,7 +134,7 @@ function load(js, wasm, code, all = false) {
   // The wasm and the language file are fetched beside the glue rather than
   // after it: one round trip fewer before it can compile (wasm-bindgen's
   // init takes the pending response and still compiles it as it streams in).
-  modules[js] ??= Promise.all([import(url(js)), fetch(url(wasm)), languageFile(code, 'interview')]).then(
+  modules[js] ??= Promise.all([importChecked(js), fetch(url(wasm), checked(wasm)), languageFile(code, 'interview')]).then(
     async ([bindings, response]) => {
       await bindings.default({ module_or_path: response });
       await nextTask();
@@ -154,9 +161,27 @@ async function speak(js, bindings, code, all = false) {
 const stylesheet = (name) => {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
+  link.crossOrigin = 'anonymous';
+  link.integrity = INTEGRITY[name] ?? '';
   link.href = url(name);
   return link;
 };
+
+// `import()` takes no integrity, so the module is preloaded with one first:
+// the import then uses the checked module, and fails if the check did.
+const preloaded = new Set();
+function importChecked(name) {
+  if (!preloaded.has(name)) {
+    preloaded.add(name);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = 'anonymous';
+    link.integrity = INTEGRITY[name] ?? '';
+    link.href = url(name);
+    document.head.append(link);
+  }
+  return import(url(name));
+}
 
 class FootTriageElement extends HTMLElement {
   static get observedAttributes() {

@@ -5,7 +5,7 @@
 import './embed.js';
 
 const widget = document.querySelector('foot-triage');
-const ATTRIBUTES = ['units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'emergency-number', 'remember'];
+const ATTRIBUTES = ['units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'booking-url', 'emergency-number', 'remember'];
 const params = new URLSearchParams(location.search);
 for (const name of ATTRIBUTES) {
   // The widget checks every value; text stays text.

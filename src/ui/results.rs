@@ -67,6 +67,7 @@ pub fn results(
                     <p class="ft-lead" data-ft-lead="">{ &*r.reason }</p>
                 }
             </div>
+            if a.triage == Level::Soon { { booking(kb, config) } }
             if !emergency { { clinic(kb, config) } }
             if let Some(notice) = &a.plan.stop_running_notice {
                 <p class="ft-stop" data-ft-stop-running="">{ &**notice }</p>
@@ -147,6 +148,21 @@ pub fn results(
 
 /// The clinic that embeds the widget, when it gave its details. Text only:
 /// the URL was checked to be https, and the phone becomes a `tel:` link.
+/// On a `soon` result, the clinic's own booking link, beside the generic
+/// advice above it (never instead of it, and never at an emergency).
+fn booking(kb: &KnowledgeBase, config: &WidgetConfig) -> Html {
+    let Some(url) = &config.booking_url else { return html! {} };
+    let label = match &config.clinic_name {
+        Some(name) => kb.ui_with(Ui::BookingWithClinic, &[("clinic", name)]),
+        None => kb.ui(Ui::BookingOnline).to_string(),
+    };
+    html! {
+        <p class="ft-booking" data-ft-booking="">
+            <a class="ft-primary" href={url.clone()} target="_blank" rel="noopener noreferrer">{ label }</a>
+        </p>
+    }
+}
+
 fn clinic(kb: &KnowledgeBase, config: &WidgetConfig) -> Html {
     let Some(name) = config.clinic_name.as_ref().or(config.clinic_url.as_ref()).or(config.clinic_phone.as_ref()) else {
         return html! {};

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 
 import {
   LIVE,
+  PATHS,
   wake,
   DESKTOP,
   PHONE,
@@ -98,6 +99,43 @@ test('a full triage on the clinic page shows its details, and axe finds nothing'
     assert.equal(await clinic.locator('a[href="tel:+442079460000"]').count(), 1);
     assert.deepEqual(await axe(page), []);
   });
+});
+
+test('a booking link shows at soon only, beside the advice, and a non-https one is refused', async () => {
+  const { page, context, problems } = await open(browser, { url: site.url + 'examples/clinic.html' });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  try {
+    const set = (value) => page.evaluate((v) => document.querySelector('foot-triage').setAttribute('booking-url', v), value);
+    const booking = widget(page).locator('[data-ft-booking] a');
+    const run = async (path) => {
+      await page.click('button[data-ft-start]');
+      await answerAll(page, PATHS.find((p) => p.name === path).answers);
+      assert.equal((await result(page)).level, PATHS.find((p) => p.name === path).level);
+    };
+    const restart = () => widget(page).locator('button[data-ft-restart]').click();
+    await set('https://riverside-physio.example/book/foot');
+    await run('stress_fracture');
+    assert.equal(await booking.textContent(), 'Book with Riverside Sports Physio');
+    assert.equal(await booking.getAttribute('href'), 'https://riverside-physio.example/book/foot');
+    // Beside the generic advice, not instead of it, and with the safety net.
+    assert.match(await widget(page).locator('#ft-result-title').textContent(), /Book an appointment with a GP/);
+    assert.ok(await widget(page).locator('.ft-safety li').count() > 0);
+    assert.deepEqual(await axe(page), [], 'axe with the booking link');
+    for (const path of ['self_care', 'ottawa', 'emergency']) {
+      await restart();
+      await run(path);
+      assert.equal(await booking.count(), 0, `no booking link at ${path}`);
+    }
+    await restart();
+    await set('http://riverside-physio.example/book');
+    await run('stress_fracture');
+    assert.equal(await booking.count(), 0, 'a non-https link is refused');
+    assert.ok(warnings.some((w) => w.startsWith('foot-triage: booking-url=')), `a warning: ${warnings}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
 });
 
 test('three widgets on one page answer independently, and removing one unmounts it', async () => {

@@ -25,6 +25,7 @@ fn good_options_are_taken_as_given() {
         ("clinic-name", "Riverside Physio"),
         ("clinic-url", "https://riverside.example/book?src=foot"),
         ("clinic-phone", "+44 (0)20 7946 0000"),
+        ("booking-url", "https://riverside.example/book/foot"),
         ("emergency-number", "999"),
         ("remember", "off"),
         ("id", "sidebar-1"),
@@ -36,6 +37,7 @@ fn good_options_are_taken_as_given() {
     assert_eq!(c.clinic_name.as_deref(), Some("Riverside Physio"));
     assert_eq!(c.clinic_url.as_deref(), Some("https://riverside.example/book?src=foot"));
     assert_eq!(c.tel_link().as_deref(), Some("tel:+442079460000"));
+    assert_eq!(c.booking_url.as_deref(), Some("https://riverside.example/book/foot"));
     assert_eq!(c.emergency_number.as_deref(), Some("999"));
     assert!(!c.storage_allowed);
     assert_eq!(c.instance.as_deref(), Some("sidebar-1"));
@@ -51,6 +53,7 @@ fn bad_options_fall_back_to_the_default_with_one_warning_each() {
         ("clinic-name", long.as_str()),
         ("clinic-url", "javascript:alert(1)"),
         ("clinic-phone", "call us"),
+        ("booking-url", "http://riverside.example/book"),
         ("emergency-number", "<b>112</b>"),
         ("remember", "maybe"),
         ("id", "a b"),
