@@ -23,7 +23,12 @@ pub const ATTRIBUTES: [&str; 10] = [
     "id",
 ];
 
-const MAX_NAME: usize = 80;
+/// The longest clinic name, in characters.
+pub const MAX_NAME: usize = 80;
+/// How many digits an emergency number has, at least and at most.
+pub const EMERGENCY_DIGITS: (usize, usize) = (2, 6);
+/// The values `remember` takes.
+pub const REMEMBER: [&str; 2] = ["on", "off"];
 const MAX_URL: usize = 300;
 const MAX_PHONE: usize = 30;
 const MAX_ID: usize = 40;
@@ -38,6 +43,9 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// Every theme, by the value of the `theme` attribute that asks for it.
+    pub const ALL: [(&'static str, Theme); 3] = [("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)];
+
     /// The stylesheet's class for a fixed theme; `None` follows the device.
     pub fn class(self) -> Option<&'static str> {
         match self {
@@ -117,11 +125,9 @@ impl WidgetConfig {
             }
         }
         if let Some(v) = value("theme") {
-            match v.to_ascii_lowercase().as_str() {
-                "auto" => config.theme = Theme::Auto,
-                "light" => config.theme = Theme::Light,
-                "dark" => config.theme = Theme::Dark,
-                _ => warn("theme", &v, "use \"auto\", \"light\" or \"dark\""),
+            match Theme::ALL.iter().find(|(name, _)| v.eq_ignore_ascii_case(name)) {
+                Some(&(_, theme)) => config.theme = theme,
+                None => warn("theme", &v, "use \"auto\", \"light\" or \"dark\""),
             }
         }
         if let Some(v) = value("clinic-name") {
@@ -149,17 +155,17 @@ impl WidgetConfig {
             }
         }
         if let Some(v) = value("emergency-number") {
-            if (2..=6).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
+            if (EMERGENCY_DIGITS.0..=EMERGENCY_DIGITS.1).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
                 config.emergency_number = Some(v);
             } else {
-                warn("emergency-number", &v, "use the short local number, such as 112, 911 or 999");
+                warn("emergency-number", &v, "use digits only, 2 to 6 of them, such as 112, 911 or 999");
             }
         }
         if let Some(v) = value("remember") {
-            match v.to_ascii_lowercase().as_str() {
-                "off" => config.storage_allowed = false,
-                "on" => {}
-                _ => warn("remember", &v, "use \"off\" to forbid storage on this site"),
+            match REMEMBER.iter().position(|name| v.eq_ignore_ascii_case(name)) {
+                Some(1) => config.storage_allowed = false,
+                Some(_) => {}
+                None => warn("remember", &v, "use \"off\" to forbid storage on this site"),
             }
         }
         if let Some(v) = value("id") {

@@ -2,8 +2,9 @@
 // each build and:
 //   1. gives the diary module (built as a Trunk "worker", so unhashed) a
 //      content-hashed name like the widget's, then writes embed.js, the
-//      <foot-triage> element, from web/embed.template.js with this build's
-//      hashed file names;
+//      <foot-triage> element: web/embed's modules bundled by esbuild with
+//      this build's facts (hashed file names, hashes, prerendered screens,
+//      what the Rust says of the options and the words);
 //   2. edits index.html: the standalone page loads the widget through
 //      embed.js, so Trunk's placeholder for the wasm becomes preload links for
 //      the files embed.js will ask for, and the document-level links to the
@@ -22,7 +23,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,18 +71,27 @@ mkdirSync(join(stage, 'lang'), { recursive: true });
 const languages = {};
 const screens = {};
 const questions = {};
-for (const [code, { variants, question, file, results }] of Object.entries(prerendered.languages)) {
+const words = {};
+for (const [code, { variants, question, file, results, fallback, words: said }] of Object.entries(prerendered.languages)) {
   const write = (text, part) => {
-    if (!text.startsWith('foot-triage-texts-1\u001e')) throw new Error(`the ${code} language file is not one`);
+    if (!text.startsWith(`${prerendered.format}${prerendered.separator}`)) throw new Error(`the ${code} language file is not one`);
     const name = `lang/${code}-${part}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`;
     writeFileSync(join(stage, name), text);
     return `./${name}`;
   };
-  languages[code] = { interview: write(file, 'interview'), results: write(results, 'results') };
+  // The danger-sign check, fetched only when the wasm cannot run.
+  const check = JSON.stringify(fallback);
+  const checkName = `lang/${code}-fallback-${createHash('sha256').update(check).digest('hex').slice(0, 16)}.json`;
+  writeFileSync(join(stage, checkName), check);
+  languages[code] = { interview: write(file, 'interview'), results: write(results, 'results'), fallback: `./${checkName}` };
+  for (const key of ['title', 'loading', 'failed', 'emergency', 'diaryOpening', 'diaryFailed', 'diaryBack']) {
+    if (typeof said?.[key] !== 'string') throw new Error(`the prerender gave no ${code} ${key} text`);
+  }
+  words[code] = said;
   screens[code] = variants;
   questions[code] = question;
 }
-const firstScreen = JSON.stringify({ ...prerendered, languages: screens, questions });
+const firstScreens = { languages: screens, questions, number: prerendered.number, clinic: prerendered.clinic, themes: prerendered.themes };
 
 // Minified before anything is hashed, so the hashes are of the bytes served.
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -100,19 +110,45 @@ const loaded = [names.js, names.wasm, names.css, names.diaryJs, names.diaryWasm,
 for (const parts of Object.values(languages)) loaded.push(...Object.values(parts));
 const integrity = Object.fromEntries(loaded.map((name) => [name, sri(name.slice(2))]));
 
-const embed = readFileSync(join(root, 'web/embed.template.js'), 'utf8')
-  .replace('__FIRST_SCREEN__', firstScreen)
-  .replace('__LANGUAGES__', JSON.stringify(languages))
-  .replace('__WIDGET_JS__', `./${names.js}`)
-  .replace('__WIDGET_WASM__', `./${names.wasm}`)
-  .replace('__WIDGET_CSS__', `./${names.css}`)
-  .replace('__DIARY_JS__', `./${names.diaryJs}`)
-  .replace('__DIARY_WASM__', `./${names.diaryWasm}`)
-  .replace('__DIARY_CSS__', `./${names.diaryCss}`)
-  .replace('__INTEGRITY__', JSON.stringify(integrity));
-if (embed.includes('__')) throw new Error('embed.template.js has a placeholder the hook does not fill');
-writeFileSync(join(stage, 'embed.js'), embed);
-minify('embed.js');
+// embed.js: the modules of web/embed bundled with this build's facts, which
+// they import as 'foot-triage:facts'. The facts are written to
+// target/embed/facts.js too (with the wasm modules' TypeScript declarations
+// beside them), for the type check and the unit tests.
+const facts = [
+  ['FILES', Object.fromEntries(Object.entries(names).map(([k, v]) => [k, `./${v}`]))],
+  ['FIRST', firstScreens],
+  ['LANGUAGES', languages],
+  ['INTEGRITY', integrity],
+  ['WORDS', words],
+  ['OPTIONS', { attributes: prerendered.attributes, emergencyDigits: prerendered.emergencyDigits, clinicName: prerendered.clinicName, remember: prerendered.remember }],
+]
+  .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
+  .join('');
+const generated = join(root, 'target/embed');
+mkdirSync(generated, { recursive: true });
+writeFileSync(join(generated, 'facts.js'), facts);
+// Trunk writes them with data-typescript (index.html has it), the diary's
+// under its unhashed name.
+for (const [from, to] of [[names.js.replace(/\.js$/, '.d.ts'), 'widget.d.ts'], ['diary.d.ts', 'diary.d.ts']]) {
+  if (!files.includes(from)) throw new Error(`wasm-bindgen wrote no ${from}`);
+  writeFileSync(join(generated, to), readFileSync(join(stage, from)));
+}
+for (const name of readdirSync(stage)) if (name.endsWith('.d.ts')) rmSync(join(stage, name));
+{
+  const { buildSync } = createRequire(join(root, 'tools/package.json'))('esbuild');
+  const bundled = buildSync({
+    entryPoints: [join(root, 'web/embed/index.js')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    minify: release,
+    legalComments: 'none',
+    alias: { 'foot-triage:facts': join(generated, 'facts.js') },
+    logLevel: 'error',
+  });
+  writeFileSync(join(stage, 'embed.js'), bundled.outputFiles[0].text);
+}
 
 // The standalone page would otherwise discover its files one after another
 // (standalone.js, embed.js, the glue, then the wasm and the stylesheet);

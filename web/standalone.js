@@ -2,12 +2,12 @@
 // parameters, the offline service worker, and the "Refresh to update" offer.
 // Hosts that embed <foot-triage> on their own pages do not load this file.
 
-import './embed.js';
+import { ATTRIBUTES } from './embed.js';
 
 const widget = document.querySelector('foot-triage');
-const ATTRIBUTES = ['units', 'lang', 'theme', 'clinic-name', 'clinic-url', 'clinic-phone', 'booking-url', 'emergency-number', 'remember'];
 const params = new URLSearchParams(location.search);
-for (const name of ATTRIBUTES) {
+// Every option but `id`, which names the page's own element.
+for (const name of ATTRIBUTES.filter((name) => name !== 'id')) {
   // The widget checks every value; text stays text.
   if (params.has(name)) widget.setAttribute(name, params.get(name));
 }

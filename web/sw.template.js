@@ -18,7 +18,7 @@ const spoken = () => {
     if (LANGUAGES[base]) codes.add(base);
   }
   if (!codes.size) codes.add('en');
-  return [...codes].flatMap((code) => [LANGUAGES[code].interview, LANGUAGES[code].results]);
+  return [...codes].flatMap((code) => [LANGUAGES[code].interview, LANGUAGES[code].results, LANGUAGES[code].fallback]);
 };
 
 self.addEventListener('install', (event) => {

@@ -21,14 +21,18 @@ use std::rc::Rc;
 
 use foot_triage::{
     Answers, KnowledgeBase,
-    knowledge::{LANGUAGES, Question, QuestionKind, Ui},
+    engine::danger_check::{danger_check, groups},
+    knowledge::{
+        LANGUAGES, Question, QuestionKind, Ui,
+        catalogue::{FORMAT, SEPARATOR},
+    },
     shell,
     ui::{
         Knowledge,
         question_card::{QuestionCard, next_screen},
     },
     units::DistanceUnit,
-    widget_config::{Theme, WidgetConfig},
+    widget_config::{ATTRIBUTES, EMERGENCY_DIGITS, MAX_NAME, REMEMBER, Theme, WidgetConfig},
 };
 use yew::{BaseComponent, prelude::*};
 
@@ -120,6 +124,86 @@ fn first_question(code: &'static str) -> serde_json::Value {
     }
 }
 
+/// The danger-sign check in `code`, worked out by the engine
+/// (`engine::danger_check`): its screen (without and with the host's
+/// emergency number), its outcomes by code, what each sign calls for (ticked,
+/// and "not sure") and every combination that calls for more than its parts.
+fn fallback(code: &'static str) -> serde_json::Value {
+    let kb = KnowledgeBase::in_language(code).expect("every language is embedded natively");
+    let check = danger_check(kb);
+    assert_eq!(check.decide(&[]), 0, "the danger-sign check with no sign must be home care");
+    let signs: serde_json::Map<String, serde_json::Value> =
+        check.signs.iter().map(|(q, yes, unsure)| (q.id.to_string(), serde_json::json!([yes, unsure]))).collect();
+    let all = check.all();
+    let combos: Vec<serde_json::Value> = check
+        .combos
+        .iter()
+        .map(|(members, level)| {
+            serde_json::json!([members.iter().map(|&m| all[m].id.to_string()).collect::<Vec<_>>(), level])
+        })
+        .collect();
+    let screen = |number: Option<&str>| render::<Fallback>(FallbackProps { code, number: number.map(str::to_string) });
+    serde_json::json!({
+        "html": screen(None),
+        "numbered": screen(Some(NUMBER)),
+        "outcomes": (0..=4u8).map(|c| render::<Outcome>(OutcomeProps { code, outcome: c })).collect::<Vec<_>>(),
+        "signs": signs,
+        "combos": combos,
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct FallbackProps {
+    code: &'static str,
+    number: Option<String>,
+}
+
+/// The danger-sign check in the frame, as a runner sees it when the wasm
+/// cannot run.
+#[component]
+fn Fallback(props: &FallbackProps) -> Html {
+    let kb = KnowledgeBase::in_language(props.code).expect("every language is embedded natively");
+    let body = shell::fallback::fallback(kb, &groups(kb), props.number.as_deref());
+    shell::frame(shell::Frame {
+        kb,
+        theme: None,
+        notice: None,
+        body,
+        diary: None,
+        memory: None,
+        announcement: String::new(),
+        root: NodeRef::default(),
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct OutcomeProps {
+    code: &'static str,
+    outcome: u8,
+}
+
+#[component]
+fn Outcome(props: &OutcomeProps) -> Html {
+    let kb = KnowledgeBase::in_language(props.code).expect("every language is embedded natively");
+    shell::fallback::outcome(kb, props.outcome)
+}
+
+/// What `embed.js` says in `code` when even the danger-sign check cannot
+/// load, and while things load: the words come from the catalogue, like
+/// everything the runner reads.
+fn words(code: &'static str) -> serde_json::Value {
+    let kb = KnowledgeBase::in_language(code).expect("every language is embedded natively");
+    serde_json::json!({
+        "title": kb.ui(Ui::AppTitle),
+        "loading": kb.ui(Ui::FallbackLoading),
+        "failed": kb.ui(Ui::FallbackFailed),
+        "emergency": &*kb.data.meta.emergency,
+        "diaryOpening": kb.ui(Ui::FallbackDiaryOpening),
+        "diaryFailed": kb.ui(Ui::FallbackDiaryFailed),
+        "diaryBack": kb.ui(Ui::FallbackDiaryBack),
+    })
+}
+
 fn main() {
     let mut languages = serde_json::Map::new();
     for language in LANGUAGES {
@@ -142,6 +226,8 @@ fn main() {
                 "question": first_question(language.code),
                 "file": language.file(),
                 "results": language.results_file(),
+                "fallback": fallback(language.code),
+                "words": words(language.code),
             }),
         );
     }
@@ -149,7 +235,16 @@ fn main() {
         "languages": languages,
         "number": NUMBER,
         "clinic": CLINIC,
-        "themes": {"light": Theme::Light.class(), "dark": Theme::Dark.class()},
+        "themes": Theme::ALL.iter().map(|(name, theme)| (name.to_string(), theme.class().into())).collect::<serde_json::Map<_, _>>(),
+        // What embed.js shares with the widget's Rust, written here so that
+        // nothing is copied by hand: the attributes, what the prerendered
+        // first screen can draw, and the language files' format mark.
+        "attributes": ATTRIBUTES,
+        "emergencyDigits": EMERGENCY_DIGITS,
+        "clinicName": MAX_NAME,
+        "remember": REMEMBER,
+        "format": FORMAT,
+        "separator": SEPARATOR.to_string(),
     });
     println!("{out}");
 }

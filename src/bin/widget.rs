@@ -6,7 +6,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use foot_triage::ui::{App, AppProps, Early, Knowledge, Mounted, config, install_language, saved_answers};
+    use foot_triage::ui::{
+        App, AppProps, Early, Knowledge, Mounted, config, install_language, option_warnings, saved_answers,
+    };
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
 
@@ -28,6 +30,14 @@ mod exports {
     #[wasm_bindgen]
     pub fn saved(attributes: &JsValue) -> bool {
         saved_answers(attributes)
+    }
+
+    /// Why each value of `attributes` the widget would ignore is ignored, one
+    /// line per value (`foot-triage: name="value" ignored: why`): the
+    /// configuration page's checks, so no check is written twice.
+    #[wasm_bindgen]
+    pub fn warnings(attributes: &JsValue) -> Vec<String> {
+        option_warnings(attributes)
     }
 
     /// One mounted widget.

@@ -5,6 +5,7 @@
 //! clock, no global mutable state, no web types.**
 
 pub mod calculators;
+pub mod danger_check;
 mod flow;
 mod plan;
 mod ranking;

@@ -1,6 +1,7 @@
 //! The widget's markup that needs no browser: the frame every screen sits in
 //! (the title, the notice bar, the diary button, the consent switch and the
-//! live region), the start screen, the consent switch and the diary button.
+//! live region), the start screen, the consent switch and the diary button,
+//! and the danger-sign check for a browser where the wasm cannot run.
 //!
 //! It is compiled for the widget, and natively with the `prerender` feature:
 //! `src/bin/prerender.rs` renders the first screen with Yew's server renderer
@@ -8,6 +9,7 @@
 //! same functions the widget runs. Nothing here may touch a browser API.
 
 mod diary_link;
+pub mod fallback;
 mod frame;
 mod memory;
 mod start;

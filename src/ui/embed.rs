@@ -59,6 +59,13 @@ pub fn config(attributes: &JsValue) -> Rc<WidgetConfig> {
     Rc::new(config)
 }
 
+/// What `WidgetConfig::read` would warn of for these attributes, one line
+/// each, without printing them: the configuration page shows them beside
+/// the fields, so its checks are the widget's own.
+pub fn option_warnings(attributes: &JsValue) -> Vec<String> {
+    read(attributes).1
+}
+
 fn read(attributes: &JsValue) -> (WidgetConfig, Vec<String>) {
     WidgetConfig::read(|name| {
         debug_assert!(ATTRIBUTES.contains(&name));

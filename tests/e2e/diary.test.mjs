@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DESKTOP, LIVE, SELF_CARE, answerAll, axe, open, root, session, shot, widget, withPage } from './support.mjs';
+import { DESKTOP, SELF_CARE, answerAll, axe, open, root, session, shot, widget, withPage } from './support.mjs';
 
 const env = session(root);
 const page_url = () => env.server.url + 'dist/index.html';

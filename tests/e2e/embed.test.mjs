@@ -10,7 +10,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  LIVE,
   PATHS,
   wake,
   DESKTOP,
@@ -303,7 +302,7 @@ test('attribute changes take effect, and bad values fall back with a warning', a
 });
 
 test('the iframe embed takes the same options as URL parameters', async () => {
-  const { page, context, problems } = await open(browser, { url: site.url + 'examples/iframe.html', wait: false }, async (page, { problems, requests }) => {
+  await withPage(browser, { url: site.url + 'examples/iframe.html', wait: false }, async (page) => {
     const frame = page.frameLocator('iframe');
     await frame.locator('button[data-ft-start]').waitFor();
     assert.match(await frame.locator('.ft-offered').textContent(), /Riverside Sports Physio/);

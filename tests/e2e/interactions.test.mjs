@@ -17,7 +17,6 @@ import {
   focusedId,
   isChecklist,
   leftQuestion,
-  open,
   result,
   session,
   shot,

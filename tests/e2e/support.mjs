@@ -101,14 +101,21 @@ const MIME = {
 // response (the CSP and CORS tests use it); `gzip` compresses responses for
 // clients that accept it; `setRoot` switches to another
 // folder (a "new build" for the update test); `requests` lists every request
-// as "METHOD /path" (the engine tests read CSP reports from it). Nothing is
-// cached, so every load is cold.
-export function serve(dir, headers = () => ({}), { gzip = false } = {}) {
+// as "METHOD /path" (the engine tests read CSP reports from it); `answer`
+// (path) may answer a request itself, with `{ status, body }`, as a blocked
+// or broken file would (the engine tests' failed starts). Nothing is cached,
+// so every load is cold.
+export function serve(dir, headers = () => ({}), { gzip = false, answer = () => null } = {}) {
   let base = resolve(dir);
   const requests = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     requests.push(`${req.method} ${path}`);
+    const own = answer(path);
+    if (own) {
+      res.writeHead(own.status, { 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(own.body ?? '');
+      return;
+    }
     const file = resolve(base, '.' + (path.endsWith('/') ? path + 'index.html' : path));
     let body;
     try {

@@ -21,10 +21,23 @@ const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; report-uri /csp-report";
 const only = process.env.FT_ENGINES?.split(',');
 
+// The ways the start can fail, as the fixture page (tests/fixtures/fallback)
+// and the server play them.
+const FALLBACK = [
+  { name: 'no-webassembly', what: 'no WebAssembly' },
+  { name: 'wasm-blocked', what: 'the .wasm blocked', answer: (path) => (path.endsWith('_bg.wasm') ? { status: 403 } : null) },
+  { name: 'wasm-corrupt', what: 'a corrupt .wasm', answer: (path) => (path.endsWith('_bg.wasm') ? { status: 200, body: 'not wasm at all' } : null) },
+  { name: 'compile-error', what: 'a compile error' },
+  { name: 'language-missing', what: 'the language file missing', answer: (path) => (/\/lang\/[a-z]+-interview-/.test(path) ? { status: 404 } : null) },
+];
+const CHECK_TITLE = { en: 'Check for danger signs', es: 'Comprueba si hay señales de peligro' };
+
 for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
   describe(engine.label, () => {
     let server;
     let browser;
+    // The failure the server plays (FALLBACK), while a step wants one.
+    let failing = null;
     const tally = { passed: [], skipped: [], started: Date.now() };
     const page = () => browser.page;
     // Each step records itself for the engine's summary line.
@@ -39,7 +52,9 @@ for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
       });
 
     before(async () => {
-      server = await serve(root, (path) => (path.endsWith('strict-csp.html') ? { 'Content-Security-Policy': STRICT_CSP } : {}));
+      server = await serve(root, (path) => (path.endsWith('strict-csp.html') ? { 'Content-Security-Policy': STRICT_CSP } : {}), {
+        answer: (path) => FALLBACK.find((f) => f.name === failing)?.answer?.(path) ?? null,
+      });
       browser = await start(engine);
       await browser.page.goto(server.url + 'dist/index.html');
       tally.width = await browser.page.width();
@@ -153,5 +168,45 @@ for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
       assert.deepEqual(reports, [], 'CSP reports');
       assert.equal(await p.js((live) => !!document.querySelector('foot-triage').shadowRoot.querySelector(live), LIVE), true);
     });
+
+    // Each way the start can fail, in each language: the danger-sign check,
+    // its emergency advice, axe, and the right instruction for an emergency
+    // sign, an urgent sign and none (tests/e2e/fallback.test.mjs has more).
+    for (const lang of ['en', 'es']) {
+      for (const failure of FALLBACK) {
+        step(`${lang}: the danger-sign check with ${failure.what}`, async () => {
+          const p = page();
+          failing = failure.name;
+          try {
+            await p.goto(`${server.url}tests/fixtures/fallback/index.html?lang=${lang}&fail=${failure.name}`);
+            const title = await p.until('the danger-sign check', () =>
+              document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-fallback] #ft-fallback-title')?.textContent,
+            );
+            assert.equal(title, CHECK_TITLE[lang]);
+            assert.equal(await p.js(() => document.querySelector('foot-triage').shadowRoot.querySelector('.ft-app').lang), lang);
+            assert.ok(await p.js(() => !!document.querySelector('foot-triage').shadowRoot.querySelector('[data-ft-fallback] .ft-emergency')?.textContent));
+            assert.deepEqual(await p.axe(), [], 'axe at the check');
+            await p.shot(`fallback-${lang}-${failure.name}`);
+            for (const [sign, level] of [['cold_pale_foot', 'emergency'], ['fever', 'urgent'], [null, null]]) {
+              const shown = await p.js((sign) => {
+                const r = document.querySelector('foot-triage').shadowRoot;
+                for (const box of r.querySelectorAll('input[data-ft-item]')) box.checked = box.dataset.ftItem === sign;
+                r.querySelector('[data-ft-fallback-go]').click();
+                return {
+                  level: r.querySelector('[data-ft-fallback-result] [data-ft-fallback-level]')?.dataset.ftFallbackLevel ?? null,
+                  focused: r.activeElement?.id ?? null,
+                };
+              }, sign);
+              assert.deepEqual(shown, { level, focused: 'ft-fallback-outcome' }, `${sign}`);
+            }
+            const errors = await p.js(() => window.ftErrors);
+            assert.deepEqual(errors.filter((e) => !/foot-triage: the widget could not start/.test(e)), [], 'no other console error');
+            assert.ok(errors.length > 0, 'the failure is logged');
+          } finally {
+            failing = null;
+          }
+        });
+      }
+    }
   });
 }

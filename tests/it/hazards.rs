@@ -25,7 +25,7 @@ fn every_id_in_the_hazard_log_exists_and_every_risk_follows_the_matrix() {
         .into_iter()
         .flat_map(|(_, cases)| cases.into_iter().map(|c| c.id))
         .collect();
-    let properties = ["properties.rs", "soundness.rs"]
+    let properties = ["properties.rs", "soundness.rs", "danger_check.rs"]
         .map(|f| std::fs::read_to_string(root().join("tests/it").join(f)).unwrap())
         .join("\n");
     let meta = std::fs::read_to_string(root().join("knowledge/meta.toml")).unwrap();

@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod danger_check;
 mod diary;
 mod embed;
 mod fhir;

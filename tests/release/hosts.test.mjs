@@ -97,7 +97,7 @@ test('a site that installed the package runs a whole triage from its own origin 
   }
 });
 
-test('a changed file is refused by the browser, never run', async () => {
+test('a changed file is refused by the browser, never run: the danger-sign check stands in', async () => {
   const copy = mkdtempSync(join(tmpdir(), 'ft-tampered-'));
   cpSync(host.dir, copy, { recursive: true });
   const pkg = join(copy, 'node_modules/foot-triage-widget');
@@ -109,8 +109,12 @@ test('a changed file is refused by the browser, never run', async () => {
   const server = await serveStrict(copy);
   const { page: p, context, problems } = await open(browser, { url: server.url + 'index.html', csp: true, wait: false });
   try {
-    await p.waitForFunction(() => /could not start/.test(document.querySelector('foot-triage').shadowRoot.textContent));
+    await widget(p).locator('[data-ft-fallback]').waitFor();
     assert.equal(await widget(p).locator(`${LIVE} button[data-ft-start]`).count(), 0, 'the app never mounted');
+    // The check works under the host's strict CSP too.
+    await widget(p).locator('input[data-ft-item="cold_pale_foot"]').check();
+    await widget(p).locator('[data-ft-fallback-go]').click();
+    assert.equal(await widget(p).locator('[data-ft-fallback-level]').getAttribute('data-ft-fallback-level'), 'emergency');
     assert.ok(problems.some((m) => /integrity|could not start/i.test(m)), problems.join('\n'));
   } finally {
     await context.close();

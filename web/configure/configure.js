@@ -1,8 +1,8 @@
 // The configuration page: every change to the form updates the live widget
 // beside it and the snippet to copy. The widget itself checks each value (a
-// bad one is ignored with a console warning); this page only explains the two
-// a web manager is most likely to get wrong, and leaves a refused value out
-// of the snippet, as the widget would ignore it.
+// bad one is ignored with a console warning); this page asks it why it would
+// ignore one, explains the two a web manager is most likely to get wrong
+// beside their fields, and leaves a refused value out of the snippet.
 
 import './embed.js';
 
@@ -27,36 +27,60 @@ const escape = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const field = (name) => form.elements.namedItem(name);
 const value = (name) => (field(name)?.value ?? '').trim();
 
-// The two checks the page explains; the widget makes the same ones.
-const CHECKS = {
-  'emergency-number': [(v) => /^[0-9]{2,6}$/.test(v), 'Use digits only, 2 to 6 of them, such as 999 or 112.'],
-  'booking-url': [(v) => /^https:\/\/[^\s"'<>\\`@/]+/i.test(v), 'Use a full https:// address; other links are ignored.'],
-};
+// The options the page offers, by form field name (the attribute's).
+const OFFERED = ['lang', 'theme', 'units', 'clinic-name', 'emergency-number', 'booking-url'];
 
-function update() {
-  const options = [];
-  for (const name of ['lang', 'theme', 'units', 'clinic-name', 'emergency-number', 'booking-url']) {
-    const v = name === 'theme' ? (form.querySelector('input[name="theme"]:checked')?.value ?? '') : value(name);
-    const check = CHECKS[name];
-    const ok = !v || !check || check[0](v);
-    if (check) {
-      const error = document.getElementById(`cf-${name === 'emergency-number' ? 'emergency' : 'booking'}-error`);
-      error.textContent = ok ? '' : check[1];
-      field(name).setAttribute('aria-invalid', ok ? 'false' : 'true');
-    }
-    if (v && ok) {
-      options.push([name, v]);
-      widget.setAttribute(name, v);
-    } else {
-      widget.removeAttribute(name);
-    }
+// The fields whose refused value the page explains beside them.
+const EXPLAINED = { 'emergency-number': 'cf-emergency-error', 'booking-url': 'cf-booking-error' };
+
+// Why the widget would ignore each value, by option: the widget's own checks
+// (its wasm's warnings, `foot-triage: name="value" ignored: why`), so this
+// page writes none of its own.
+async function refusals() {
+  try {
+    const warnings = await widget.warnings();
+    return Object.fromEntries(
+      warnings.map((w) => {
+        const [, name, why] = /^foot-triage: ([a-z-]+)="[^]*?" ignored: ([^]*)$/.exec(w) ?? [];
+        return [name, why ? `${why[0].toUpperCase()}${why.slice(1)}.` : w];
+      }),
+    );
+  } catch (error) {
+    // The widget cannot run here: every value goes in the snippet unchecked.
+    console.warn('foot-triage: the options could not be checked', error);
+    return {};
+  }
+}
+
+let round = 0;
+async function update() {
+  const values = OFFERED.map((name) => [name, name === 'theme' ? (form.querySelector('input[name="theme"]:checked')?.value ?? '') : value(name)]);
+  for (const [name, v] of values) {
+    if (v) widget.setAttribute(name, v);
+    else widget.removeAttribute(name);
   }
   const accent = value('accent').toLowerCase();
   const custom = accent && accent !== DEFAULT_ACCENT;
   if (custom) widget.style.setProperty('--foot-triage-accent', accent);
   else widget.style.removeProperty('--foot-triage-accent');
-
   const base = value('base') || './';
+
+  // The snippet is marked pending until the widget has checked the values.
+  const mine = ++round;
+  html.dataset.pending = '';
+  const refused = await refusals();
+  if (mine !== round) return; // a newer change is on its way
+  delete html.dataset.pending;
+  const options = [];
+  for (const [name, v] of values) {
+    const why = v ? refused[name] : undefined;
+    if (EXPLAINED[name]) {
+      document.getElementById(EXPLAINED[name]).textContent = why ?? '';
+      field(name).setAttribute('aria-invalid', why ? 'true' : 'false');
+    }
+    // A refused value is left out of the snippet, as the widget ignores it.
+    if (v && !why) options.push([name, v]);
+  }
   const src = `${base.replace(/\/?$/, '/')}embed.js`;
   const pin = integrity ? `\n  integrity="${integrity}" crossorigin="anonymous"` : '';
   const attributes = options.map(([n, v]) => ` ${n}="${escape(v)}"`).join('');
