@@ -91,6 +91,12 @@ fn FirstQuestion(props: &QuestionProps) -> Html {
             units={DistanceUnit::default()}
         />
     };
+    plain_frame(kb, body)
+}
+
+/// `body` in the widget's frame with no theme, notice, diary link or memory
+/// switch: how the first question and the danger-sign check are shown.
+fn plain_frame(kb: &'static KnowledgeBase, body: Html) -> Html {
     shell::frame(shell::Frame {
         kb,
         theme: None,
@@ -164,16 +170,7 @@ struct FallbackProps {
 fn Fallback(props: &FallbackProps) -> Html {
     let kb = KnowledgeBase::in_language(props.code).expect("every language is embedded natively");
     let body = shell::fallback::fallback(kb, &groups(kb), props.number.as_deref());
-    shell::frame(shell::Frame {
-        kb,
-        theme: None,
-        notice: None,
-        body,
-        diary: None,
-        memory: None,
-        announcement: String::new(),
-        root: NodeRef::default(),
-    })
+    plain_frame(kb, body)
 }
 
 #[derive(Properties, PartialEq)]

@@ -36,7 +36,7 @@ pub struct Entry {
 
 /// A parsed file: its entries by id (sorted), and the ids whose table has
 /// a key this format does not know, with that key.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct LangFile {
     pub entries: BTreeMap<String, Entry>,
     pub unknown: Vec<(String, String)>,

@@ -13,5 +13,6 @@ pub mod languages;
 pub mod lint;
 pub mod load;
 pub(crate) mod merge;
+pub mod review;
 pub mod runners;
 mod solver;

@@ -70,7 +70,7 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
         }
     }
     for q in k.questions.to_mut() {
-        let Question { id: qid, text, label, why, help, options, item, .. } = q;
+        let Question { id: qid, text, label, why, help, options, item, unit, unit_one, .. } = q;
         f(id("question", qid, "text"), text);
         f(id("question", qid, "label"), label);
         f(id("question", qid, "why"), why);
@@ -79,6 +79,12 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
         }
         if let Some(text) = item {
             f(id("question", qid, "item"), text);
+        }
+        if let Some(text) = unit {
+            f(id("question", qid, "unit"), text);
+        }
+        if let Some(text) = unit_one {
+            f(id("question", qid, "unit_one"), text);
         }
         for o in options.to_mut() {
             let QuestionOption { id: oid, label, help, .. } = o;

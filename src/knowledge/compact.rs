@@ -259,6 +259,7 @@ fn question(r: &mut Reader) -> Question {
         min: r.option(Reader::f64),
         max: r.option(Reader::f64),
         unit: r.option(Reader::text),
+        unit_one: r.option(Reader::text),
         concerning: r.option(|r| pick(r, &[Concerning::Yes, Concerning::No])),
         escalates: r.bool(),
         since: r.u32(),

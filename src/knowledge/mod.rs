@@ -223,7 +223,12 @@ impl KnowledgeBase {
 
     /// An answer in plain words, as a runner or clinician reads it.
     pub fn describe_answer(&self, key: &str, answer: &Answer) -> String {
-        let unit = self.question(key).and_then(|q| q.unit.as_deref()).unwrap_or("");
+        let q = self.question(key);
+        // "1 day", "2 days": the unit for one where the question has it.
+        let one = matches!(answer, Answer::Number(n) if *n == 1.0);
+        let unit = q
+            .and_then(|q| if one { q.unit_one.as_deref().or(q.unit.as_deref()) } else { q.unit.as_deref() })
+            .unwrap_or("");
         match answer {
             Answer::Yes => self.ui(Ui::AnswerYes).into(),
             Answer::No => self.ui(Ui::AnswerNo).into(),

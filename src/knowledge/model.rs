@@ -363,8 +363,13 @@ pub struct Question {
     pub min: Option<f64>,
     #[serde(default)]
     pub max: Option<f64>,
+    /// The unit a number is in, as a runner reads it after the number
+    /// ("days", "out of 10"); translated like every text.
     #[serde(default)]
     pub unit: Option<Text>,
+    /// The unit after the number 1, where it differs ("day").
+    #[serde(default)]
+    pub unit_one: Option<Text>,
     #[serde(default)]
     pub concerning: Option<Concerning>,
     /// A red flag in the strict sense: its concerning answer (or "not sure")

@@ -11,7 +11,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DIST, SELF_CARE, answerAll, axe, focusedId, open, serve, session, shot, wake, widget } from './support.mjs';
+import { DIST, SELF_CARE, answerAll, axe, englishOnScreen, focusedId, open, serve, session, shot, wake, widget } from './support.mjs';
 
 const env = session(DIST);
 
@@ -88,6 +88,7 @@ for (const language of LANGUAGES) {
           assert.ok(await w.locator('[data-ft-fallback] .ft-emergency').isVisible(), 'the emergency advice shows');
           assert.equal(await w.locator('.ft-host[data-ft-prerendered]').count(), 0, 'the start screen has gone');
           assert.deepEqual(await axe(page), [], 'axe on the check');
+          if (language.code === 'es') assert.deepEqual(await englishOnScreen(page), [], 'no English on the Spanish check');
           await shot(page, `fallback-${language.code}-${failure.name}`);
           for (const outcome of OUTCOMES) {
             const result = await mark(page, outcome.marked);
@@ -95,6 +96,7 @@ for (const language of LANGUAGES) {
             assert.equal(await result.locator('[data-ft-fallback-level]').getAttribute('data-ft-fallback-level', { timeout: 1000 }).catch(() => null), outcome.level, what);
             assert.match(await result.innerText(), outcome.says[language.code], what);
             assert.equal(await focusedId(page), 'ft-fallback-outcome', `focus on the instruction: ${what}`);
+            if (language.code === 'es') assert.deepEqual(await englishOnScreen(page), [], `no English: ${what}`);
           }
           assert.deepEqual(await axe(page), [], 'axe on an outcome');
           assert.deepEqual(problems.filter((p) => !EXPECTED.test(p)), [], 'no console error but the expected ones');
@@ -188,6 +190,7 @@ test("the diary's failure screen: in the runner's language, with the emergency a
     const failed = widget(page).locator('.ft-host', { has: page.locator('button[data-ft-close="diary"]') });
     const text = await failed.innerText();
     assert.match(text, /No se ha podido abrir el diario de recuperación/);
+    assert.deepEqual(await englishOnScreen(page), [], 'no English on the failure screen');
     assert.match(text, /112/);
     assert.deepEqual(await axe(page), []);
     await shot(page, 'fallback-es-diary-failed');

@@ -7,46 +7,13 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { DIST, LIVE, PATHS, PHONE, answer, answerAll, axe, currentQuestion, open, result, session, shot, widget } from './support.mjs';
+import { DIST, LIVE, PATHS, PHONE, answer, answerAll, axe, currentQuestion, englishOnScreen, languageTexts, open, result, session, shot, widget } from './support.mjs';
+
+const en = languageTexts('en');
+const es = languageTexts('es');
 
 const env = session(DIST);
-
-// The English texts that a Spanish screen must not show: every entry of the
-// English language file that the Spanish file words differently, cut at its
-// placeholders, keeping pieces long enough to be unmistakable.
-// A language has two files (the interview's, the results'), each records
-// separated by U+001E whose texts start at the sixth
-// (src/knowledge/language.rs); sorted, the two languages' texts line up.
-const file = (code) => {
-  const names = readdirSync(join(DIST, 'lang'))
-    .filter((n) => n.startsWith(`${code}-`))
-    .sort();
-  const texts = names.flatMap((n) => readFileSync(join(DIST, 'lang', n), 'utf8').split('\u001e').slice(5));
-  return { names, texts };
-};
-const en = file('en');
-const es = file('es');
-const english = [];
-en.texts.forEach((text, i) => {
-  if (text === es.texts[i]) return;
-  for (const piece of text.split(/\{[a-z_]+\}/)) {
-    const trimmed = piece.trim();
-    if (trimmed.length >= 14 && /[a-z]{3}/.test(trimmed)) english.push(trimmed);
-  }
-});
-
-async function englishOnScreen(page) {
-  const shown = await widget(page).evaluate((el) => {
-    const r = el.shadowRoot;
-    const labels = [...r.querySelectorAll('[aria-label]')].map((n) => n.getAttribute('aria-label'));
-    const shown = [...r.children].filter((c) => c.classList.contains('ft-host') && !c.hidden);
-    return [...shown.map((c) => c.innerText), ...labels].join('\n');
-  });
-  return english.filter((text) => shown.includes(text));
-}
 
 async function spanishScreen(page, what) {
   assert.deepEqual(await axe(page), [], what);

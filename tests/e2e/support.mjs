@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -388,4 +388,48 @@ export async function result(page, host) {
       focused: r.activeElement?.id,
     };
   });
+}
+
+// A language's text files in dist/lang (the interview's and the results';
+// the danger-sign check's JSON is not one), each records separated by
+// U+001E whose texts start at the sixth (src/knowledge/language.rs); sorted,
+// two languages' texts line up.
+export function languageTexts(code) {
+  const names = readdirSync(join(DIST, 'lang'))
+    .filter((n) => n.startsWith(`${code}-`) && n.endsWith('.txt'))
+    .sort();
+  const texts = names.flatMap((n) => readFileSync(join(DIST, 'lang', n), 'utf8').split('\u001e').slice(5));
+  return { names, texts };
+}
+
+// The English texts that a Spanish screen must not show: every entry of the
+// English files that the Spanish words differently, cut at its placeholders,
+// keeping pieces long enough to be unmistakable. Read lazily: the build
+// writes the files.
+let englishPieces = null;
+function english() {
+  if (englishPieces) return englishPieces;
+  const en = languageTexts('en');
+  const es = languageTexts('es');
+  englishPieces = [];
+  en.texts.forEach((text, i) => {
+    if (text === es.texts[i]) return;
+    for (const piece of text.split(/\{[a-z_]+\}/)) {
+      const trimmed = piece.trim();
+      if (trimmed.length >= 14 && /[a-z]{3}/.test(trimmed)) englishPieces.push(trimmed);
+    }
+  });
+  return englishPieces;
+}
+
+// The English of the catalogue shown on the widget's visible screens (and
+// in its labels), for a Spanish session: none is expected.
+export async function englishOnScreen(page) {
+  const shown = await widget(page).evaluate((el) => {
+    const r = el.shadowRoot;
+    const labels = [...r.querySelectorAll('[aria-label]')].map((n) => n.getAttribute('aria-label'));
+    const shown = [...r.children].filter((c) => c.classList.contains('ft-host') && !c.hidden);
+    return [...shown.map((c) => c.innerText), ...labels].join('\n');
+  });
+  return english().filter((text) => shown.includes(text));
 }

@@ -35,6 +35,8 @@ Usage:
   foot-triage runners [N]        the soundness property's generated runners, one answers JSON a line
   foot-triage hazards [FILE]     the hazard log as Markdown (default: knowledge/safety/hazards.toml)
   foot-triage translate CODE     add the missing entries to knowledge/lang/CODE (a translator's starting point)
+  foot-triage review CODE        a review sheet for a bilingual clinician (tab-separated, most critical first)
+  foot-triage review CODE --apply SHEET  mark its decided entries reviewed (reviewer, date), with its corrections
   foot-triage --help | --version
 
 Options:
@@ -88,6 +90,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     if command == "translate" {
         return translate(kb, &args[1..]);
+    }
+    if command == "review" {
+        return review(kb, &args[1..]);
     }
     let operand = args.get(1).map(String::as_str);
     if args.len() > 2 {
@@ -378,6 +383,48 @@ fn translate(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
         let done = english.keys().filter(|id| old.entries.get(*id).is_some_and(|e| e.text.is_some())).count();
         println!("{}: {done} of {} entries translated", path.display(), english.len());
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `review CODE` prints the review sheet of every entry of `CODE` not yet
+/// reviewed; `review CODE --apply SHEET` reads the clinician's decisions
+/// back and rewrites the language's files, or changes nothing and lists
+/// every problem.
+fn review(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
+    use foot_triage::check::review;
+    let (code, sheet) = match args {
+        [code] => (code, None),
+        [code, flag, sheet] if flag == "--apply" => (code, Some(sheet)),
+        _ => return Err("use `foot-triage review CODE` or `foot-triage review CODE --apply SHEET`".into()),
+    };
+    let dir = Path::new("knowledge/lang").join(code);
+    if code == "en" || !dir.is_dir() {
+        return Err(format!("knowledge/lang/{code} is not a translation (run `foot-triage translate {code}` first)"));
+    }
+    let english = languages::english(kb, Path::new("knowledge/lang"))?;
+    let mut files = std::collections::BTreeMap::new();
+    for (domain, _) in &english {
+        let path = dir.join(format!("{domain}.toml"));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        files.insert(domain.clone(), languages::parse(&text, code).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    let Some(sheet) = sheet else {
+        let domains: Vec<_> =
+            english.iter().map(|(d, en)| (d.clone(), en.clone(), files.get(d).cloned().unwrap_or_default())).collect();
+        print!("{}", review::sheet(kb, &domains));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let text = std::fs::read_to_string(sheet).map_err(|e| format!("cannot read {sheet}: {e}"))?;
+    let problems = |p: Vec<String>| format!("{sheet}: nothing was changed:\n  {}", p.join("\n  "));
+    let decisions = review::read(&text).map_err(problems)?;
+    let (reviewed, changed) = review::apply(&english, &mut files, &decisions).map_err(problems)?;
+    for (domain, en) in &english {
+        let path = dir.join(format!("{domain}.toml"));
+        let file = files.get(domain).cloned().unwrap_or_default();
+        std::fs::write(&path, languages::write(code, domain, en, &file))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    println!("{reviewed} entries marked reviewed ({changed} with a corrected text)");
     Ok(ExitCode::SUCCESS)
 }
 
