@@ -70,8 +70,8 @@ fn the_knowledge_folder_on_disk_matches_the_embedded_copy() {
     // read at run time by the TOML loader. Equal data means the generator
     // lost nothing (every field, formula tree and number).
     let on_disk = load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("loads");
+    // Equal data lints the same: `the_embedded_knowledge_is_clean` does it once.
     assert_eq!(on_disk.data, kb().data);
-    assert!(lint(&on_disk).is_empty());
 }
 
 /// The content the sources require (issue 1's list): each id must exist.
