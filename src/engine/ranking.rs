@@ -120,7 +120,7 @@ fn location_score(kb: &KnowledgeBase, answers: &Answers, condition: &Condition) 
                 .filter(|(_, w)| *w >= kb.data.meta.ranking.typical_place)
                 .map(|(place, _)| kb.option_label(location, place).to_ascii_lowercase())
                 .collect();
-            let reason = kb.ui_with(Ui::ReasonUsualPlace, &[("places", &typical.join(kb.ui(Ui::ListOr)))]);
+            let reason = kb.ui_with(Ui::ReasonUsualPlace, &[("places", &kb.list_or(&typical))]);
             (-kb.data.meta.ranking.location_miss, Some(reason))
         }
     }

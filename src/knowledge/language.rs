@@ -203,6 +203,16 @@ impl KnowledgeBase {
         self.ui_with(Ui::DateFormat, &[("day", &day), ("month", name), ("year", &year)])
     }
 
+    /// Items as a list of alternatives: "a, b or c" ("a, b o c"), the last
+    /// pair joined by the catalogue's `list.or`.
+    pub fn list_or(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{}{}{last}", rest.join(", "), self.ui(Ui::ListOr)),
+        }
+    }
+
     /// An interface text with its `{name}` placeholders filled in.
     pub fn ui_with(&self, id: Ui, values: &[(&str, &str)]) -> String {
         fill(self.ui(id), values)

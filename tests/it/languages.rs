@@ -207,3 +207,19 @@ mod tempdir {
         }
     }
 }
+
+/// Alternatives read as a sentence in each language: "a, b or c".
+#[test]
+fn a_list_of_alternatives_reads_as_a_sentence() {
+    let es = KnowledgeBase::in_language("es").unwrap();
+    let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for (items, en_text, es_text) in [
+        (list(&[]), "", ""),
+        (list(&["arch"]), "arch", "arch"),
+        (list(&["arch", "calf"]), "arch or calf", "arch o calf"),
+        (list(&["arch", "calf", "whole foot"]), "arch, calf or whole foot", "arch, calf o whole foot"),
+    ] {
+        assert_eq!(kb().list_or(&items), en_text);
+        assert_eq!(es.list_or(&items), es_text);
+    }
+}
