@@ -15,7 +15,7 @@
 use crate::{
     answers::{Answer, Answers},
     engine::assess,
-    knowledge::{Concerning, KnowledgeBase, Level, Question, usual_answer},
+    knowledge::{KnowledgeBase, Level, Question, usual_answer, worrying_answer},
 };
 
 /// The checklists of the check: the two every runner sees.
@@ -86,11 +86,6 @@ pub fn groups(kb: &KnowledgeBase) -> Vec<(&'static str, Vec<&Question>)> {
         .collect()
 }
 
-/// The sign's worrying answer: "yes", or "no" for one stated as "I cannot".
-fn worrying(q: &Question) -> Answer {
-    if q.concerning == Some(Concerning::No) { Answer::No } else { Answer::Yes }
-}
-
 /// What `assess` gives for these marks, every other sign of `all` absent,
 /// at the higher of an injury and none.
 pub fn assessed(kb: &KnowledgeBase, all: &[&Question], marks: &[(&Question, Mark)]) -> Outcome {
@@ -101,7 +96,7 @@ pub fn assessed(kb: &KnowledgeBase, all: &[&Question], marks: &[(&Question, Mark
             let _ = answers.set(kb, "injury", injury);
             for q in all {
                 let marked = marks.iter().find(|(s, _)| s.id == q.id).map(|(s, m)| match m {
-                    Mark::Yes => worrying(s),
+                    Mark::Yes => worrying_answer(s),
                     Mark::NotSure => Answer::NotSure,
                 });
                 if let Some(value) = marked.or_else(|| usual_answer(q)) {
@@ -136,7 +131,8 @@ pub fn danger_check(kb: &KnowledgeBase) -> DangerCheck<'_> {
             }
         }
     }
-    let check = DangerCheck { groups: groups.clone(), signs: signs.clone(), combos: combos.clone() };
+    let mut check = DangerCheck { groups, signs, combos };
+    let mut trios = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
             for k in j + 1..n {
@@ -144,12 +140,13 @@ pub fn danger_check(kb: &KnowledgeBase) -> DangerCheck<'_> {
                 let trio = assessed(kb, &all, &ticked(&members));
                 let marks: Vec<(usize, Mark)> = members.iter().map(|&m| (m, Mark::Yes)).collect();
                 if trio > check.decide(&marks) {
-                    combos.push((members.to_vec(), trio));
+                    trios.push((members.to_vec(), trio));
                 }
             }
         }
     }
-    DangerCheck { groups, signs, combos }
+    check.combos.extend(trios);
+    check
 }
 
 impl DangerCheck<'_> {

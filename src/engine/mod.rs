@@ -80,7 +80,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
     let complete = answers.iter().any(|(k, _)| kb.question(k).is_some_and(|q| q.phase == Phase::RedFlag));
     let action = match info {
         _ if !complete && triage.level == Level::SelfCare => kb.data.meta.incomplete.clone(),
-        Some(info) if triage.ambulance => info.ambulance_action.clone().unwrap_or_else(|| info.action.clone()),
+        Some(info) if triage.ambulance => info.action_for(true).clone(),
         _ if triage.action.is_some() => triage.action.clone().unwrap_or_default(),
         Some(info) => info.action.clone(),
         None => Text::Borrowed(triage.level.as_str()),

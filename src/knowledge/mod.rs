@@ -241,6 +241,13 @@ impl KnowledgeBase {
     }
 }
 
+/// The answer that shows the sign: "yes", or "no" for a question stated as
+/// "I cannot" (`concerning = "no"`, such as "can you take four steps"). A
+/// ticked checklist item gives it.
+pub fn worrying_answer(q: &Question) -> Answer {
+    if q.concerning == Some(Concerning::No) { Answer::No } else { Answer::Yes }
+}
+
 /// What a runner without the sign answers: the question's `absent` answer,
 /// else the reassuring answer to a yes/no question (the opposite of its
 /// `concerning` answer, or no). `None` for a question with no such answer.

@@ -300,6 +300,17 @@ pub struct LevelInfo {
     pub last_reviewed: Text,
 }
 
+impl LevelInfo {
+    /// The headline for this level: the ambulance one when the ambulance
+    /// flag is set and the level has one.
+    pub fn action_for(&self, ambulance: bool) -> &Text {
+        match &self.ambulance_action {
+            Some(text) if ambulance => text,
+            _ => &self.action,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {

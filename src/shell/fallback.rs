@@ -73,8 +73,7 @@ fn item(kb: &KnowledgeBase, q: &Question) -> Html {
 pub fn outcome(kb: &KnowledgeBase, code: Outcome) -> Html {
     let (level, ambulance) = level_of(code);
     let info = kb.level(level);
-    let action =
-        info.map(|l| if ambulance { l.ambulance_action.clone().unwrap_or(l.action.clone()) } else { l.action.clone() });
+    let action: &str = info.map_or("", |l| l.action_for(ambulance));
     let safety: Vec<&str> = kb
         .data
         .safety_net
@@ -89,7 +88,7 @@ pub fn outcome(kb: &KnowledgeBase, code: Outcome) -> Html {
             } else {
                 <div class={classes!("ft-banner", format!("ft-level-{}", level.as_str()))} data-ft-fallback-level={level.as_str()}>
                     <p class="ft-level-name">{ info.map(|l| l.title.to_string()).unwrap_or_default() }</p>
-                    <h3 id="ft-fallback-outcome" tabindex="-1">{ action.as_deref().unwrap_or_default() }</h3>
+                    <h3 id="ft-fallback-outcome" tabindex="-1">{ action }</h3>
                     <p class="ft-timeframe">{ info.map(|l| l.timeframe.to_string()).unwrap_or_default() }</p>
                 </div>
                 <p>{ kb.ui(Ui::FallbackOnlySigns) }</p>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::{Knowledge, foot_map::foot_map, number, state::Action};
 use crate::{
     Answer, Answers,
-    knowledge::{Concerning, Control, Group, KnowledgeBase, Question, QuestionKind, Ui},
+    knowledge::{Control, Group, KnowledgeBase, Question, QuestionKind, Ui, worrying_answer},
     next_question,
     units::DistanceUnit,
     units::trim_number,
@@ -332,13 +332,6 @@ fn continue_button(kb: &KnowledgeBase, done: Callback<MouseEvent>, nothing_ticke
     }
 }
 
-/// The answer a ticked checklist item gives: the worrying one (a question
-/// such as "can you take four steps" is stated as "I cannot", so ticking it
-/// answers no).
-fn ticked_answer(q: &Question) -> Answer {
-    if q.concerning == Some(Concerning::No) { Answer::No } else { Answer::Yes }
-}
-
 /// A checklist: one native checkbox per question, labelled by its statement
 /// of the sign, with its own "Not sure", then "None of these" (nothing
 /// marked) or "Continue". A ticked item gives the worrying answer, an item
@@ -355,7 +348,7 @@ fn checklist(
         .iter()
         .map(|m| {
             let id = m.id.to_string();
-            let answer = match (ticked.contains(&id), unsure.contains(&id), ticked_answer(m)) {
+            let answer = match (ticked.contains(&id), unsure.contains(&id), worrying_answer(m)) {
                 (true, _, a) => a,
                 (_, true, _) => Answer::NotSure,
                 (_, _, Answer::No) => Answer::Yes,
