@@ -248,6 +248,9 @@ fn for_the_widget(data: &mut knowledge::model::Knowledge) {
     for l in data.levels.to_mut() {
         l.last_reviewed = none();
     }
+    for r in data.care_regions.to_mut() {
+        (r.name, r.status, r.source, r.last_reviewed) = (none(), none(), none(), none());
+    }
     data.meta.last_reviewed = none();
     for c in data.conditions.to_mut() {
         c.features.to_mut().iter_mut().for_each(|f| clear(&mut f.when));

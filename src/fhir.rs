@@ -63,6 +63,10 @@ const CODES: &str = "https://foot-triage.invalid/fhir/CodeSystem/";
 const ENABLE_WHEN_EXPRESSION: &str =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
 const DATA_ABSENT: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+/// Our extension naming the runner's country (the advice's services).
+pub const REGION: &str = "https://foot-triage.invalid/fhir/StructureDefinition/care-region";
+/// ISO 3166-1 alpha-2 country codes, as FHIR names the code system.
+const ISO_3166: &str = "urn:iso:std:iso:3166";
 
 fn s(text: &str) -> Json {
     Json::String(text.to_string())
@@ -340,11 +344,19 @@ pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
             obj(fields)
         })
     });
-    obj(vec![
-        ("resourceType", s("QuestionnaireResponse")),
+    let mut fields = vec![("resourceType", s("QuestionnaireResponse"))];
+    // The runner's country, whose services the advice named: a coding in
+    // ISO 3166, so a receiving system can read it without knowing ours. The
+    // fallback (no country) is recorded by leaving it out.
+    if let Some(region) = kb.region().filter(|r| !r.fallback) {
+        let coding = obj(vec![("system", s(ISO_3166)), ("code", s(&region.id))]);
+        fields.push(("extension", Json::Array(vec![obj(vec![("url", s(REGION)), ("valueCoding", coding)])])));
+    }
+    fields.extend([
         ("language", s(kb.language())),
         ("questionnaire", s(&format!("{CANONICAL}|{}", kb.data.meta.version))),
         ("status", s("completed")),
         ("item", Json::Array(items)),
-    ])
+    ]);
+    obj(fields)
 }

@@ -36,6 +36,9 @@ pub struct Assessment {
     /// result then says so instead of offering home care as safe.
     pub complete: bool,
     pub knowledge_version: Text,
+    /// The country whose services the words name (ISO 3166), when the
+    /// knowledge was filled for one (`KnowledgeBase::for_region`).
+    pub region: Option<Text>,
     pub triage: Level,
     /// On emergencies that threaten life or limb: call an ambulance.
     pub ambulance: bool,
@@ -129,6 +132,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         notice: kb.data.meta.notice.clone(),
         complete,
         knowledge_version: kb.data.meta.version.clone(),
+        region: kb.region().filter(|r| !r.fallback).map(|r| r.id.clone()),
         triage: triage.level,
         ambulance: triage.ambulance,
         action,

@@ -54,11 +54,13 @@ const fn id<'a>(kind: &'static str, item: &'a str, field: &'static str) -> Id<'a
 /// depends only on the knowledge's structure, which the build and the
 /// widget share.
 pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
-    let Meta { notice, emergency, stop_running, incomplete, .. } = &mut k.meta;
+    let Meta { notice, emergency, stop_running, incomplete, call_number, call_local, .. } = &mut k.meta;
     f(id("meta", "text", "notice"), notice);
     f(id("meta", "text", "emergency"), emergency);
     f(id("meta", "text", "stop_running"), stop_running);
     f(id("meta", "text", "incomplete"), incomplete);
+    f(id("meta", "text", "call_number"), call_number);
+    f(id("meta", "text", "call_local"), call_local);
     for l in k.levels.to_mut() {
         let LevelInfo { id: level, title, action, timeframe, ambulance_action, .. } = l;
         let item = level.as_str();
@@ -143,6 +145,15 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
     }
     for v in k.views.to_mut() {
         f(id("view", &v.id, "label"), &mut v.label);
+    }
+    for r in k.care_regions.to_mut() {
+        let CareRegion { id: rid, emergency, urgent, soon, clot, diabetic, out_of_hours, .. } = r;
+        f(id("care_region", rid, "emergency"), emergency);
+        f(id("care_region", rid, "urgent"), urgent);
+        f(id("care_region", rid, "soon"), soon);
+        f(id("care_region", rid, "clot"), clot);
+        f(id("care_region", rid, "diabetic"), diabetic);
+        f(id("care_region", rid, "out_of_hours"), out_of_hours);
     }
 }
 

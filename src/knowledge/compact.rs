@@ -89,6 +89,21 @@ pub fn read(bytes: &'static [u8]) -> Result<Knowledge, CompactError> {
             shapes: r.list(|r| [0; 4].map(|_| r.varint() as u16)),
             path: r.option(Reader::text),
         }),
+        care_regions: r.list(|r| CareRegion {
+            id: r.text(),
+            name: r.text(),
+            number: r.option(Reader::text),
+            fallback: r.bool(),
+            emergency: r.text(),
+            urgent: r.text(),
+            soon: r.text(),
+            clot: r.text(),
+            diabetic: r.text(),
+            out_of_hours: r.text(),
+            status: r.text(),
+            source: r.text(),
+            last_reviewed: r.text(),
+        }),
     };
     if r.ok && r.at == bytes.len() { Ok(knowledge) } else { Err(CompactError) }
 }
@@ -184,6 +199,8 @@ fn meta(r: &mut Reader) -> Meta {
         emergency: r.text(),
         stop_running: r.text(),
         incomplete: r.text(),
+        call_number: r.text(),
+        call_local: r.text(),
         ranking: RankingTuning {
             strong: r.i32(),
             possible: r.i32(),

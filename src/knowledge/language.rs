@@ -221,7 +221,7 @@ impl KnowledgeBase {
 
 /// Replaces each `{name}` in `template` with its value; an unknown
 /// placeholder is left as it is, so a mistake shows rather than vanishes.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

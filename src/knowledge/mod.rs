@@ -7,6 +7,7 @@
 //! is fetched or parsed from text at run time; `load.rs` reads a folder on
 //! disk for the linter.
 
+mod care;
 pub mod catalogue;
 mod compact;
 mod embedded;
@@ -18,6 +19,7 @@ mod text;
 
 use std::sync::OnceLock;
 
+pub use care::SLOTS as CARE_SLOTS;
 pub use language::{LANGUAGES, Language, LanguageError, LanguageErrorKind, Ui};
 pub use model::*;
 
@@ -41,6 +43,9 @@ pub struct KnowledgeBase {
     interface: Vec<&'static str>,
     /// False while only the interview's words are in (`language.rs`).
     complete: bool,
+    /// The care region its placeholders are filled for (`care.rs`), by
+    /// position; None while they are not.
+    region: Option<usize>,
 }
 
 /// The rules and conditions that read one question.
@@ -105,6 +110,7 @@ impl KnowledgeBase {
             language: "",
             interface: Vec::new(),
             complete: true,
+            region: None,
             data,
         };
         let mut reads = vec![Readers::default(); kb.data.questions.len()];

@@ -41,6 +41,8 @@ Usage:
 
 Options:
   --lang CODE   the language of the words printed (questions, assess, next, summary, fhir); default en
+  --region CC   the runner's country (ISO 3166: GB, IE, US, ES, MX): the emergency number and the services
+                named at each level (assess, next, summary, diary, fhir); default: none named
 ";
 
 pub fn main() -> ExitCode {
@@ -56,37 +58,38 @@ pub fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut args = args.to_vec();
-    let lang = match args.iter().position(|a| a == "--lang") {
-        Some(at) if at + 1 < args.len() => {
-            let code = args.remove(at + 1);
-            args.remove(at);
-            code
-        }
-        Some(_) => return Err("`--lang` needs a language code, such as `--lang es`".into()),
-        None => "en".into(),
-    };
+    let lang = option(&mut args, "--lang", "a language code, such as `--lang es`")?.unwrap_or_else(|| "en".into());
     let kb = KnowledgeBase::in_language(&lang).map_err(|e| {
         let known: Vec<&str> = foot_triage::knowledge::LANGUAGES.iter().map(|l| l.code).collect();
         format!("{e} (known: {})", known.join(", "))
     })?;
+    let region = option(&mut args, "--region", "a country code, such as `--region ES`")?;
+    // The words a runner reads name the services of their region; the
+    // commands that check the knowledge see it as written.
+    let shown = match region.as_deref() {
+        Some(code) if !kb.knows_region(code) => {
+            if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())) && code != "generic" {
+                return Err(format!("`--region {code}` is not a country code: use two letters, such as ES"));
+            }
+            let known: Vec<&str> =
+                kb.data.care_regions.iter().filter(|r| !r.fallback).map(|r| &*r.id).collect();
+            eprintln!("note: no services for `{code}` (known: {}); naming no country's", known.join(", "));
+            kb.for_region(code, None)
+        }
+        code => kb.for_region(code.unwrap_or(""), None),
+    };
     // `cases --runners N`: how many generated runners the soundness
     // property runs (the spec's own number by default).
-    let runners = match args.iter().position(|a| a == "--runners") {
-        Some(at) if at + 1 < args.len() => {
-            let n = args.remove(at + 1);
-            args.remove(at);
-            Some(n.parse::<usize>().map_err(|_| format!("`--runners` needs a whole number, not `{n}`"))?)
-        }
-        Some(_) => return Err("`--runners` needs a number, such as `--runners 100000`".into()),
-        None => None,
-    };
+    let runners = option(&mut args, "--runners", "a number, such as `--runners 100000`")?
+        .map(|n| n.parse::<usize>().map_err(|_| format!("`--runners` needs a whole number, not `{n}`")))
+        .transpose()?;
     let args = &args[..];
     let command = args.first().map(String::as_str).unwrap_or("--help");
     if command == "fhir" {
-        return fhir(kb, &args[1..]);
+        return fhir(shown, &args[1..]);
     }
     if command == "diary" {
-        return diary(kb, &args[1..]);
+        return diary(shown, &args[1..]);
     }
     if command == "translate" {
         return translate(kb, &args[1..]);
@@ -107,22 +110,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             println!("foot-triage {} (knowledge {})", env!("CARGO_PKG_VERSION"), kb.data.meta.version);
             Ok(ExitCode::SUCCESS)
         }
-        "questions" => print_json(&contract(kb)),
+        "questions" => print_json(&contract(shown)),
         "contract" => {
-            print!("{}", contract_markdown(kb));
+            print!("{}", contract_markdown(shown));
             Ok(ExitCode::SUCCESS)
         }
         "assess" => {
             let answers = read_answers(kb, operand)?;
-            print_json(&assess(kb, &answers))
+            print_json(&assess(shown, &answers))
         }
         "next" => {
             let answers = read_answers(kb, operand)?;
-            print_json(&next_question(kb, &answers))
+            print_json(&next_question(shown, &answers))
         }
         "summary" => {
             let answers = read_answers(kb, operand)?;
-            print!("{}", plain_text(kb, &answers, &assess(kb, &answers)));
+            print!("{}", plain_text(shown, &answers, &assess(shown, &answers)));
             Ok(ExitCode::SUCCESS)
         }
         "lint" => {
@@ -437,6 +440,19 @@ fn fhir(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
         _ => return Err("use `foot-triage fhir questionnaire` or `foot-triage fhir response [FILE]`".into()),
     };
     print_json(&serde_json::Value::from(&resource))
+}
+
+/// Takes `--name VALUE` out of `args`; `what` says what VALUE should be.
+fn option(args: &mut Vec<String>, name: &str, what: &str) -> Result<Option<String>, String> {
+    match args.iter().position(|a| a == name) {
+        Some(at) if at + 1 < args.len() => {
+            let value = args.remove(at + 1);
+            args.remove(at);
+            Ok(Some(value))
+        }
+        Some(_) => Err(format!("`{name}` needs {what}")),
+        None => Ok(None),
+    }
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<ExitCode, String> {
