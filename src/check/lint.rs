@@ -63,6 +63,12 @@ pub enum ProblemKind {
     /// outline, landmark or region path is not an SVG path (outlines and
     /// region paths must also be closed).
     BadDrawing,
+    /// Occurs when the care regions do not have exactly one fallback, the
+    /// fallback has an emergency number or another region has none, a
+    /// region's id is not an ISO 3166 code (two capital letters) or repeats,
+    /// its status is not `draft` or `reviewed`, or a text names a
+    /// `{care.<slot>}` that does not exist.
+    BadCareRegion,
     /// Occurs when a translation lacks an entry the English has, or an entry
     /// has no text in its language yet.
     MissingTranslation,
@@ -130,6 +136,7 @@ pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
     l.provenance();
     l.contract();
     l.possible_care();
+    l.problems.extend(super::care_regions::problems(kb));
     l.references();
     let reachable = l.reachability();
     // The deeper checks evaluate formulas, which only makes sense once every
@@ -233,6 +240,7 @@ impl Linter<'_> {
             .chain(d.safety_net.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.contradictions.iter().map(|x| (&*x.id, x.provenance())))
             .chain(d.levels.iter().map(|x| (x.id.as_str(), x.provenance())))
+            .chain(d.care_regions.iter().map(|x| (&*x.id, x.provenance())))
             .chain([
                 ("meta", d.meta.provenance()),
                 ("meta.shoes", d.meta.shoes.provenance()),

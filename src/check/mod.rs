@@ -5,6 +5,7 @@
 //! ladder (the solver ranks conditions), and never compiled into the wasm: the
 //! widget runs none of it.
 
+mod care_regions;
 pub mod cases;
 pub mod gates;
 pub mod hazards;

@@ -52,8 +52,7 @@ impl KnowledgeBase {
         };
         let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
         let number = number.map(str::to_string);
-        if let Some(b) = built.iter().find(|b| std::ptr::eq(b.words, self) && b.region == index && b.number == number)
-        {
+        if let Some(b) = built.iter().find(|b| std::ptr::eq(b.words, self) && b.region == index && b.number == number) {
             return b.kb;
         }
         let kb: &'static KnowledgeBase = Box::leak(Box::new(self.filled(index, number.as_deref())));

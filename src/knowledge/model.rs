@@ -298,7 +298,8 @@ provenance!(
     ShoeLife,
     LoadRule,
     DiaryRules,
-    Review
+    Review,
+    CareRegion
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]

@@ -12,6 +12,7 @@ mod hazards;
 mod knowledge;
 mod languages;
 mod properties;
+mod regions;
 mod review;
 mod soundness;
 mod support;
