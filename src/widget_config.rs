@@ -5,14 +5,16 @@
 //! as text. Nothing here is clinical.
 
 use crate::{
+    KnowledgeBase,
     knowledge::{LANGUAGES, Language},
     units::DistanceUnit,
 };
 
 /// Every option, as an attribute name.
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 11] = [
     "units",
     "lang",
+    "region",
     "theme",
     "clinic-name",
     "clinic-url",
@@ -61,6 +63,10 @@ pub struct WidgetConfig {
     pub units: DistanceUnit,
     /// The language's code (`en`, `es`): one the build has.
     pub lang: &'static str,
+    /// The runner's country (ISO 3166, upper case), when the knowledge has
+    /// its services; None names no country's (`knowledge/care_regions.toml`).
+    /// `embed.js` gives the element's `region`, else its locale's country.
+    pub region: Option<String>,
     pub theme: Theme,
     pub clinic_name: Option<String>,
     /// An https URL, checked.
@@ -70,7 +76,8 @@ pub struct WidgetConfig {
     /// Where to book with the clinic, an https URL, checked: offered on a
     /// `soon` result beside the generic advice, never at an emergency.
     pub booking_url: Option<String>,
-    /// The local emergency number (digits only), shown in the emergency banner.
+    /// The clinic's own emergency number (digits only), said in place of
+    /// the region's.
     pub emergency_number: Option<String>,
     /// False when the site forbids storage (`remember="off"`).
     pub storage_allowed: bool,
@@ -84,6 +91,7 @@ impl Default for WidgetConfig {
         WidgetConfig {
             units: DistanceUnit::default(),
             lang: "en",
+            region: None,
             theme: Theme::default(),
             clinic_name: None,
             clinic_url: None,
@@ -122,6 +130,16 @@ impl WidgetConfig {
                     let known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
                     warn("lang", &v, &format!("use one of: {}", known.join(", ")))
                 }
+            }
+        }
+        if let Some(v) = value("region") {
+            let kb = KnowledgeBase::embedded();
+            if kb.knows_region(&v) {
+                config.region = Some(v.to_ascii_uppercase());
+            } else {
+                let known: Vec<&str> = kb.data.care_regions.iter().filter(|r| !r.fallback).map(|r| &*r.id).collect();
+                let why = format!("no services for it, so none are named; use one of: {}", known.join(", "));
+                warn("region", &v, &why);
             }
         }
         if let Some(v) = value("theme") {
@@ -176,6 +194,14 @@ impl WidgetConfig {
             }
         }
         (config, warnings)
+    }
+
+    /// The emergency number to show: the clinic's own, else the region's;
+    /// None when neither is known.
+    pub fn number_to_call(&self) -> Option<String> {
+        let region =
+            || KnowledgeBase::embedded().care_region(self.region.as_deref()?)?.number.as_deref().map(str::to_string);
+        self.emergency_number.clone().or_else(region)
     }
 
     /// The phone number as a `tel:` link: its digits, with a leading +. The

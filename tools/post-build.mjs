@@ -120,6 +120,7 @@ const facts = [
   ['LANGUAGES', languages],
   ['INTEGRITY', integrity],
   ['WORDS', words],
+  ['REGIONS', prerendered.regions],
   ['OPTIONS', { attributes: prerendered.attributes, emergencyDigits: prerendered.emergencyDigits, clinicName: prerendered.clinicName, remember: prerendered.remember }],
 ]
   .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)

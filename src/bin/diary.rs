@@ -38,7 +38,7 @@ mod exports {
     pub fn mount(root: Element, attributes: &JsValue, answers: &str, remember: bool) -> Diary {
         let answers = Rc::new(read_answers(answers));
         let config = config(attributes);
-        let knowledge = Knowledge::in_language(config.lang);
+        let knowledge = Knowledge::for_config(&config);
         let props = DiaryProps { config, answers: answers.clone(), remember, knowledge };
         Diary { diary: Mounted::new(root, knowledge, props), answers, remember }
     }
@@ -60,7 +60,7 @@ mod exports {
         /// Applies changed attributes. The diary keeps its state.
         pub fn update(&mut self, attributes: &JsValue) {
             let config = config(attributes);
-            let knowledge = Knowledge::in_language(config.lang);
+            let knowledge = Knowledge::for_config(&config);
             let props = DiaryProps { config, answers: self.answers.clone(), remember: self.remember, knowledge };
             self.diary.update(knowledge, props);
         }

@@ -51,7 +51,10 @@ struct Props {
 #[component]
 fn FirstScreen(props: &Props) -> Html {
     let config = &props.config;
-    let kb = KnowledgeBase::in_language(config.lang).expect("every language is embedded natively");
+    // The start screen says the number to call (the region's or the
+    // clinic's, the placeholder here) or, with none, the local-number
+    // wording; no other region text is on it.
+    let kb = words(config.lang).for_region("", config.emergency_number.as_deref());
     let memory =
         config.storage_allowed.then(|| shell::memory(kb, false, &shell::ANSWERS, Callback::noop(), Callback::noop()));
     shell::frame(shell::Frame {
@@ -109,6 +112,21 @@ fn plain_frame(kb: &'static KnowledgeBase, body: Html) -> Html {
     })
 }
 
+/// The knowledge in `code`, its placeholders still open.
+fn words(code: &str) -> &'static KnowledgeBase {
+    KnowledgeBase::in_language(code).expect("every language is embedded natively")
+}
+
+/// `draw`'s markup, which must not depend on the region: a screen painted
+/// before the runner's region is applied cannot name its services.
+fn same_in_every_region(code: &str, draw: impl Fn(&'static KnowledgeBase) -> String) -> String {
+    let html = draw(words(code).for_region("", None));
+    for region in words(code).data.care_regions.iter() {
+        assert_eq!(draw(words(code).for_region(&region.id, None)), html, "the first question names a region's service");
+    }
+    html
+}
+
 fn render<C: BaseComponent>(props: C::Properties) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<C>::with_props(props).hydratable(false).render())
 }
@@ -119,11 +137,13 @@ fn render<C: BaseComponent>(props: C::Properties) -> String {
 /// would hold input that the takeover could lose, so the first question
 /// then waits for the wasm, as the start screen's Start does.
 fn first_question(code: &'static str) -> serde_json::Value {
-    let kb = KnowledgeBase::in_language(code).expect("every language is embedded natively");
+    let kb = words(code).for_region("", None);
     match next_screen(kb, &Answers::new()) {
         (Some(q), None) if matches!(q.kind, QuestionKind::Single | QuestionKind::YesNo) => serde_json::json!({
             "id": q.id.to_string(),
-            "html": render::<FirstQuestion>(QuestionProps { kb: Knowledge(kb), question: Rc::new(q) }),
+            "html": same_in_every_region(code, |kb| {
+                render::<FirstQuestion>(QuestionProps { kb: Knowledge(kb), question: Rc::new(q.clone()) })
+            }),
             "waiting": kb.ui(Ui::QuestionEarlyWait),
         }),
         _ => serde_json::Value::Null,
@@ -135,7 +155,7 @@ fn first_question(code: &'static str) -> serde_json::Value {
 /// emergency number), its outcomes by code, what each sign calls for (ticked,
 /// and "not sure") and every combination that calls for more than its parts.
 fn fallback(code: &'static str) -> serde_json::Value {
-    let kb = KnowledgeBase::in_language(code).expect("every language is embedded natively");
+    let kb = words(code).for_region("", None);
     let check = danger_check(kb);
     assert_eq!(check.decide(&[]), 0, "the danger-sign check with no sign must be home care");
     let signs: serde_json::Map<String, serde_json::Value> =
@@ -149,10 +169,27 @@ fn fallback(code: &'static str) -> serde_json::Value {
         })
         .collect();
     let screen = |number: Option<&str>| render::<Fallback>(FallbackProps { code, number: number.map(str::to_string) });
+    // What an outcome says names the region's services: one set per region
+    // (with its number as the placeholder `embed.js` fills, since a clinic
+    // may give its own), and two for the fallback, without and with a
+    // clinic's number.
+    let outcomes = |region: &str, number: Option<&str>| {
+        let kb = words(code).for_region(region, number);
+        (0..=4u8).map(|outcome| render::<Outcome>(OutcomeProps { kb: Knowledge(kb), outcome })).collect::<Vec<_>>()
+    };
+    let mut by_region: serde_json::Map<String, serde_json::Value> = kb
+        .data
+        .care_regions
+        .iter()
+        .filter(|r| !r.fallback)
+        .map(|r| (r.id.to_string(), outcomes(&r.id, Some(NUMBER)).into()))
+        .collect();
+    by_region.insert(String::new(), outcomes("", None).into());
+    by_region.insert(NUMBER.into(), outcomes("", Some(NUMBER)).into());
     serde_json::json!({
         "html": screen(None),
         "numbered": screen(Some(NUMBER)),
-        "outcomes": (0..=4u8).map(|c| render::<Outcome>(OutcomeProps { code, outcome: c })).collect::<Vec<_>>(),
+        "outcomes": by_region,
         "signs": signs,
         "combos": combos,
     })
@@ -168,28 +205,27 @@ struct FallbackProps {
 /// cannot run.
 #[component]
 fn Fallback(props: &FallbackProps) -> Html {
-    let kb = KnowledgeBase::in_language(props.code).expect("every language is embedded natively");
+    let kb = words(props.code).for_region("", props.number.as_deref());
     let body = shell::fallback::fallback(kb, &groups(kb), props.number.as_deref());
     plain_frame(kb, body)
 }
 
 #[derive(Properties, PartialEq)]
 struct OutcomeProps {
-    code: &'static str,
+    kb: Knowledge,
     outcome: u8,
 }
 
 #[component]
 fn Outcome(props: &OutcomeProps) -> Html {
-    let kb = KnowledgeBase::in_language(props.code).expect("every language is embedded natively");
-    shell::fallback::outcome(kb, props.outcome)
+    shell::fallback::outcome(props.kb.0, props.outcome)
 }
 
 /// What `embed.js` says in `code` when even the danger-sign check cannot
 /// load, and while things load: the words come from the catalogue, like
 /// everything the runner reads.
-fn words(code: &'static str) -> serde_json::Value {
-    let kb = KnowledgeBase::in_language(code).expect("every language is embedded natively");
+fn said(code: &'static str) -> serde_json::Value {
+    let kb = words(code).for_region("", None);
     serde_json::json!({
         "title": kb.ui(Ui::AppTitle),
         "loading": kb.ui(Ui::FallbackLoading),
@@ -224,7 +260,7 @@ fn main() {
                 "file": language.file(),
                 "results": language.results_file(),
                 "fallback": fallback(language.code),
-                "words": words(language.code),
+                "words": said(language.code),
             }),
         );
     }
@@ -240,6 +276,11 @@ fn main() {
         "emergencyDigits": EMERGENCY_DIGITS,
         "clinicName": MAX_NAME,
         "remember": REMEMBER,
+        // Each country with its own services: its emergency number, and its
+        // name for the configuration page.
+        "regions": KnowledgeBase::embedded().data.care_regions.iter().filter(|r| !r.fallback).map(|r| {
+            (r.id.to_string(), serde_json::json!({ "number": r.number, "name": r.name }))
+        }).collect::<serde_json::Map<_, _>>(),
         "format": FORMAT,
         "separator": SEPARATOR.to_string(),
     });

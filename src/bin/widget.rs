@@ -58,7 +58,7 @@ mod exports {
             .and_then(|a| Some((field(&a, "question")?.as_string()?, field(&a, "value")?.as_string()?)));
         let early = Early { begin: flag("begin"), remember: flag("remember"), answer };
         let config = config(attributes);
-        let knowledge = Knowledge::in_language(config.lang);
+        let knowledge = Knowledge::for_config(&config);
         Widget(Mounted::new(root, knowledge, AppProps { config, knowledge, early }))
     }
 
@@ -67,7 +67,7 @@ mod exports {
         /// Applies changed attributes. The runner's answers are kept.
         pub fn update(&mut self, attributes: &JsValue) {
             let config = config(attributes);
-            let knowledge = Knowledge::in_language(config.lang);
+            let knowledge = Knowledge::for_config(&config);
             self.0.update(knowledge, AppProps { config, knowledge, ..AppProps::default() });
         }
 

@@ -19,7 +19,7 @@ pub fn start(kb: &KnowledgeBase, config: &WidgetConfig, begin: Callback<MouseEve
             <h2 id="ft-start-title" tabindex="-1">{ kb.ui(Ui::StartTitle) }</h2>
             <p>{ kb.ui(Ui::StartLead) }</p>
             <p class="ft-emergency" role="note">
-                <strong>{ match &config.emergency_number {
+                <strong>{ match &config.number_to_call() {
                     Some(number) => kb.ui_with(Ui::StartEmergencyCall, &[("number", number)]),
                     None => kb.ui(Ui::StartEmergency).to_string(),
                 } }</strong>

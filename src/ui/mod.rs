@@ -42,7 +42,7 @@ browser! {
     pub use embed::{Mounted, config, install_language, option_warnings, saved_answers};
 }
 
-use crate::KnowledgeBase;
+use crate::{KnowledgeBase, widget_config::WidgetConfig};
 
 /// The knowledge a widget runs on, handed down from each app's root (as a prop
 /// to components, as an argument to plain functions) rather than fetched from
@@ -64,6 +64,15 @@ impl Knowledge {
     pub fn in_language(code: &str) -> Knowledge {
         let kb = KnowledgeBase::in_language(code).or_else(|_| KnowledgeBase::in_language("en"));
         Knowledge(kb.unwrap_or_else(|_| KnowledgeBase::embedded()))
+    }
+}
+
+impl Knowledge {
+    /// The knowledge a runner with these options reads: in their language,
+    /// naming their region's services and the number to call.
+    pub fn for_config(config: &WidgetConfig) -> Knowledge {
+        let Knowledge(kb) = Knowledge::in_language(config.lang);
+        Knowledge(kb.for_region(config.region.as_deref().unwrap_or(""), config.emergency_number.as_deref()))
     }
 }
 

@@ -59,7 +59,7 @@ pub fn results(
                 <h2 id="ft-result-title" tabindex="-1">{ &*a.action }</h2>
                 <p class="ft-timeframe">{ &*a.timeframe }</p>
                 if emergency {
-                    if let Some(number) = &config.emergency_number {
+                    if let Some(number) = &config.number_to_call() {
                         <p class="ft-call" data-ft-emergency-number="">{ kb.ui_with(Ui::ResultsCallNow, &[("number", number)]) }</p>
                     }
                     <p class="ft-call">{ &*kb.data.meta.emergency }</p>

@@ -21,6 +21,7 @@ fn good_options_are_taken_as_given() {
     let (c, warnings) = read(&[
         ("units", "MI"),
         ("lang", "es-MX"),
+        ("region", "mx"),
         ("theme", "dark"),
         ("clinic-name", "Riverside Physio"),
         ("clinic-url", "https://riverside.example/book?src=foot"),
@@ -33,12 +34,18 @@ fn good_options_are_taken_as_given() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(c.units, DistanceUnit::Mi);
     assert_eq!(c.lang, "es");
+    assert_eq!(c.region.as_deref(), Some("MX"));
     assert_eq!(c.theme, Theme::Dark);
     assert_eq!(c.clinic_name.as_deref(), Some("Riverside Physio"));
     assert_eq!(c.clinic_url.as_deref(), Some("https://riverside.example/book?src=foot"));
     assert_eq!(c.tel_link().as_deref(), Some("tel:+442079460000"));
     assert_eq!(c.booking_url.as_deref(), Some("https://riverside.example/book/foot"));
     assert_eq!(c.emergency_number.as_deref(), Some("999"));
+    // The clinic's number is said in place of the region's; without one,
+    // the region's, and with neither, none.
+    assert_eq!(c.number_to_call().as_deref(), Some("999"));
+    assert_eq!(read(&[("region", "ES")]).0.number_to_call().as_deref(), Some("112"));
+    assert_eq!(read(&[]).0.number_to_call(), None);
     assert!(!c.storage_allowed);
     assert_eq!(c.instance.as_deref(), Some("sidebar-1"));
 }
@@ -49,6 +56,7 @@ fn bad_options_fall_back_to_the_default_with_one_warning_each() {
     let bad = [
         ("units", "parsecs"),
         ("lang", "fr"),
+        ("region", "FR"),
         ("theme", "neon"),
         ("clinic-name", long.as_str()),
         ("clinic-url", "javascript:alert(1)"),

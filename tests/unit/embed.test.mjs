@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { LANGUAGES, OPTIONS } from 'foot-triage:facts';
+import { FIRST, LANGUAGES, OPTIONS, REGIONS } from 'foot-triage:facts';
 import { decide } from '../../web/embed/fallback.js';
 import { pick } from '../../web/embed/language.js';
 import { firstQuestion, firstScreen, usableNumber } from '../../web/embed/prerendered.js';
+import { countryOf, numberToCall, pickRegion } from '../../web/embed/region.js';
 
 const dist = new URL('../../dist/', import.meta.url);
 const check = (code) => JSON.parse(readFileSync(fileURLToPath(new URL(LANGUAGES[code].fallback, dist)), 'utf8'));
@@ -45,12 +46,15 @@ test('what the danger-sign check calls for, in every language', () => {
         assert.ok(decide(c, { [a]: 'yes', [b]: 'yes' }) >= decide(c, { [a]: 'yes' }), `${code}: ${a} then ${b}`);
       }
     }
-    assert.equal(c.outcomes.length, 5, `${code}: an outcome for every code`);
+    // An outcome for every code, for every region, the fallback's and the
+    // fallback's with a clinic's number.
+    assert.deepEqual(Object.keys(c.outcomes).sort(), [...Object.keys(REGIONS), '', FIRST.number].sort(), code);
+    for (const [region, outcomes] of Object.entries(c.outcomes)) assert.equal(outcomes.length, 5, `${code} ${region}`);
   }
 });
 
 test('a combination counts only when all its signs are marked; an unknown sign counts as an ambulance', () => {
-  const c = { signs: { a: [1, 2], b: [1, 1], c: [0, 0] }, combos: [[['a', 'b'], 3]], outcomes: [] };
+  const c = { signs: { a: [1, 2], b: [1, 1], c: [0, 0] }, combos: [[['a', 'b'], 3]], outcomes: {} };
   checkTable('decide', (marked) => decide(c, marked), [
     [[{ a: 'yes' }], 1],
     [[{ a: 'not_sure' }], 2],
@@ -72,9 +76,31 @@ test('the language spoken', () => {
   ]);
 });
 
+test('the region named: the attribute, else the first locale with a country', () => {
+  const known = ['GB', 'ES', 'MX', 'US', 'IE'];
+  checkTable('pickRegion', pickRegion, [
+    [['ES', ['en-US'], known], 'ES'],
+    [[' mx ', [], known], 'MX'],
+    [['FR', ['es-ES'], known], ''],
+    [['', ['es', 'es-MX', 'en-US'], known], 'MX'],
+    [['', ['en-GB'], known], 'GB'],
+    [['', ['es-AR', 'es-ES'], known], ''],
+    [['', ['es-419', 'en-US'], known], ''],
+    [['', ['zh-Hant-TW'], known], ''],
+    [['', ['es', 'en', ''], known], ''],
+  ]);
+  checkTable('countryOf', countryOf, [[['es-MX'], 'MX'], [['en_gb'], 'GB'], [['es-419'], ''], [['es'], '']]);
+  checkTable('numberToCall', (own, code) => numberToCall(own, code, usableNumber), [
+    [['061', 'ES'], '061'],
+    [['', 'ES'], '112'],
+    [['x', 'GB'], '999'],
+    [['', ''], ''],
+  ]);
+});
+
 test('which first screens the build drew, and which are left to the app', () => {
   const options = (given) => (name) => given[name] ?? '';
-  const drawn = (given) => firstScreen(options(given), 'en') !== null;
+  const drawn = (given) => firstScreen(options(given), 'en', '') !== null;
   const [fewest, most] = OPTIONS.emergencyDigits;
   checkTable('drawn', drawn, [
     [[{}], true],
@@ -91,11 +117,20 @@ test('which first screens the build drew, and which are left to the app', () => 
     [[{ remember: 'off' }], true],
     [[{ remember: 'maybe' }], false],
   ]);
-  const screen = firstScreen(options({ 'emergency-number': '112', 'clinic-name': 'Riverside', theme: 'dark' }), 'es');
+  const screen = firstScreen(options({ 'emergency-number': '112', 'clinic-name': 'Riverside', theme: 'dark' }), 'es', '');
   assert.match(screen.html, /112/);
   assert.match(screen.html, /Riverside/);
   assert.equal(screen.theme, 'ft-theme-dark');
-  assert.equal(/data-ft-remember[ =>]/.test(firstScreen(options({ remember: 'off' }), 'en').html), false, 'no Remember when storage is off');
-  assert.equal(firstQuestion(options({ theme: 'sepia' }), 'en'), null);
+  assert.equal(/data-ft-remember[ =>]/.test(firstScreen(options({ remember: 'off' }), 'en', '').html), false, 'no Remember when storage is off');
+  assert.equal(firstQuestion(options({ theme: 'sepia' }), 'en', ''), null);
+  // The region's number, in the banner and in its advice; none without one.
+  checkTable('the number said', (code, region) => firstScreen(options({}), code, region).html.match(/(?:al|on) (\d{3})/)?.[1] ?? '', [
+    [['es', 'ES'], '112'],
+    [['es', 'MX'], '911'],
+    [['en', 'GB'], '999'],
+    [['en', 'US'], '911'],
+    [['en', ''], ''],
+  ]);
+  assert.equal(firstScreen(options({}), 'es', 'ES').html.includes(FIRST.number), false, 'every placeholder filled');
   checkTable('usableNumber', usableNumber, [[['112'], true], [['1'], false], [[''], false]]);
 });

@@ -28,7 +28,7 @@ const field = (name) => form.elements.namedItem(name);
 const value = (name) => (field(name)?.value ?? '').trim();
 
 // The options the page offers, by form field name (the attribute's).
-const OFFERED = ['lang', 'theme', 'units', 'clinic-name', 'emergency-number', 'booking-url'];
+const OFFERED = ['lang', 'region', 'theme', 'units', 'clinic-name', 'emergency-number', 'booking-url'];
 
 // The fields whose refused value the page explains beside them.
 const EXPLAINED = { 'emergency-number': 'cf-emergency-error', 'booking-url': 'cf-booking-error' };

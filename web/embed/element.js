@@ -25,6 +25,7 @@ import { FILES, OPTIONS, WORDS } from 'foot-triage:facts';
 import { DiaryVisit } from './diary.js';
 import { showFallback } from './fallback.js';
 import { language } from './language.js';
+import { region } from './region.js';
 import { load, speak, stylesheet } from './loader.js';
 import { firstQuestion, firstScreen } from './prerendered.js';
 import { printFrom } from './print.js';
@@ -171,7 +172,7 @@ export class FootTriageElement extends HTMLElement {
           if (this.#root !== root) return;
           // The prerendered screens' clicks no longer apply.
           this.#taken = true;
-          showFallback(root, language(this), this.#get('emergency-number'), () => this.#root === root);
+          showFallback(root, language(this), this.#get('emergency-number'), region(this), () => this.#root === root);
         },
       );
   }
@@ -216,8 +217,8 @@ export class FootTriageElement extends HTMLElement {
    */
   #paint(root) {
     const code = language(this);
-    const question = this.#early.begin ? firstQuestion(this.#get, code) : null;
-    const first = question || firstScreen(this.#get, code);
+    const question = this.#early.begin ? firstQuestion(this.#get, code, region(this)) : null;
+    const first = question || firstScreen(this.#get, code, region(this));
     if (!first) return false;
     root.innerHTML = first.html;
     if (first.theme) root.firstElementChild?.classList.add(first.theme);
@@ -281,7 +282,7 @@ export class FootTriageElement extends HTMLElement {
       const start = target.closest('[data-ft-start]');
       if (start) {
         this.#early.begin = true;
-        if (firstQuestion(this.#get, language(this))) {
+        if (firstQuestion(this.#get, language(this), region(this))) {
           this.#paint(root);
           focusHeading();
         } else {
@@ -340,8 +341,11 @@ export class FootTriageElement extends HTMLElement {
     return bindings.warnings(this.#attributes());
   }
 
-  // The attributes for the wasm, with the language already chosen.
+  // The attributes for the wasm, with the language already chosen, and the
+  // region too when the element names none (an unknown one is left for the
+  // wasm to warn about).
   #attributes() {
-    return { ...Object.fromEntries(OPTIONS.attributes.map((name) => [name, this.getAttribute(name)])), lang: language(this) };
+    const given = Object.fromEntries(OPTIONS.attributes.map((name) => [name, this.getAttribute(name)]));
+    return { ...given, lang: language(this), region: given.region ?? region(this) };
   }
 }

@@ -46,6 +46,9 @@ declare module 'foot-triage:facts' {
     { title: string; loading: string; failed: string; emergency: string; diaryOpening: string; diaryFailed: string; diaryBack: string }
   >;
 
+  /** Each country with its own services (knowledge/care_regions.toml), by ISO 3166 code. */
+  export const REGIONS: Record<string, { number: string; name: string }>;
+
   /** The options the widget reads (src/widget_config.rs). */
   export const OPTIONS: {
     attributes: string[];
@@ -63,8 +66,10 @@ interface DangerCheck {
   /** The screen, without and with the host's emergency number. */
   html: string;
   numbered: string;
-  /** What each outcome says, by its code (0 home care to 4 an ambulance). */
-  outcomes: string[];
+  /** What each outcome says, by its code (0 home care to 4 an ambulance), by
+   * region: each country's, "" for none, and the number placeholder for none
+   * with a clinic's number. */
+  outcomes: Record<string, string[]>;
   /** Each sign's outcome when ticked, and when "not sure". */
   signs: Record<string, [number, number]>;
   /** Combinations that call for more than any of their signs. */

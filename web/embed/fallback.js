@@ -6,7 +6,8 @@
 // for; this module only paints it, reads the marks and shows the outcome.
 // If even its file cannot be fetched: the emergency advice alone.
 
-import { FIRST, LANGUAGES, WORDS } from 'foot-triage:facts';
+import { FIRST, LANGUAGES, REGIONS, WORDS } from 'foot-triage:facts';
+import { numberToCall } from './region.js';
 import { failureScreen } from './failure.js';
 import { checked, url } from './loader.js';
 import { usableNumber } from './prerendered.js';
@@ -52,8 +53,9 @@ function marks(root, check) {
  * @param {Event} event
  * @param {HTMLElement} root
  * @param {DangerCheck} check
+ * @param {string[]} outcomes what each outcome says, for this runner
  */
-function clicked(event, root, check) {
+function clicked(event, root, check, outcomes) {
   const target = /** @type {Element} */ (event.target);
   const unsure = target.closest?.('[data-ft-item-unsure]');
   if (unsure instanceof HTMLElement) {
@@ -66,7 +68,7 @@ function clicked(event, root, check) {
   if (!target.closest?.('[data-ft-fallback-go]')) return;
   const result = root.querySelector('[data-ft-fallback-result]');
   if (!result) return;
-  result.innerHTML = check.outcomes[decide(check, marks(root, check))];
+  result.innerHTML = outcomes[decide(check, marks(root, check))];
   /** @type {HTMLElement | null} */ (result.querySelector('#ft-fallback-outcome'))?.focus();
 }
 
@@ -75,10 +77,15 @@ function clicked(event, root, check) {
  * when it is one; `current()` says whether `root` is still the element's.
  * @param {HTMLElement} root
  * @param {string} code
- * @param {string} number the element's `emergency-number`, trimmed
+ * @param {string} own the element's `emergency-number`, trimmed
+ * @param {string} region the runner's region ("" for none)
  * @param {() => boolean} current
  */
-export function showFallback(root, code, number, current) {
+export function showFallback(root, code, own, region, current) {
+  const number = numberToCall(own, region, usableNumber);
+  // The outcomes name the region's services; without a region, the
+  // fallback's, with the clinic's number when it gave one.
+  const key = REGIONS[region] ? region : number ? FIRST.number : '';
   const name = LANGUAGES[code].fallback;
   root.removeAttribute('data-ft-prerendered');
   root.hidden = false;
@@ -89,8 +96,9 @@ export function showFallback(root, code, number, current) {
     })
     .then((check) => {
       if (!current()) return;
-      root.innerHTML = usableNumber(number) ? check.numbered.replace(FIRST.number, number) : check.html;
-      root.addEventListener('click', (event) => clicked(event, root, check));
+      root.innerHTML = number ? check.numbered.replaceAll(FIRST.number, number) : check.html;
+      const outcomes = check.outcomes[key].map((html) => html.replaceAll(FIRST.number, number));
+      root.addEventListener('click', (event) => clicked(event, root, check, outcomes));
       // A tick clears the sign's own "Not sure".
       root.addEventListener('change', (event) => {
         const box = /** @type {Element} */ (event.target).closest?.('input[data-ft-item]');

@@ -6,6 +6,7 @@
 // test compares it with the app's for each kind of value.
 
 import { FIRST, OPTIONS } from 'foot-triage:facts';
+import { numberToCall } from './region.js';
 
 /**
  * @typedef {{ html: string, theme: string | null }} Screen
@@ -21,14 +22,16 @@ const NUMBER = new RegExp(`^[0-9]{${fewest},${most}}$`);
  * as it would anyway).
  * @param {(name: string) => string} get an option's value
  * @param {string} code
+ * @param {string} region the runner's region ("" for none), whose number the screen says
  * @returns {Screen | null}
  */
-export function firstScreen(get, code) {
-  const number = get('emergency-number');
+export function firstScreen(get, code, region) {
+  const own = get('emergency-number');
   const clinic = get('clinic-name');
   const theme = get('theme').toLowerCase();
   const remember = get('remember').toLowerCase();
-  if (number && !NUMBER.test(number)) return null;
+  if (own && !NUMBER.test(own)) return null;
+  const number = numberToCall(own, region, usableNumber);
   // Plain text only: markup characters would need escaping, and control
   // characters are refused by the widget.
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
@@ -36,7 +39,7 @@ export function firstScreen(get, code) {
   if (theme && !(theme in FIRST.themes)) return null;
   if (remember && !OPTIONS.remember.includes(remember)) return null;
   const key = `${number ? 1 : 0}${clinic ? 1 : 0}${remember === OPTIONS.remember[1] ? 0 : 1}`;
-  const html = FIRST.languages[code][key].replace(FIRST.number, number).replace(FIRST.clinic, clinic);
+  const html = FIRST.languages[code][key].replaceAll(FIRST.number, number).replace(FIRST.clinic, clinic);
   return { html, theme: FIRST.themes[theme] ?? null };
 }
 
@@ -46,11 +49,12 @@ export function firstScreen(get, code) {
  * and the options allow the first screen too; else null.
  * @param {(name: string) => string} get
  * @param {string} code
+ * @param {string} region
  * @returns {QuestionScreen | null}
  */
-export function firstQuestion(get, code) {
+export function firstQuestion(get, code, region) {
   const question = FIRST.questions[code];
-  const screen = question && firstScreen(get, code);
+  const screen = question && firstScreen(get, code, region);
   return screen ? { ...question, theme: screen.theme } : null;
 }
 
