@@ -285,13 +285,16 @@ test('attribute changes take effect, and bad values fall back with a warning', a
       ['clinic-url', 'javascript:alert(1)'],
       ['clinic-name', 'x'.repeat(10_000)],
       ['emergency-number', '<b>1</b>'],
+      // A country with no services of its own names none, and no number,
+      // though the browser's locale (en-US) would have named 911.
+      ['region', 'Narnia'],
     ]) {
       await set(name, value);
     }
     await page.waitForFunction(() => !document.querySelector('foot-triage').shadowRoot.querySelector('.ft-offered'));
     assert.equal(await app(), 'ft-app', 'the theme is back to auto');
     assert.doesNotMatch(await widget(page).locator('.ft-emergency').textContent(), /Call \d/);
-    for (const name of ['units', 'theme', 'clinic-url', 'clinic-name', 'emergency-number']) {
+    for (const name of ['units', 'theme', 'clinic-url', 'clinic-name', 'emergency-number', 'region']) {
       assert.ok(warnings.some((w) => w.startsWith(`foot-triage: ${name}=`)), `a warning for ${name}: ${warnings}`);
     }
     assert.ok(warnings.every((w) => w.length < 200), 'warnings stay short');

@@ -39,12 +39,14 @@ export const FAILURES = [
 ];
 
 // What the check must say, by what is marked: the level it shows and a word
-// of its instruction, in each language.
+// of its instruction, in each language, with the number and the services of
+// the runner's region (the English runner is in the UK, the Spanish one in
+// Spain).
 const OUTCOMES = [
-  { marked: { cold_pale_foot: 'yes' }, level: 'emergency', says: { en: /Call an ambulance/, es: /Llama a emergencias/ } },
+  { marked: { cold_pale_foot: 'yes' }, level: 'emergency', says: { en: /Call an ambulance now on 999/, es: /Llama ahora al 112 y pide una ambulancia/ } },
   { marked: { visible_deformity: 'yes' }, level: 'emergency', says: { en: /emergency department/i, es: /urgencias/i } },
-  { marked: { fever: 'yes' }, level: 'urgent', says: { en: /today/i, es: /hoy/i } },
-  { marked: { spinal_warning_signs: 'not_sure' }, level: 'emergency', says: { en: /Call an ambulance/, es: /Llama a emergencias/ } },
+  { marked: { fever: 'yes' }, level: 'urgent', says: { en: /today[^]*NHS 111/i, es: /hoy[^]*centro de salud/i } },
+  { marked: { spinal_warning_signs: 'not_sure' }, level: 'emergency', says: { en: /Call an ambulance now on 999/, es: /Llama ahora al 112/ } },
   { marked: { redness_warmth: 'yes', fever: 'yes' }, level: 'emergency', says: { en: /emergency department/i, es: /urgencias/i } },
   { marked: {}, level: null, says: { en: /None of these danger signs/, es: /Ninguna de estas señales/ } },
 ];

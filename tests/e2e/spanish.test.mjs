@@ -110,6 +110,46 @@ test('the language switch keeps the answers, and ?lang= and lang= choose', async
   }
 });
 
+// The runner's country decides the number and the services, in either
+// language: the region attribute, else the locale's country, else none.
+test('the region names its own number and services, on the start screen and the results', async () => {
+  const SERVICES = ['NHS 111', 'IMSS', 'centro de salud', 'urgent care'];
+  const rows = [
+    { query: '', locale: 'es-ES', says: ['al 112', 'centro de salud'] },
+    { query: '?region=MX', locale: 'es-ES', says: ['al 911', 'IMSS'] },
+    { query: '?lang=es&region=US', locale: 'en-US', says: ['al 911', 'urgent care'] },
+    { query: '?lang=es&region=GB', locale: 'en-US', says: ['al 999', 'NHS 111'] },
+    { query: '?lang=es&region=ZZ', locale: 'es-AR', says: ['número de emergencias de tu país'], warns: true },
+    { query: '', locale: 'en-GB', says: ['on 999', 'NHS 111'] },
+    { query: '', locale: 'en-US', says: ['on 911', 'urgent care'] },
+  ];
+  for (const row of rows) {
+    const what = `${row.locale}${row.query}`;
+    const { page, context, problems } = await open(env.browser, { url: `${env.server.url}${row.query}`, locale: row.locale });
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    try {
+      const text = () =>
+        widget(page).evaluate((el) => [...el.shadowRoot.children].find((c) => c.classList.contains('ft-host') && !c.hidden)?.innerText ?? '');
+      const start = await text();
+      assert.ok(start.includes(row.says[0]), `${what}: the start screen says ${row.says[0]}:\n${start}`);
+      await page.click('button[data-ft-start]');
+      await answerAll(page, PATHS[1].answers);
+      assert.equal((await result(page)).level, 'urgent', what);
+      await widget(page).evaluate((el) => el.shadowRoot.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const shown = await text();
+      for (const want of row.says) assert.ok(shown.includes(want), `${what}: the results say ${want}`);
+      for (const other of SERVICES.filter((s) => !row.says.includes(s))) assert.ok(!shown.includes(other), `${what}: the results name ${other}`);
+      assert.ok(!/\{care\./.test(shown), `${what}: an unfilled placeholder`);
+      if (row.query.includes('lang=es') || row.locale.startsWith('es')) assert.deepEqual(await englishOnScreen(page), [], `${what}: English on screen`);
+      assert.equal(warnings.some((w) => w.includes('region=')), Boolean(row.warns), `${what}: ${warnings}`);
+      assert.deepEqual(problems, [], what);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('the diary in Spanish', async () => {
   const { page, context, problems } = await open(env.browser, { viewport: PHONE, locale: 'es', url: env.server.url });
   try {
