@@ -84,7 +84,7 @@ for (const [code, { variants, question, file, results, fallback, words: said }] 
   const checkName = `lang/${code}-fallback-${createHash('sha256').update(check).digest('hex').slice(0, 16)}.json`;
   writeFileSync(join(stage, checkName), check);
   languages[code] = { interview: write(file, 'interview'), results: write(results, 'results'), fallback: `./${checkName}` };
-  for (const key of ['title', 'loading', 'failed', 'emergency', 'diaryOpening', 'diaryFailed', 'diaryBack']) {
+  for (const key of ['title', 'loading', 'failed', 'emergency', 'diaryOpening', 'diaryFailed', 'diaryBack', 'pageTitle', 'updateReady', 'updateRefresh']) {
     if (typeof said?.[key] !== 'string') throw new Error(`the prerender gave no ${code} ${key} text`);
   }
   words[code] = said;

@@ -2,7 +2,7 @@
 // parameters, the offline service worker, and the "Refresh to update" offer.
 // Hosts that embed <foot-triage> on their own pages do not load this file.
 
-import { ATTRIBUTES } from './embed.js';
+import { ATTRIBUTES, pageWords } from './embed.js';
 
 const widget = document.querySelector('foot-triage');
 const params = new URLSearchParams(location.search);
@@ -11,6 +11,19 @@ for (const name of ATTRIBUTES.filter((name) => name !== 'id')) {
   // The widget checks every value; text stays text.
   if (params.has(name)) widget.setAttribute(name, params.get(name));
 }
+
+// The page speaks the widget's language (its title and the update offer),
+// again whenever the runner switches it.
+const speak = () => {
+  const words = pageWords(widget);
+  document.documentElement.lang = words.code;
+  document.title = words.pageTitle;
+  const bar = document.getElementById('update');
+  bar.querySelector('p').textContent = words.updateReady;
+  bar.querySelector('button').textContent = words.updateRefresh;
+};
+speak();
+new MutationObserver(speak).observe(widget, { attributes: true, attributeFilter: ['lang'] });
 
 // Offline: sw.js precaches this build's exact files. A new build installs a
 // new worker, which waits until the runner chooses to refresh, so a triage in

@@ -234,6 +234,9 @@ fn said(code: &'static str) -> serde_json::Value {
         "diaryOpening": kb.ui(Ui::FallbackDiaryOpening),
         "diaryFailed": kb.ui(Ui::FallbackDiaryFailed),
         "diaryBack": kb.ui(Ui::FallbackDiaryBack),
+        "pageTitle": kb.ui(Ui::PageTitle),
+        "updateReady": kb.ui(Ui::PageUpdateReady),
+        "updateRefresh": kb.ui(Ui::PageUpdateRefresh),
     })
 }
 

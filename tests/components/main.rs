@@ -167,15 +167,17 @@ async fn the_crash_screen_is_calm_text_with_a_way_to_start_again() {
     let root = root();
     Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
     flush().await;
-    crash::show(&root, KnowledgeBase::in_language("en").unwrap());
+    // The widget hands the crash screen the knowledge it was showing: in its
+    // language, filled for its region.
+    crash::show(&root, KnowledgeBase::in_language("en").unwrap().for_region("GB", None));
     let screen = find(&root, "[data-ft-crash]").expect("the error screen replaces the app");
     assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
     let text = screen.text_content().unwrap();
-    assert!(text.contains("Something went wrong") && text.contains("ambulance"), "{text}");
+    assert!(text.contains("Something went wrong") && text.contains("ambulance now on 999"), "{text}");
     assert!(find(&root, "a.ft-restart[href=\"\"]").is_some());
     assert!(find(&root, "[data-ft-start]").is_none());
     // In the language the widget was showing.
-    crash::show(&root, KnowledgeBase::in_language("es").unwrap());
+    crash::show(&root, KnowledgeBase::in_language("es").unwrap().for_region("ES", None));
     let text = find(&root, "[data-ft-crash]").unwrap().text_content().unwrap();
-    assert!(text.contains("emergencias") && !text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("al 112 y pide una ambulancia") && !text.contains("Something went wrong"), "{text}");
 }

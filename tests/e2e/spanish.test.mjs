@@ -141,7 +141,11 @@ test('the region names its own number and services, on the start screen and the 
       for (const want of row.says) assert.ok(shown.includes(want), `${what}: the results say ${want}`);
       for (const other of SERVICES.filter((s) => !row.says.includes(s))) assert.ok(!shown.includes(other), `${what}: the results name ${other}`);
       assert.ok(!/\{care\./.test(shown), `${what}: an unfilled placeholder`);
-      if (row.query.includes('lang=es') || row.locale.startsWith('es')) assert.deepEqual(await englishOnScreen(page), [], `${what}: English on screen`);
+      if (row.query.includes('lang=es') || row.locale.startsWith('es')) {
+        assert.deepEqual(await englishOnScreen(page), [], `${what}: English on screen`);
+        // The standalone page around it speaks Spanish too (its title and update offer).
+        assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.title]), ['es', 'Foot Triage: dolor de pie después de correr'], what);
+      }
       assert.equal(warnings.some((w) => w.includes('region=')), Boolean(row.warns), `${what}: ${warnings}`);
       assert.deepEqual(problems, [], what);
     } finally {

@@ -83,6 +83,27 @@ fn each_command_answers_as_documented() {
             ],
         ),
         ok(&["assess", file.to_str().unwrap()], "", vec![("/triage", json!("urgent"))]),
+        // The runner's country names its number and services; the FHIR
+        // response records it.
+        ok(
+            &["assess", "--lang", "es", "--region", "ES"],
+            r#"{"cold_pale_foot": true}"#,
+            vec![("/region", json!("ES")), ("/action", json!("Llama ahora al 112 y pide una ambulancia"))],
+        ),
+        ok(
+            &["assess", "--region", "mx"],
+            r#"{"cold_pale_foot": true}"#,
+            vec![("/action", json!("Call an ambulance now on 911"))],
+        ),
+        ok(&["assess", "--region", "FR"], r#"{"cold_pale_foot": true}"#, vec![("/region", json!(null))]),
+        ok(
+            &["fhir", "response", "--region", "GB"],
+            r#"{"fever": false}"#,
+            vec![
+                ("/extension/0/valueCoding/code", json!("GB")),
+                ("/extension/0/valueCoding/system", json!("urn:iso:std:iso:3166")),
+            ],
+        ),
         ok(&["questions"], "", vec![("/contract_version", json!(3))]),
         ok(&["next"], "{}", vec![("/done", json!(false)), ("/question/phase", json!("red_flag"))]),
         ok(&["next"], r#"{"cold_pale_foot": true}"#, vec![("/done", json!(true))]),
@@ -132,6 +153,8 @@ fn each_command_answers_as_documented() {
         ok(&["--lang", "es", "fhir", "response"], r#"{"fever": false}"#, vec![("/language", json!("es"))]),
         refused(&["--lang", "fr", "questions"], "", &["`fr`", "es"]),
         refused(&["questions", "--lang"], "", &["--lang"]),
+        refused(&["assess", "--region", "Spain"], "{}", &["Spain", "two letters"]),
+        refused(&["assess", "--region"], "{}", &["--region"]),
         // Bad answers: exit 2 and one line that names the key.
         refused(&["assess"], r#"{"intensity": 14}"#, &["`intensity`"]),
         refused(&["assess"], r#"{"shoe_km": -5}"#, &["`shoe_km`"]),

@@ -100,3 +100,17 @@ fn a_review_sheet_round_trip() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A region's sheet: only that country's services and the sentences that
+/// quote a region, for a clinician who works there.
+#[test]
+fn a_regions_review_sheet() {
+    let dir = copy_of_lang("region");
+    let (code, sheet, err) = run(&dir, &["review", "es", "--region", "MX"]);
+    assert_eq!(code, 0, "{err}");
+    let ids: Vec<String> = rows(&sheet).into_iter().map(|r| r[0].clone()).collect();
+    assert!(ids.iter().any(|id| id == "care_region.MX.urgent"), "{ids:?}");
+    assert!(ids.iter().any(|id| id == "level.urgent.action"), "the sentence that quotes it: {ids:?}");
+    assert!(!ids.iter().any(|id| id.starts_with("care_region.ES.") || id == "question.swelling.text"), "{ids:?}");
+    assert!(ids.len() < 40, "{}", ids.len());
+}

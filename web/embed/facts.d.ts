@@ -43,7 +43,19 @@ declare module 'foot-triage:facts' {
   /** What embed.js itself says, by language, from the catalogue. */
   export const WORDS: Record<
     string,
-    { title: string; loading: string; failed: string; emergency: string; diaryOpening: string; diaryFailed: string; diaryBack: string }
+    {
+      title: string;
+      loading: string;
+      failed: string;
+      emergency: string;
+      diaryOpening: string;
+      diaryFailed: string;
+      diaryBack: string;
+      /** The standalone page's title and its offer to refresh. */
+      pageTitle: string;
+      updateReady: string;
+      updateRefresh: string;
+    }
   >;
 
   /** Each country with its own services (knowledge/care_regions.toml), by ISO 3166 code. */

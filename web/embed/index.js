@@ -8,11 +8,18 @@
 // build's facts: its hashed file names and their hashes, the prerendered
 // screens, and what the widget's Rust says of its options and its words.
 
-import { OPTIONS } from 'foot-triage:facts';
+import { OPTIONS, WORDS } from 'foot-triage:facts';
 import { FootTriageElement } from './element.js';
+import { language } from './language.js';
 import './print.js';
 
 /** The attributes the widget reads, for pages that pass them on. */
 export const ATTRIBUTES = OPTIONS.attributes;
+
+/**
+ * What the standalone page around `element` says, in the element's language.
+ * @param {Element} element
+ */
+export const pageWords = (element) => ({ ...WORDS[language(element)], code: language(element) });
 
 if (!customElements.get('foot-triage')) customElements.define('foot-triage', FootTriageElement);

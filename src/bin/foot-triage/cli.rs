@@ -35,7 +35,8 @@ Usage:
   foot-triage runners [N]        the soundness property's generated runners, one answers JSON a line
   foot-triage hazards [FILE]     the hazard log as Markdown (default: knowledge/safety/hazards.toml)
   foot-triage translate CODE     add the missing entries to knowledge/lang/CODE (a translator's starting point)
-  foot-triage review CODE        a review sheet for a bilingual clinician (tab-separated, most critical first)
+  foot-triage review CODE        a review sheet for a bilingual clinician (tab-separated, most critical first);
+                                 with --region CC, only that country's services and the sentences naming them
   foot-triage review CODE --apply SHEET  mark its decided entries reviewed (reviewer, date), with its corrections
   foot-triage --help | --version
 
@@ -94,7 +95,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         return translate(kb, &args[1..]);
     }
     if command == "review" {
-        return review(kb, &args[1..]);
+        return review(kb, &args[1..], region.as_deref());
     }
     let operand = args.get(1).map(String::as_str);
     if args.len() > 2 {
@@ -392,7 +393,9 @@ fn translate(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
 /// reviewed; `review CODE --apply SHEET` reads the clinician's decisions
 /// back and rewrites the language's files, or changes nothing and lists
 /// every problem.
-fn review(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
+/// With `--region CC`, the sheet holds only that region's texts and the
+/// sentences that quote a region: what a clinician who works there checks.
+fn review(kb: &KnowledgeBase, args: &[String], region: Option<&str>) -> Result<ExitCode, String> {
     use foot_triage::check::review;
     let (code, sheet) = match args {
         [code] => (code, None),
@@ -403,7 +406,14 @@ fn review(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
     if code == "en" || !dir.is_dir() {
         return Err(format!("knowledge/lang/{code} is not a translation (run `foot-triage translate {code}` first)"));
     }
-    let english = languages::english(kb, Path::new("knowledge/lang"))?;
+    let mut english = languages::english(kb, Path::new("knowledge/lang"))?;
+    if let Some(region) = region {
+        let id = &kb.care_region(region).ok_or("the knowledge has no regions")?.id;
+        let own = format!("care_region.{id}.");
+        for (_, en) in english.iter_mut() {
+            en.retain(|key, text| key.starts_with(&own) || text.contains("{care."));
+        }
+    }
     let mut files = std::collections::BTreeMap::new();
     for (domain, _) in &english {
         let path = dir.join(format!("{domain}.toml"));
