@@ -30,12 +30,15 @@ use crate::{
 
 const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
 
-/// The knowledge in every other language at hand.
+/// The knowledge in every other language at hand, filled for the same
+/// region as `kb`.
 fn other_languages(kb: &KnowledgeBase) -> Vec<&'static KnowledgeBase> {
+    let region = kb.region().map_or("", |r| &*r.id);
     LANGUAGES
         .iter()
         .filter(|l| l.code != kb.language())
         .filter_map(|l| KnowledgeBase::in_language(l.code).ok())
+        .map(|other| other.for_region(region, None))
         .collect()
 }
 

@@ -8,8 +8,9 @@
 //! - [`engine`]: `assess` and `next_question` (what comes out).
 //!
 //! **The clinical modules never import yew, web-sys, gloo or wasm-bindgen**:
-//! those crates are only dependencies of the wasm32 target's `ui` module, so
-//! this is checked by the compiler on every native build.
+//! those crates are dependencies only of the wasm32 target and, natively, of
+//! the `prerender` feature (for `shell` and the question card), so every
+//! native build without it proves the rule.
 
 pub mod answers;
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,10 +3,11 @@
 //! reason, advice item and calculator result comes from the engine.
 //!
 //! One file per screen or control: `embed` (what `embed.js` calls), `app`
-//! (shell), `state` (the reducer), `start`, `question_card` (+ `foot_map`),
-//! `review`, `results` (+ `plan`, `tools`, `calculators`, `handoff`),
-//! `memory` and `storage` (saving with consent, through `js_json`) and `crash`
-//! (the calm error screen).
+//! (the current screen in the shell's frame), `state` (the reducer),
+//! `question_card` (+ `foot_map`, `number`), `review`, `results` (+ `plan`,
+//! `tools`, `calculators`, `handoff`), `storage` (saving with consent,
+//! through `js_json`), `crash` (the calm error screen) and `diary/`. The start
+//! screen, the frame and the consent switch are in `crate::shell`.
 
 // The question card (with its foot map, its number reading and the actions
 // it sends) is also compiled natively for the build's prerender, which draws

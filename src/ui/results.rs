@@ -1,7 +1,7 @@
 //! The assessment: the action first, then why, the likely causes, the plan,
 //! the safety net and the hand-off. On an emergency only the action, what to
-//! do while help comes, and the safety net are shown: nothing that could
-//! delay the runner.
+//! do while help comes, the safety net and the summary to take are shown:
+//! nothing that could delay the runner.
 
 use yew::prelude::*;
 

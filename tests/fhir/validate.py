@@ -119,6 +119,13 @@ def main():
             spanish = run(binary, "--lang", "es", "fhir", "response", stdin=f.read())
         assert spanish["language"] == "es", spanish.get("language")
         check_response(spanish, questionnaire, items, f"{path} (es)")
+        # The runner's country is recorded as an ISO 3166 coding, and the
+        # extension is valid FHIR with the rest.
+        with open(path, encoding="utf-8") as f:
+            placed = run(binary, "--lang", "es", "--region", "MX", "fhir", "response", stdin=f.read())
+        coding = placed["extension"][0]["valueCoding"]
+        assert (coding["system"], coding["code"]) == ("urn:iso:std:iso:3166", "MX"), coding
+        check_response(placed, questionnaire, items, f"{path} (es, MX)")
 
 
 if __name__ == "__main__":

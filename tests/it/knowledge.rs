@@ -66,9 +66,10 @@ fn each_fixture_has_exactly_its_problem() {
 
 #[test]
 fn the_knowledge_folder_on_disk_matches_the_embedded_copy() {
-    // The embedded copy is Rust code that build.rs generated; the folder is
-    // read at run time by the TOML loader. Equal data means the generator
-    // lost nothing (every field, formula tree and number).
+    // The embedded copy is the compact bytes build.rs wrote, read back by
+    // the hand-written reader; the folder is read at run time by the TOML
+    // loader. Equal data means neither lost anything (every field, formula
+    // tree and number).
     let on_disk = load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("loads");
     // Equal data lints the same: `the_embedded_knowledge_is_clean` does it once.
     assert_eq!(on_disk.data, kb().data);

@@ -1,5 +1,8 @@
 //! The one native test binary. Every test goes through a public boundary:
-//! the engine's `assess` and `next_question`, the linter, or the CLI binary.
+//! the engine (`assess`, `next_question`, the calculators, the danger-sign
+//! check), the knowledge in a language or a region, the linter and the case
+//! runner, the diary, FHIR, the embed options and saved records, or the CLI
+//! binary.
 
 mod cases;
 mod cli;
