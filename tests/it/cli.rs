@@ -15,7 +15,11 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the CLI starts");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A command refused before it reads its input closes the pipe first: that
+    // is its answer, not the test's failure.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing the input: {e}");
+    }
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -153,8 +157,8 @@ fn each_command_answers_as_documented() {
         ok(&["--lang", "es", "fhir", "response"], r#"{"fever": false}"#, vec![("/language", json!("es"))]),
         refused(&["--lang", "fr", "questions"], "", &["`fr`", "es"]),
         refused(&["questions", "--lang"], "", &["--lang"]),
-        refused(&["assess", "--region", "Spain"], "{}", &["Spain", "two letters"]),
-        refused(&["assess", "--region"], "{}", &["--region"]),
+        refused(&["assess", "--region", "Spain"], "", &["Spain", "two letters"]),
+        refused(&["assess", "--region"], "", &["--region"]),
         // Bad answers: exit 2 and one line that names the key.
         refused(&["assess"], r#"{"intensity": 14}"#, &["`intensity`"]),
         refused(&["assess"], r#"{"shoe_km": -5}"#, &["`shoe_km`"]),
