@@ -351,7 +351,7 @@ pub fn response(kb: &KnowledgeBase, answers: &Answers) -> Json {
     // The runner's country, whose services the advice named: a coding in
     // ISO 3166, so a receiving system can read it without knowing ours. The
     // fallback (no country) is recorded by leaving it out.
-    if let Some(region) = kb.region().filter(|r| !r.fallback) {
+    if let Some(region) = kb.country() {
         let coding = obj(vec![("system", s(ISO_3166)), ("code", s(&region.id))]);
         fields.push(("extension", Json::Array(vec![obj(vec![("url", s(REGION)), ("valueCoding", coding)])])));
     }

@@ -137,7 +137,7 @@ impl WidgetConfig {
             if kb.knows_region(&v) {
                 config.region = Some(v.to_ascii_uppercase());
             } else {
-                let known: Vec<&str> = kb.data.care_regions.iter().filter(|r| !r.fallback).map(|r| &*r.id).collect();
+                let known: Vec<&str> = kb.countries().map(|r| &*r.id).collect();
                 let why = format!("no services for it, so none are named; use one of: {}", known.join(", "));
                 warn("region", &v, &why);
             }

@@ -177,13 +177,8 @@ fn fallback(code: &'static str) -> serde_json::Value {
         let kb = words(code).for_region(region, number);
         (0..=4u8).map(|outcome| render::<Outcome>(OutcomeProps { kb: Knowledge(kb), outcome })).collect::<Vec<_>>()
     };
-    let mut by_region: serde_json::Map<String, serde_json::Value> = kb
-        .data
-        .care_regions
-        .iter()
-        .filter(|r| !r.fallback)
-        .map(|r| (r.id.to_string(), outcomes(&r.id, Some(NUMBER)).into()))
-        .collect();
+    let mut by_region: serde_json::Map<String, serde_json::Value> =
+        kb.countries().map(|r| (r.id.to_string(), outcomes(&r.id, Some(NUMBER)).into())).collect();
     by_region.insert(String::new(), outcomes("", None).into());
     by_region.insert(NUMBER.into(), outcomes("", Some(NUMBER)).into());
     serde_json::json!({
@@ -281,7 +276,7 @@ fn main() {
         "remember": REMEMBER,
         // Each country with its own services: its emergency number, and its
         // name for the configuration page.
-        "regions": KnowledgeBase::embedded().data.care_regions.iter().filter(|r| !r.fallback).map(|r| {
+        "regions": KnowledgeBase::embedded().countries().map(|r| {
             (r.id.to_string(), serde_json::json!({ "number": r.number, "name": r.name }))
         }).collect::<serde_json::Map<_, _>>(),
         "format": FORMAT,

@@ -132,7 +132,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         notice: kb.data.meta.notice.clone(),
         complete,
         knowledge_version: kb.data.meta.version.clone(),
-        region: kb.region().filter(|r| !r.fallback).map(|r| r.id.clone()),
+        region: kb.country().map(|r| r.id.clone()),
         triage: triage.level,
         ambulance: triage.ambulance,
         action,

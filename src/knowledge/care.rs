@@ -30,11 +30,27 @@ impl KnowledgeBase {
     /// fallback, which names no country's service.
     /// (None only for knowledge without regions, which the linter refuses.)
     pub fn care_region(&self, code: &str) -> Option<&CareRegion> {
+        self.data.care_regions.get(self.care_region_index(code)?)
+    }
+
+    fn care_region_index(&self, code: &str) -> Option<usize> {
         let regions = &self.data.care_regions;
         regions
             .iter()
-            .find(|r| !r.fallback && r.id.eq_ignore_ascii_case(code.trim()))
-            .or_else(|| regions.iter().find(|r| r.fallback))
+            .position(|r| !r.fallback && r.id.eq_ignore_ascii_case(code.trim()))
+            .or_else(|| regions.iter().position(|r| r.fallback))
+    }
+
+    /// The countries with services of their own (every region but the
+    /// fallback).
+    pub fn countries(&self) -> impl Iterator<Item = &CareRegion> {
+        self.data.care_regions.iter().filter(|r| !r.fallback)
+    }
+
+    /// The country this knowledge is filled for; None for the fallback and
+    /// for a language's knowledge.
+    pub fn country(&self) -> Option<&CareRegion> {
+        self.region().filter(|r| !r.fallback)
     }
 
     /// Whether `code` names a region of its own (not the fallback).
@@ -46,8 +62,7 @@ impl KnowledgeBase {
     /// `number` (a clinic's own emergency number) in place of the region's.
     /// Built once for each language, region and number, then shared.
     pub fn for_region(&'static self, region: &str, number: Option<&str>) -> &'static KnowledgeBase {
-        let wanted = self.care_region(region);
-        let Some(index) = self.data.care_regions.iter().position(|r| wanted.is_some_and(|w| std::ptr::eq(r, w))) else {
+        let Some(index) = self.care_region_index(region) else {
             return self;
         };
         let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());

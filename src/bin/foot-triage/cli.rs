@@ -72,7 +72,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())) && code != "generic" {
                 return Err(format!("`--region {code}` is not a country code: use two letters, such as ES"));
             }
-            let known: Vec<&str> = kb.data.care_regions.iter().filter(|r| !r.fallback).map(|r| &*r.id).collect();
+            let known: Vec<&str> = kb.countries().map(|r| &*r.id).collect();
             eprintln!("note: no services for `{code}` (known: {}); naming no country's", known.join(", "));
             kb.for_region(code, None)
         }
