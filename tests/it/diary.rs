@@ -318,7 +318,7 @@ proptest! {
             worse.add(e).unwrap();
             let later = review(kb(), &Answers::new(), &worse, Date(last.date.0 + 1));
             let now = review(kb(), &Answers::new(), &d, last.date);
-            prop_assert!(later.assessment.triage >= now.assessment.triage || now.trend == Some(Trend::Improving),
+            prop_assert!(later.assessment.triage >= now.assessment.triage,
                 "{:?} then {:?}", now.assessment.triage, later.assessment.triage);
         }
     }

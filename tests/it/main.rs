@@ -4,6 +4,7 @@
 //! runner, the diary, FHIR, the embed options and saved records, or the CLI
 //! binary.
 
+mod answers;
 mod cases;
 mod cli;
 mod danger_check;
@@ -11,6 +12,7 @@ mod diary;
 mod embed;
 mod fhir;
 mod flow;
+mod formula;
 mod hazards;
 mod knowledge;
 mod languages;
