@@ -172,17 +172,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let controls = match &props.checklist {
         Some(list) => checklist(kb, &list.1, (chosen, &card.unsure), (&toggle, &unsure), &props.act),
         None => match q.kind {
-            QuestionKind::YesNo => html! {
-                <div class="ft-choices">
-                    { answer_button("yes", kb.ui(Ui::QuestionYes), Answer::Yes) }
-                    { answer_button("no", kb.ui(Ui::QuestionNo), Answer::No) }
-                </div>
-            },
-            QuestionKind::Single => html! {
-                <div class="ft-choices">
-                    { for q.options.iter().map(|o| answer_button(&o.id, &o.label, Answer::Choice(o.id.to_string()))) }
-                </div>
-            },
+            QuestionKind::YesNo => yes_no(kb, answer_button),
+            QuestionKind::Single => single(&q, answer_button),
             QuestionKind::Multi => {
                 let send = send.clone();
                 let chosen_now = chosen.clone();
@@ -319,6 +310,27 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 }
             </nav>
         </section>
+    }
+}
+
+/// The two buttons of a yes/no question; `answer_button` draws each one, so
+/// the pressed state and the click come from the card as for any answer.
+fn yes_no(kb: &KnowledgeBase, answer_button: impl Fn(&str, &str, Answer) -> Html) -> Html {
+    html! {
+        <div class="ft-choices">
+            { answer_button("yes", kb.ui(Ui::QuestionYes), Answer::Yes) }
+            { answer_button("no", kb.ui(Ui::QuestionNo), Answer::No) }
+        </div>
+    }
+}
+
+/// One button per option of a single-choice question, drawn like the
+/// yes/no buttons so both kinds look and answer the same way.
+fn single(q: &Question, answer_button: impl Fn(&str, &str, Answer) -> Html) -> Html {
+    html! {
+        <div class="ft-choices">
+            { for q.options.iter().map(|o| answer_button(&o.id, &o.label, Answer::Choice(o.id.to_string()))) }
+        </div>
     }
 }
 
