@@ -47,7 +47,7 @@ async fn the_app_starts_calmly_then_asks_the_engines_first_question() {
     let document = web_sys::window().unwrap().document().unwrap();
     let active = document.active_element();
     assert!(
-        active.as_ref().is_none_or(|e| !root.contains(Some(e))),
+        active.as_ref().is_none_or(|e| !root.contains(Some(e.as_ref()))),
         "focus moved into the widget: {:?}",
         active.map(|e| e.outer_html())
     );
