@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     Level, assess,
-    knowledge::Ui,
+    knowledge::{KnowledgeBase, Ui},
     saved,
     shell::{ANSWERS, Frame, diary_link, frame, memory, start},
     widget_config::WidgetConfig,
@@ -132,19 +132,74 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    let Shown { body, name: screen, announcement, at_results, emergency } = shown(kb, &state, &config, &act);
+    {
+        // Each new screen's heading takes focus, so keyboard and screen-reader
+        // users start there; but not before the runner's first action, so an
+        // embedding page keeps its focus (and scroll position) on load.
+        let root = root.clone();
+        use_effect_with((screen, state.interacted), move |(_, interacted)| {
+            let heading = root.cast::<web_sys::Element>().and_then(|r| r.query_selector("h2[tabindex]").ok().flatten());
+            if let (true, Some(heading)) = (*interacted, heading) {
+                let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
+    {
+        // The results' disclosures are filled a task after the results show.
+        let dispatcher = state.dispatcher();
+        use_effect_with((at_results, state.detail), move |(at_results, detail)| {
+            let pending = (*at_results && !*detail)
+                .then(|| gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(Action::Detail)));
+            move || drop(pending)
+        });
+    }
+    let remembering = state.remember;
+    let theme = config.theme.class();
+    // Not under a question, where it would only distract.
+    let show_memory = config.storage_allowed && (state.screen != Screen::Questions || at_results);
+    let diary = ((state.screen != Screen::Questions || at_results) && !emergency)
+        .then(|| diary_link(kb, js_json::stringify(&state.answers.to_tree()).unwrap_or_default(), state.remember));
+    let memory = show_memory.then(|| {
+        memory(
+            kb,
+            state.remember,
+            &ANSWERS,
+            storage::remember_switch(&act, remembering, Action::Remember, Action::Persisted),
+            act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
+        )
+    });
+    frame(Frame { kb, theme, notice: state.notice.clone(), body, diary, memory, announcement, root })
+}
+
+/// The screen on show and what the frame and the effects need to know of it.
+struct Shown {
+    body: Html,
+    /// Names the screen, so focus moves when (and only when) it changes:
+    /// `start`, `review`, `question:` followed by the ids on show (one
+    /// question, or a checklist's, space-separated), or `question:results`.
+    name: String,
+    /// What the live region says: the results' action, when they show.
+    announcement: String,
+    at_results: bool,
+    /// An emergency result shows only what to do now: no diary.
+    emergency: bool,
+}
+
+/// Draws the screen the state and the engine call for: the start, the
+/// review, the question being changed or asked next, or the results.
+fn shown(kb: &'static KnowledgeBase, state: &State, config: &WidgetConfig, act: &Callback<Action>) -> Shown {
     let mut announcement = String::new();
     let mut at_results = false;
-    // An emergency result shows only what to do now: no diary.
     let mut emergency = false;
-    // Names the screen on show, so focus moves when (and only when) it changes.
     let mut screen = String::from(match state.screen {
         Screen::Start => "start",
         Screen::Questions => "question:",
         Screen::Review => "review",
     });
     let body = match state.screen {
-        Screen::Start => start(kb, &config, act.reform(|_: MouseEvent| Action::Begin)),
-        Screen::Review => review(kb, &state.asked().collect::<Vec<_>>(), &state.answers, &act),
+        Screen::Start => start(kb, config, act.reform(|_: MouseEvent| Action::Begin)),
+        Screen::Review => review(kb, &state.asked().collect::<Vec<_>>(), &state.answers, act),
         Screen::Questions => {
             // The screen to show: the one answer being changed, or what the
             // engine asks next (one question, or a checklist).
@@ -190,49 +245,13 @@ pub fn App(props: &AppProps) -> Html {
                         &assessment,
                         &state.answers,
                         state.copy_status.as_deref(),
-                        &act,
-                        &config,
+                        act,
+                        config,
                         state.detail,
                     )
                 }
             }
         }
     };
-    {
-        // Each new screen's heading takes focus, so keyboard and screen-reader
-        // users start there; but not before the runner's first action, so an
-        // embedding page keeps its focus (and scroll position) on load.
-        let root = root.clone();
-        use_effect_with((screen, state.interacted), move |(_, interacted)| {
-            let heading = root.cast::<web_sys::Element>().and_then(|r| r.query_selector("h2[tabindex]").ok().flatten());
-            if let (true, Some(heading)) = (*interacted, heading) {
-                let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
-    }
-    {
-        // The results' disclosures are filled a task after the results show.
-        let dispatcher = state.dispatcher();
-        use_effect_with((at_results, state.detail), move |(at_results, detail)| {
-            let pending = (*at_results && !*detail)
-                .then(|| gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(Action::Detail)));
-            move || drop(pending)
-        });
-    }
-    let remembering = state.remember;
-    let theme = config.theme.class();
-    // Not under a question, where it would only distract.
-    let show_memory = config.storage_allowed && (state.screen != Screen::Questions || at_results);
-    let diary = ((state.screen != Screen::Questions || at_results) && !emergency)
-        .then(|| diary_link(kb, js_json::stringify(&state.answers.to_tree()).unwrap_or_default(), state.remember));
-    let memory = show_memory.then(|| {
-        memory(
-            kb,
-            state.remember,
-            &ANSWERS,
-            storage::remember_switch(&act, remembering, Action::Remember, Action::Persisted),
-            act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
-        )
-    });
-    frame(Frame { kb, theme, notice: state.notice.clone(), body, diary, memory, announcement, root })
+    Shown { body, name: screen, announcement, at_results, emergency }
 }
