@@ -69,91 +69,17 @@ pub fn App(props: &AppProps) -> Html {
             State::restored(knowledge, key, loaded)
         })
     };
-    {
-        // A language switch gives the app a new knowledge base; the reducer
-        // takes it after the render, keeping the answers.
-        let state = state.clone();
-        use_effect_with(knowledge, move |knowledge| {
-            if state.kb != *knowledge {
-                state.dispatch(Action::Language(*knowledge));
-            }
-        });
-    }
-    {
-        // Attributes can change after load (remember="off", a new id): the
-        // reducer hears of it after the render, and a key the site no longer
-        // allows is forgotten.
-        let state = state.clone();
-        use_effect_with(wanted_key, move |wanted| {
-            if state.storage_key != *wanted {
-                if let (None, Some(old)) = (wanted, &state.storage_key) {
-                    storage::forget(old);
-                }
-                state.dispatch(Action::Storage(wanted.clone()));
-            }
-        });
-    }
-    {
-        // Storage follows consent: after every change to what is saved, or to
-        // the consent itself, save the record or make sure none is kept.
-        let dispatcher = state.dispatcher();
-        let saved = (state.saved(), state.remember, state.storage_key.clone());
-        use_effect_with(saved, move |(record, remember, key)| {
-            if let Some(key) = key {
-                if let Err(refused) = storage::sync(key, *remember, || saved::encode(kb, record)) {
-                    dispatcher.dispatch(Action::Refused(refused));
-                }
-            }
-        });
-    }
-    {
-        // The clicks made before the wasm took over, as if made now. An
-        // answer counts only if it is still the first question's: it goes
-        // through the same checks as a click on the live card.
-        let (state, early) = (state.clone(), props.early.clone());
-        use_effect_with((), move |_| {
-            if early.remember && !state.remember {
-                let state = state.clone();
-                storage::remember_now(&Callback::from(move |a| state.dispatch(a)), Action::Remember, Action::Persisted);
-            }
-            if early.begin && state.screen == Screen::Start {
-                state.dispatch(Action::Begin);
-                let first = next_screen(kb, &state.answers);
-                if let (Some((id, value)), (Some(question), None)) = (&early.answer, first) {
-                    if let Some(answer) = (question.id == *id).then(|| button_answer(&question, value)).flatten() {
-                        state.dispatch(Action::Answer(id.clone(), answer));
-                    }
-                }
-            }
-        });
-    }
+    use_follow_props(&state, knowledge, wanted_key);
+    use_storage_sync(&state, kb);
+    use_early_clicks(&state, kb, props.early.clone());
     let root = use_node_ref();
     let act = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let Shown { body, name: screen, announcement, at_results, emergency } = shown(kb, &state, &config, &act);
-    {
-        // Each new screen's heading takes focus, so keyboard and screen-reader
-        // users start there; but not before the runner's first action, so an
-        // embedding page keeps its focus (and scroll position) on load.
-        let root = root.clone();
-        use_effect_with((screen, state.interacted), move |(_, interacted)| {
-            let heading = root.cast::<web_sys::Element>().and_then(|r| r.query_selector("h2[tabindex]").ok().flatten());
-            if let (true, Some(heading)) = (*interacted, heading) {
-                let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
-    }
-    {
-        // The results' disclosures are filled a task after the results show.
-        let dispatcher = state.dispatcher();
-        use_effect_with((at_results, state.detail), move |(at_results, detail)| {
-            let pending = (*at_results && !*detail)
-                .then(|| gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(Action::Detail)));
-            move || drop(pending)
-        });
-    }
+    use_heading_focus(&root, screen, state.interacted);
+    use_detail_after_results(&state, at_results);
     let remembering = state.remember;
     let theme = config.theme.class();
     // Not under a question, where it would only distract.
@@ -254,4 +180,100 @@ fn shown(kb: &'static KnowledgeBase, state: &State, config: &WidgetConfig, act: 
         }
     };
     Shown { body, name: screen, announcement, at_results, emergency }
+}
+
+// The app's effects, each a hook of its own so `App` reads as what it draws.
+// They are called in the same order on every render, as hooks must be.
+
+/// Keeps the state in step with the props: a new language, or a storage key
+/// the attributes now allow or forbid.
+#[hook]
+fn use_follow_props(state: &UseReducerHandle<State>, knowledge: Knowledge, wanted_key: Option<String>) {
+    {
+        // A language switch gives the app a new knowledge base; the reducer
+        // takes it after the render, keeping the answers.
+        let state = state.clone();
+        use_effect_with(knowledge, move |knowledge| {
+            if state.kb != *knowledge {
+                state.dispatch(Action::Language(*knowledge));
+            }
+        });
+    }
+    {
+        // Attributes can change after load (remember="off", a new id): the
+        // reducer hears of it after the render, and a key the site no longer
+        // allows is forgotten.
+        let state = state.clone();
+        use_effect_with(wanted_key, move |wanted| {
+            if state.storage_key != *wanted {
+                if let (None, Some(old)) = (wanted, &state.storage_key) {
+                    storage::forget(old);
+                }
+                state.dispatch(Action::Storage(wanted.clone()));
+            }
+        });
+    }
+}
+
+#[hook]
+fn use_storage_sync(state: &UseReducerHandle<State>, kb: &'static KnowledgeBase) {
+    // Storage follows consent: after every change to what is saved, or to
+    // the consent itself, save the record or make sure none is kept.
+    let dispatcher = state.dispatcher();
+    let saved = (state.saved(), state.remember, state.storage_key.clone());
+    use_effect_with(saved, move |(record, remember, key)| {
+        if let Some(key) = key {
+            if let Err(refused) = storage::sync(key, *remember, || saved::encode(kb, record)) {
+                dispatcher.dispatch(Action::Refused(refused));
+            }
+        }
+    });
+}
+
+#[hook]
+fn use_early_clicks(state: &UseReducerHandle<State>, kb: &'static KnowledgeBase, early: Early) {
+    // The clicks made before the wasm took over, as if made now. An
+    // answer counts only if it is still the first question's: it goes
+    // through the same checks as a click on the live card.
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        if early.remember && !state.remember {
+            let state = state.clone();
+            storage::remember_now(&Callback::from(move |a| state.dispatch(a)), Action::Remember, Action::Persisted);
+        }
+        if early.begin && state.screen == Screen::Start {
+            state.dispatch(Action::Begin);
+            let first = next_screen(kb, &state.answers);
+            if let (Some((id, value)), (Some(question), None)) = (&early.answer, first) {
+                if let Some(answer) = (question.id == *id).then(|| button_answer(&question, value)).flatten() {
+                    state.dispatch(Action::Answer(id.clone(), answer));
+                }
+            }
+        }
+    });
+}
+
+#[hook]
+fn use_heading_focus(root: &NodeRef, screen: String, interacted: bool) {
+    // Each new screen's heading takes focus, so keyboard and screen-reader
+    // users start there; but not before the runner's first action, so an
+    // embedding page keeps its focus (and scroll position) on load.
+    let root = root.clone();
+    use_effect_with((screen, interacted), move |(_, interacted)| {
+        let heading = root.cast::<web_sys::Element>().and_then(|r| r.query_selector("h2[tabindex]").ok().flatten());
+        if let (true, Some(heading)) = (*interacted, heading) {
+            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+#[hook]
+fn use_detail_after_results(state: &UseReducerHandle<State>, at_results: bool) {
+    // The results' disclosures are filled a task after the results show.
+    let dispatcher = state.dispatcher();
+    use_effect_with((at_results, state.detail), move |(at_results, detail)| {
+        let pending = (*at_results && !*detail)
+            .then(|| gloo_timers::callback::Timeout::new(0, move || dispatcher.dispatch(Action::Detail)));
+        move || drop(pending)
+    });
 }
