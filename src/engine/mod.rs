@@ -88,46 +88,8 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         Some(info) => info.action.clone(),
         None => Text::Borrowed(triage.level.as_str()),
     };
-    let mut safety_net: Vec<Text> = kb
-        .data
-        .safety_net
-        .iter()
-        .filter(|s| s.levels.contains(&triage.level) && s.when.eval(kb, answers))
-        .map(|s| s.text.clone())
-        .collect();
-    if let Some(first) = suspected.first() {
-        let condition = &kb.data.conditions[first.index];
-        if triage.level < Level::Emergency {
-            safety_net.push(format!("{}: {}", condition.name, triage::care_text(condition, triage.level)).into());
-        }
-    }
-    let tuning = kb.data.meta.ranking;
-    let conditions = ranked
-        .iter()
-        .enumerate()
-        // The top `listed_min` always (the literature's top-three measure),
-        // and beyond them only those with real support, up to `listed_max`.
-        .take_while(|(i, s)| *i < tuning.listed_min || (*i < tuning.listed_max && s.score >= tuning.possible))
-        .map(|(_, s)| {
-            let c = &kb.data.conditions[s.index];
-            RankedCondition {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                likelihood: if s.score >= tuning.strong {
-                    "strong"
-                } else if triage::is_possible(kb, c.floor, s.score, s.evidence) {
-                    "possible"
-                } else {
-                    "less_likely"
-                },
-                score: s.score,
-                description: c.description.clone(),
-                seek_care: triage::care_text(c, triage.level).clone(),
-                reasons_for: s.reasons_for.clone(),
-                reasons_against: s.reasons_against.clone(),
-            }
-        })
-        .collect();
+    let safety_net = safety_net(kb, answers, triage.level, &suspected);
+    let conditions = listed(kb, &ranked, triage.level);
     Assessment {
         notice: kb.data.meta.notice.clone(),
         complete,
@@ -155,6 +117,57 @@ pub fn assess(kb: &KnowledgeBase, answers: &Answers) -> Assessment {
         plan,
         safety_net,
     }
+}
+
+/// The safety net: the knowledge's items for this level and these answers,
+/// then, below an emergency, when to get the first suspected cause seen.
+fn safety_net(kb: &KnowledgeBase, answers: &Answers, level: Level, suspected: &[&ranking::Scored]) -> Vec<Text> {
+    let mut net: Vec<Text> = kb
+        .data
+        .safety_net
+        .iter()
+        .filter(|s| s.levels.contains(&level) && s.when.eval(kb, answers))
+        .map(|s| s.text.clone())
+        .collect();
+    if let Some(first) = suspected.first() {
+        let condition = &kb.data.conditions[first.index];
+        if level < Level::Emergency {
+            net.push(format!("{}: {}", condition.name, triage::care_text(condition, level)).into());
+        }
+    }
+    net
+}
+
+/// The causes to list, best first, each with its likelihood in the
+/// knowledge's terms and its reasons.
+fn listed(kb: &KnowledgeBase, ranked: &[ranking::Scored], level: Level) -> Vec<RankedCondition> {
+    let tuning = kb.data.meta.ranking;
+    ranked
+        .iter()
+        .enumerate()
+        // The top `listed_min` always (the literature's top-three measure),
+        // and beyond them only those with real support, up to `listed_max`.
+        .take_while(|(i, s)| *i < tuning.listed_min || (*i < tuning.listed_max && s.score >= tuning.possible))
+        .map(|(_, s)| {
+            let c = &kb.data.conditions[s.index];
+            RankedCondition {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                likelihood: if s.score >= tuning.strong {
+                    "strong"
+                } else if triage::is_possible(kb, c.floor, s.score, s.evidence) {
+                    "possible"
+                } else {
+                    "less_likely"
+                },
+                score: s.score,
+                description: c.description.clone(),
+                seek_care: triage::care_text(c, level).clone(),
+                reasons_for: s.reasons_for.clone(),
+                reasons_against: s.reasons_against.clone(),
+            }
+        })
+        .collect()
 }
 
 /// The interface text naming a likelihood (`RankedCondition::likelihood`).
