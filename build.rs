@@ -1,10 +1,11 @@
 //! Embeds the clinical knowledge. It merges `knowledge/*.toml`, reads the
 //! result into the typed model (parsing every formula), and writes it in the
 //! compact binary form of `src/knowledge/compact.rs` to
-//! `OUT_DIR/knowledge.bin`, which `src/knowledge/embedded.rs` includes. The
-//! binary therefore starts with the knowledge already checked and parsed:
-//! nothing is fetched at run time, and neither a TOML nor a JSON parser for
-//! the knowledge ships in the wasm bundle.
+//! `OUT_DIR/knowledge.bin`, which `src/knowledge/embedded.rs` includes (a
+//! native build also writes the widget's wordless form, which the widget
+//! fetches as a file of its own). The knowledge is therefore already checked
+//! and parsed when a program starts, and neither a TOML nor a JSON parser
+//! for it ships in the wasm bundle.
 //!
 //! The model, its text types and the formula syntax are the library's own
 //! files, compiled here through `#[path]`, so the generated code cannot drift
@@ -70,6 +71,14 @@ fn main() {
     }
     let bytes = compact::to_bytes(&data).unwrap_or_else(|e| panic!("knowledge cannot be embedded: {e}"));
     fs::write(out.join("knowledge.bin"), bytes).expect("cannot write knowledge.bin");
+    // The widget fetches its (wordless) knowledge as a file, which the
+    // prerender, a native build, hands to the build's hook: so a native build
+    // writes the widget's form too.
+    if !wasm {
+        for_the_widget(&mut data);
+        let bytes = compact::to_bytes(&data).unwrap_or_else(|e| panic!("knowledge cannot be embedded: {e}"));
+        fs::write(out.join("widget-knowledge.bin"), bytes).expect("cannot write widget-knowledge.bin");
+    }
 }
 
 /// Writes two language files per folder of `knowledge/lang`: records

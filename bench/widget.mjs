@@ -6,7 +6,9 @@
 // Run `scripts/bench-widget`, which builds both pages first unless given
 // --no-build. This script never builds: run directly (`node bench/widget.mjs`
 // from the repo root), it measures the existing dist directories, and it
-// accepts --no-build only because the wrapper passes its arguments through. BENCH_RUNS sets the number of timed runs (default 7, at least 5).
+// accepts --no-build only because the wrapper passes its arguments through.
+// BENCH_RUNS sets the number of timed runs (default 7, at least 5), and
+// BENCH_WIDGET_DIST another widget build to measure.
 
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
@@ -22,14 +24,17 @@ import { PATHS, PHONE, answerAll, launch, root, serve } from '../tests/e2e/suppo
 const TARGETS = [
   // `host` is where the app renders: the widget inside <foot-triage>'s shadow
   // root, the baseline straight into the page.
-  { name: 'widget', dist: join(root, 'dist'), host: 'foot-triage' },
+  // BENCH_WIDGET_DIST measures another build of the widget (an earlier
+  // commit's dist, say) against the same baseline.
+  { name: 'widget', dist: process.env.BENCH_WIDGET_DIST ?? join(root, 'dist'), host: 'foot-triage' },
   { name: 'baseline', dist: join(root, 'target/bench/baseline-dist'), host: ':root' },
 ];
 // Kilobytes read strictly as 1,000 bytes (not KiB). Issue 13's targets: what
 // the browser fetches before the first question is interactive.
 const TARGET = 100_000;
 const GOAL = 80_000;
-const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.css']);
+// `.bin` is the knowledge, which the modules fetch beside the wasm.
+const FIRST_LOAD = new Set(['.html', '.js', '.wasm', '.bin', '.css']);
 // The service worker is registered after the page has loaded, and the diary's
 // module, script and stylesheet only when a runner opens the diary, so neither
 // is part of the first load.
@@ -38,6 +43,10 @@ const notFirstLoad = (name) => name === 'sw.js' || name.startsWith('diary-');
 // entries); a month is the baseline of its ratio.
 const DIARY_SIZES = [30, 2000];
 const WAIT_MS = 20_000;
+// The slow-phone profile: the page's CPU throttled four times (DevTools'
+// own throttling, the main thread only), as a mid-range phone is against this
+// machine. Both pages are timed both ways.
+const SLOW = 4;
 // A typical self-care case; questions not listed get the generic answer in `answer`.
 const ANSWERS = {
   injury: 'none',
@@ -111,7 +120,9 @@ async function main() {
   }
 
   const browser = await launch();
-  const timings = new Map(TARGETS.map((t) => [t.name, { painted: [], question: [], live: [], results: [] }]));
+  const empty = () => new Map(TARGETS.map((t) => [t.name, { painted: [], question: [], live: [], results: [] }]));
+  const timings = empty();
+  const throttled = empty();
   const diary = new Map(DIARY_SIZES.map((n) => [n, { open: [], all: [], more: [], save: [] }]));
   try {
     const servers = await Promise.all(TARGETS.map((t) => serve(t.dist, undefined, { gzip: true })));
@@ -120,11 +131,13 @@ async function main() {
     for (let run = 0; run < runs; run++) {
       for (const [i, target] of TARGETS.entries()) {
         if (failures.has(target.name)) continue;
-        try {
-          const figures = await measure(browser, servers[i].url, target.host);
-          for (const [key, value] of Object.entries(figures)) timings.get(target.name)[key].push(value);
-        } catch (err) {
-          fail(target, err);
+        for (const [rate, into] of [[1, timings], [SLOW, throttled]]) {
+          try {
+            const figures = await measure(browser, servers[i].url, target.host, rate);
+            for (const [key, value] of Object.entries(figures)) into.get(target.name)[key].push(value);
+          } catch (err) {
+            fail(target, err);
+          }
         }
       }
       if (failures.has('widget')) continue;
@@ -150,7 +163,7 @@ async function main() {
       fail({ name: 'lighthouse' }, err);
     }
     await Promise.all(servers.map((s) => s.close()));
-    report({ runs, version: browser.version(), bundles, timings, diary, heights, lighthouse, failures });
+    report({ runs, version: browser.version(), bundles, timings, throttled, diary, heights, lighthouse, failures });
   } finally {
     await browser.close();
   }
@@ -178,8 +191,9 @@ function bundle(dist) {
   const code = sum(firstLoad, 'gzip');
   // The prerendered first screens (start, then the first question, which
   // takes its answer before the wasm) need only the page, embed.js and the
-  // styles: not the wasm, its glue or the language files.
-  const prerendered = sum(firstLoad.filter((f) => !/_bg\.wasm$/.test(f.name) && !/^widget-[0-9a-f]+\.js$/.test(f.name)), 'gzip');
+  // styles: not the wasm, its glue, the knowledge or the language files.
+  const app = (name) => /_bg\.wasm$/.test(name) || /^widget-[0-9a-f]+\.js$/.test(name) || /^knowledge-[0-9a-f]+\.bin$/.test(name);
+  const prerendered = sum(firstLoad.filter((f) => !app(f.name)), 'gzip');
   return {
     files,
     raw: sum(files, 'raw'),
@@ -233,7 +247,14 @@ async function inFreshPage(browser, steps, setup = async () => {}, options = {})
   }
 }
 
-async function measure(browser, url, host) {
+// With `rate` above 1, the page's CPU is throttled that many times from
+// before navigation on.
+async function measure(browser, url, host, rate = 1) {
+  const throttle = async (page) => {
+    if (rate === 1) return;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  };
   return inFreshPage(browser, async (page) => {
     await page.goto(url);
     // Start is pressed in the page (see `instrument`).
@@ -242,7 +263,7 @@ async function measure(browser, url, host) {
     await page.waitForFunction(() => window.__bench.results !== null);
     const marks = await page.evaluate(() => window.__bench);
     return { painted: marks.painted, question: marks.question, live: marks.live, results: marks.results - marks.lastClick };
-  }, undefined, { tap: true });
+  }, throttle, { tap: true });
 }
 
 // The height of each end-to-end path's results page on a 390 px phone, in
@@ -359,7 +380,7 @@ async function waitFor(page, selector, what) {
   }
 }
 
-function report({ runs, version, bundles, timings, diary, heights, lighthouse, failures }) {
+function report({ runs, version, bundles, timings, throttled, diary, heights, lighthouse, failures }) {
   const line = (...cols) => console.log(cols.map((c, i) => (i ? String(c).padStart(10) : c.padEnd(46))).join(''));
 
   console.log(`Widget benchmark, ${new Date().toISOString()}, Chromium ${version}, ${runs} runs\n`);
@@ -377,7 +398,7 @@ function report({ runs, version, bundles, timings, diary, heights, lighthouse, f
     const left = TARGET - widget.interactive;
     console.log(`\nBefore the first question is interactive (the prerendered one: html+embed.js+css): ${widget.interactive} B gzip`);
     console.log(`target ${TARGET} B (goal ${GOAL}): ${verdict}, ${left >= 0 ? `${left} B to spare` : `${-left} B over`}`);
-    console.log(`Before the app takes over (html+js+wasm+css+English texts; the second question on): ${widget.firstLoad} B gzip`);
+    console.log(`Before the app takes over (html+js+wasm+knowledge+css+English texts; the second question on): ${widget.firstLoad} B gzip`);
     for (const [code, bytes] of Object.entries(widget.languages)) {
       console.log(
         `  in ${code}: ${widget.code + bytes} B gzip (its interview texts ${bytes} B; code and styles ${widget.code} B); then its results' texts ${widget.results[code]} B`,
@@ -388,18 +409,20 @@ function report({ runs, version, bundles, timings, diary, heights, lighthouse, f
     console.log(`The whole widget, all of it precached for offline use: ${widget.gzip} B gzip`);
   }
 
-  console.log();
-  line(`Timing, median ms`, 'widget', 'baseline', 'ratio');
   const measures = [
     ['painted', 'navigation -> first screen painted'],
     ['question', 'navigation -> first question (interactive)'],
     ['live', 'navigation -> the app takes over (its question)'],
     ['results', 'last answer -> results'],
   ];
-  for (const [key, label] of measures) {
-    const [w, b] = TARGETS.map((t) => median(timings.get(t.name)[key]));
-    const ratio = w !== null && b !== null ? (w / b).toFixed(2) : '-';
-    line(label, fixed(w), fixed(b), ratio);
+  for (const [title, figures] of [['Timing, median ms', timings], [`Timing, CPU throttled ${SLOW}x, median ms`, throttled]]) {
+    console.log();
+    line(title, 'widget', 'baseline', 'ratio');
+    for (const [key, label] of measures) {
+      const [w, b] = TARGETS.map((t) => median(figures.get(t.name)[key]));
+      const ratio = w !== null && b !== null ? (w / b).toFixed(2) : '-';
+      line(label, fixed(w), fixed(b), ratio);
+    }
   }
   console.log();
   const [small, large] = DIARY_SIZES;
@@ -415,10 +438,12 @@ function report({ runs, version, bundles, timings, diary, heights, lighthouse, f
     line(label, fixed(a), fixed(b), a !== null && b !== null ? (b / a).toFixed(2) : '-');
   }
   console.log('\nAll runs, ms');
-  for (const [key, label] of measures) {
-    for (const { name } of TARGETS) {
-      const values = timings.get(name)[key];
-      if (values.length) console.log(`  ${label}, ${name}: ${values.map(fixed).join(' ')}`);
+  for (const [slow, figures] of [['', timings], [`, throttled ${SLOW}x`, throttled]]) {
+    for (const [key, label] of measures) {
+      for (const { name } of TARGETS) {
+        const values = figures.get(name)[key];
+        if (values.length) console.log(`  ${label}, ${name}${slow}: ${values.map(fixed).join(' ')}`);
+      }
     }
   }
   for (const [key, label] of diaryMeasures) {

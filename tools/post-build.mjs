@@ -91,6 +91,14 @@ for (const [code, { variants, question, file, results, fallback, words: said }] 
   screens[code] = variants;
   questions[code] = question;
 }
+// The knowledge, which the wasm modules fetch beside themselves rather than
+// carry (src/knowledge/embedded.rs), hashed like the rest.
+{
+  const knowledge = Buffer.from(prerendered.knowledge ?? '', 'hex');
+  if (knowledge.length === 0) throw new Error('the prerender gave no knowledge');
+  names.knowledge = `knowledge-${createHash('sha256').update(knowledge).digest('hex').slice(0, 16)}.bin`;
+  writeFileSync(join(stage, names.knowledge), knowledge);
+}
 const firstScreens = { languages: screens, questions, number: prerendered.number, clinic: prerendered.clinic, themes: prerendered.themes };
 
 // Minified before anything is hashed, so the hashes are of the bytes served.
@@ -106,7 +114,7 @@ for (const name of [names.js, names.diaryJs, 'standalone.js']) minify(name);
 // Subresource Integrity: the sha384 of a file, as an `integrity` attribute
 // takes it.
 const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(join(stage, name))).digest('base64')}`;
-const loaded = [names.js, names.wasm, names.css, names.diaryJs, names.diaryWasm, names.diaryCss].map((n) => `./${n}`);
+const loaded = [names.js, names.wasm, names.knowledge, names.css, names.diaryJs, names.diaryWasm, names.diaryCss].map((n) => `./${n}`);
 for (const parts of Object.values(languages)) loaded.push(...Object.values(parts));
 const integrity = Object.fromEntries(loaded.map((name) => [name, sri(name.slice(2))]));
 

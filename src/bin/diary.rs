@@ -8,10 +8,19 @@ mod exports {
 
     use foot_triage::{
         Answers, KnowledgeBase,
-        ui::{DiaryApp, DiaryProps, Knowledge, Mounted, config, install_language, js_json},
+        ui::{DiaryApp, DiaryProps, Knowledge, Mounted, config, install_knowledge, install_language, js_json},
     };
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
+
+    /// Installs the knowledge file (`knowledge-<hash>.bin`, as bytes), which
+    /// `embed.js` fetches beside this module and hands over once, before it
+    /// calls anything else. Returns why the file cannot be used, if it
+    /// cannot.
+    #[wasm_bindgen]
+    pub fn know(knowledge: Vec<u8>) -> Option<String> {
+        install_knowledge(knowledge)
+    }
 
     /// Puts the words of `language` (a language file's bytes) into the
     /// knowledge, as the widget's `prepare` does; `embed.js` calls it before

@@ -13,7 +13,8 @@
 //! "dark": class}}`, where n, c and s are 1 when an emergency number is set,
 //! a clinic's name is set, and storage is allowed, and `file` and `results`
 //! are the language files the widget fetches, for the interview and for the
-//! results (the hook writes them out, hashed). `q` is the first question's
+//! results (the hook writes them out, hashed, as it does `knowledge`, the
+//! compact knowledge in hexadecimal). `q` is the first question's
 //! screen, `{"id", "html", "waiting"}` (the message shown once it is
 //! answered before the wasm), or null when it cannot take an early answer.
 
@@ -281,6 +282,9 @@ fn main() {
         }).collect::<serde_json::Map<_, _>>(),
         "format": FORMAT,
         "separator": SEPARATOR.to_string(),
+        // The knowledge the widget and the diary fetch as a file of their
+        // own (`knowledge-<hash>.bin`), in hexadecimal: JSON carries no bytes.
+        "knowledge": KnowledgeBase::compact().iter().map(|b| format!("{b:02x}")).collect::<String>(),
     });
     println!("{out}");
 }

@@ -7,10 +7,20 @@
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use foot_triage::ui::{
-        App, AppProps, Early, Knowledge, Mounted, config, install_language, option_warnings, saved_answers,
+        App, AppProps, Early, Knowledge, Mounted, config, install_knowledge, install_language, option_warnings,
+        saved_answers,
     };
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
+
+    /// Installs the knowledge file (`knowledge-<hash>.bin`, as bytes), which
+    /// `embed.js` fetches beside this module and hands over once, before it
+    /// calls anything else. Returns why the file cannot be used, if it
+    /// cannot.
+    #[wasm_bindgen]
+    pub fn know(knowledge: Vec<u8>) -> Option<String> {
+        install_knowledge(knowledge)
+    }
 
     /// Reads the embedded knowledge and puts the words of `language` (a
     /// language file's bytes: handing the wasm bytes is a copy, where a

@@ -100,6 +100,27 @@ impl KnowledgeBase {
         EMBEDDED.get_or_init(|| KnowledgeBase::new(embedded::knowledge()))
     }
 
+    /// Installs the knowledge file that `embed.js` fetched for the widget or
+    /// the diary (`knowledge-<hash>.bin`; see `embedded.rs`), decoded and
+    /// indexed at once, so the first language file after it does not wait on
+    /// that. Occurs as an error when the bytes are not this build's
+    /// knowledge. Installing it again changes nothing.
+    #[cfg(all(target_arch = "wasm32", not(feature = "embed-languages")))]
+    pub fn install(file: Vec<u8>) -> Result<(), compact::CompactError> {
+        if EMBEDDED.get().is_none() {
+            let kb = KnowledgeBase::new(embedded::install(file)?);
+            let _ = EMBEDDED.set(kb);
+        }
+        Ok(())
+    }
+
+    /// The widget's knowledge in the compact form (`compact.rs`), which it
+    /// fetches as a file of its own: the prerender hands it to the build.
+    #[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+    pub fn compact() -> &'static [u8] {
+        embedded::WIDGET
+    }
+
     pub fn new(data: Knowledge) -> KnowledgeBase {
         let mut kb = KnowledgeBase {
             questions: Index::new(&data.questions, |q| &q.id),

@@ -80,6 +80,22 @@ pub fn saved_answers(attributes: &JsValue) -> bool {
     config.storage_allowed && storage::holds(&storage::key(config.instance.as_deref()))
 }
 
+/// Installs the knowledge file that `embed.js` fetched
+/// (`knowledge-<hash>.bin`), before anything else is asked of the module.
+/// Returns why it cannot be used, if it cannot.
+pub fn install_knowledge(file: Vec<u8>) -> Option<String> {
+    #[cfg(not(feature = "embed-languages"))]
+    return KnowledgeBase::install(file)
+        .err()
+        .map(|_| "the knowledge file is not this version of Foot Triage's".to_string());
+    // The component tests' knowledge is embedded.
+    #[cfg(feature = "embed-languages")]
+    {
+        drop(file);
+        None
+    }
+}
+
 /// Installs a language file that `embed.js` fetched
 /// (`lang/<code>-<part>-<hash>.txt`, as bytes), so apps can be mounted in that
 /// language. Returns why it cannot be used, if it cannot (the caller keeps the

@@ -40,7 +40,7 @@ browser! {
 
     pub use app::{App, AppProps, Early};
     pub use diary::{DiaryApp, DiaryProps};
-    pub use embed::{Mounted, config, install_language, option_warnings, saved_answers};
+    pub use embed::{Mounted, config, install_knowledge, install_language, option_warnings, saved_answers};
 }
 
 use crate::{KnowledgeBase, widget_config::WidgetConfig};

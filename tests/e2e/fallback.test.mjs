@@ -36,6 +36,7 @@ export const FAILURES = [
     },
   },
   { name: 'language-missing', what: 'the language file missing', route: ['**/lang/*-interview-*.txt', (r) => r.fulfill({ status: 404 })] },
+  { name: 'knowledge-missing', what: 'the knowledge file missing', route: ['**/knowledge-*.bin', (r) => r.fulfill({ status: 404 })] },
 ];
 
 // What the check must say, by what is marked: the level it shows and a word

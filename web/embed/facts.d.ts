@@ -8,6 +8,8 @@ declare module 'foot-triage:facts' {
   export const FILES: {
     js: string;
     wasm: string;
+    /** The compact knowledge both modules fetch beside themselves. */
+    knowledge: string;
     css: string;
     diaryJs: string;
     diaryWasm: string;

@@ -1,10 +1,10 @@
 // @ts-check
 // Loading, with every file checked against the hash the build wrote: the
 // wasm modules (each once per page, on first use), their glue, the
-// stylesheets and the language files. A host that pins embed.js with
+// knowledge they share, the stylesheets and the language files. A host that pins embed.js with
 // `integrity` so pins everything: a changed file is refused, not run.
 
-import { INTEGRITY, LANGUAGES } from 'foot-triage:facts';
+import { FILES, INTEGRITY, LANGUAGES } from 'foot-triage:facts';
 
 /** @typedef {typeof import('foot-triage:widget')} WidgetBindings */
 /** @typedef {typeof import('foot-triage:diary')} DiaryBindings */
@@ -29,6 +29,32 @@ export const checked = (name) => ({ integrity: INTEGRITY[name] ?? '' });
 /** @returns {Promise<void>} */
 export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * A file of this build as bytes, checked; `what` names it in the error.
+ * @param {string} name
+ * @param {string} what
+ * @returns {Promise<Uint8Array>}
+ */
+const bytes = (name, what) =>
+  fetch(url(name), checked(name)).then((response) => {
+    if (!response.ok) throw new Error(`${what} answered ${response.status}`);
+    return response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  });
+
+/** @type {Promise<Uint8Array> | null} */
+let knowledgeFile = null;
+
+/**
+ * The knowledge both modules run on, fetched once per page (asked for again
+ * after a failure): the wasm does not carry it, which keeps the module the
+ * browser compiles before the app takes over smaller.
+ */
+function knowledge() {
+  knowledgeFile ??= bytes(FILES.knowledge, 'the knowledge file');
+  knowledgeFile.catch(() => (knowledgeFile = null));
+  return knowledgeFile;
+}
+
 /** @type {Record<string, Promise<Uint8Array>>} */
 const languageFiles = {};
 
@@ -43,10 +69,7 @@ const languageFiles = {};
 export function languageFile(code, part) {
   const key = `${code}:${part}`;
   const name = LANGUAGES[code][part];
-  languageFiles[key] ??= fetch(url(name), checked(name)).then((response) => {
-    if (!response.ok) throw new Error(`the ${code} ${part} language file answered ${response.status}`);
-    return response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  });
+  languageFiles[key] ??= bytes(name, `the ${code} ${part} language file`);
   languageFiles[key].catch(() => delete languageFiles[key]);
   return languageFiles[key];
 }
@@ -57,12 +80,13 @@ const modules = {};
 const installed = {};
 
 /**
- * A wasm module with the words of `code` installed (`all`: the results'
- * words too, not only the interview's). Its start-up runs in separate tasks
- * (instantiating, then `prepare`), so the page stays responsive while it
- * starts. The wasm and the language file are fetched beside the glue rather
- * than after it: one round trip fewer before it can compile (wasm-bindgen's
- * init takes the pending response and still compiles it as it streams in).
+ * A wasm module with the knowledge and the words of `code` installed
+ * (`all`: the results' words too, not only the interview's). Its start-up
+ * runs in separate tasks (instantiating and `know`, then `prepare`), so the
+ * page stays responsive while it starts. The wasm, the knowledge and the
+ * language file are fetched beside the glue rather than after it: one round
+ * trip fewer before it can compile (wasm-bindgen's init takes the pending
+ * response and still compiles it as it streams in).
  * @template {Bindings} B
  * @param {string} js
  * @param {string} wasm
@@ -73,9 +97,11 @@ const installed = {};
 export function load(js, wasm, code, all = false) {
   // Safari's Lockdown Mode, and some policies, take WebAssembly away.
   if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available in this browser'));
-  modules[js] ??= Promise.all([importChecked(js), fetch(url(wasm), checked(wasm)), languageFile(code, 'interview')]).then(
-    async ([bindings, response]) => {
+  modules[js] ??= Promise.all([importChecked(js), fetch(url(wasm), checked(wasm)), knowledge(), languageFile(code, 'interview')]).then(
+    async ([bindings, response, known]) => {
       await bindings.default({ module_or_path: response });
+      const error = bindings.know(known);
+      if (error) throw new Error(error);
       await nextTask();
       return bindings;
     },
