@@ -26,19 +26,16 @@ use crate::{
     knowledge::{Group, KnowledgeBase, Level, Phase, Question, Text, Ui},
 };
 
-/// A question as the flow hands it out: the questionnaire item itself.
-pub type QuestionView = Question;
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Next {
     /// True when there is nothing more worth asking.
     pub done: bool,
     /// The next screen's question, when it asks one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub question: Option<QuestionView>,
+    pub question: Option<Question>,
     /// The next screen's questions, when it is a checklist of several.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub questions: Vec<QuestionView>,
+    pub questions: Vec<Question>,
     /// The checklist's heading and help, with `questions`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<Group>,

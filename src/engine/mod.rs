@@ -16,7 +16,7 @@ mod value;
 
 use serde::Serialize;
 
-pub use flow::{Next, QuestionView, next_question, screens_answered};
+pub use flow::{Next, next_question, screens_answered};
 pub use plan::{Plan, PlanItem, PlanSection};
 pub use ranking::{Scored, rank};
 pub use summary::{AnswerLines, answer_lines, plain_text};

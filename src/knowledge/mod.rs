@@ -208,10 +208,6 @@ impl KnowledgeBase {
         self.conditions.get(id).map(|i| &self.data.conditions[i])
     }
 
-    pub fn condition_index(&self, id: &str) -> Option<usize> {
-        self.conditions.get(id)
-    }
-
     pub fn advice_item(&self, id: &str) -> Option<&Advice> {
         self.advice.get(id).map(|i| &self.data.advice[i])
     }
