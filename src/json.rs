@@ -50,6 +50,75 @@ impl Json {
     }
 }
 
+impl Json {
+    /// Writes this value as JSON text the way the browser's `JSON.stringify`
+    /// does: no spaces, keys in the order given, strings escaped as it
+    /// escapes them, and a number that is not finite as `null`. `number`
+    /// writes each finite number, so the wasm can leave fractions to the
+    /// browser's own formatting rather than carry Rust's float formatting.
+    ///
+    /// The widget used to build a JavaScript object and have the browser
+    /// stringify it: a call into JavaScript for every key and value, which for
+    /// a diary of years was most of the time a save took.
+    pub fn write(&self, out: &mut String, number: &dyn Fn(f64, &mut String)) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) if n.is_finite() => number(*n, out),
+            Json::Number(_) => out.push_str("null"),
+            Json::String(s) => write_string(s, out),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out, number);
+                }
+                out.push(']');
+            }
+            Json::Object(entries) => {
+                out.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(key, out);
+                    out.push(':');
+                    value.write(out, number);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// A JSON string, escaped as `JSON.stringify` escapes it: the quote, the
+/// backslash and the control characters, the common ones by letter and the
+/// rest as `\u00xx`.
+fn write_string(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 impl From<&serde_json::Value> for Json {
     fn from(value: &serde_json::Value) -> Json {
         use serde_json::Value;

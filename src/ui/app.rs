@@ -85,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
     // Not under a question, where it would only distract.
     let show_memory = config.storage_allowed && (state.screen != Screen::Questions || at_results);
     let diary = ((state.screen != Screen::Questions || at_results) && !emergency)
-        .then(|| diary_link(kb, js_json::stringify(&state.answers.to_tree()).unwrap_or_default(), state.remember));
+        .then(|| diary_link(kb, js_json::stringify(&state.answers.to_tree()), state.remember));
     let memory = show_memory.then(|| {
         memory(
             kb,

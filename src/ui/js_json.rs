@@ -1,7 +1,7 @@
 //! Moves the engine's `Json` tree through the browser's own JSON, so no JSON
 //! parser or serializer ships in the wasm bundle.
 
-use js_sys::{Array, JSON, Object, Reflect};
+use js_sys::{Array, JSON, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::json::Json;
@@ -11,25 +11,24 @@ pub fn parse(text: &str) -> Option<Json> {
     from_js(&JSON::parse(text).ok()?, 0)
 }
 
-/// Writes JSON text.
-pub fn stringify(value: &Json) -> Option<String> {
-    JSON::stringify(&to_js(value)).ok()?.as_string()
+/// Writes JSON text, as the browser's `JSON.stringify` would, in Rust
+/// ([`Json::write`]): one string crosses into JavaScript, not every value.
+pub fn stringify(value: &Json) -> String {
+    let mut out = String::new();
+    value.write(&mut out, &number);
+    out
 }
 
-fn to_js(value: &Json) -> JsValue {
-    match value {
-        Json::Null => JsValue::NULL,
-        Json::Bool(b) => JsValue::from_bool(*b),
-        Json::Number(n) => JsValue::from_f64(*n),
-        Json::String(s) => JsValue::from_str(s),
-        Json::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
-        Json::Object(entries) => {
-            let object = Object::new();
-            for (k, v) in entries {
-                let _ = Reflect::set(&object, &JsValue::from_str(k), &to_js(v));
-            }
-            object.into()
-        }
+/// Whole numbers (nearly all that is stored: scores, days, distances in
+/// whole kilometres) by Rust's integer formatting, which the wasm has anyway;
+/// the rest by the browser's, exactly as `JSON.stringify` writes them.
+fn number(n: f64, out: &mut String) {
+    use std::fmt::Write;
+    // Below 2^53 every whole f64 is an exact i64, and both write it in full.
+    if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        out.push_str(&String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_else(|_| "null".into())));
     }
 }
 

@@ -129,7 +129,7 @@ pub fn load<T>(key: &str, decode: impl FnOnce(&Json) -> Result<T, String>) -> Lo
 
 /// Saves the record; false if the browser refused.
 pub fn save(key: &str, record: &Json) -> bool {
-    let Some(text) = js_json::stringify(record) else { return false };
+    let text = js_json::stringify(record);
     storage().is_some_and(|s| s.set_item(key, &text).is_ok())
 }
 

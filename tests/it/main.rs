@@ -14,6 +14,7 @@ mod fhir;
 mod flow;
 mod formula;
 mod hazards;
+mod json;
 mod knowledge;
 mod languages;
 mod properties;

@@ -12,7 +12,7 @@ use crate::{KnowledgeBase, json::Json, knowledge::Ui, ui::js_json};
 
 /// Offers `value` as a JSON file named `name`; false if the browser refused.
 pub fn download(name: &str, mime: &str, value: &Json) -> bool {
-    let Some(text) = js_json::stringify(value) else { return false };
+    let text = js_json::stringify(value);
     let saved = (|| {
         let bag = BlobPropertyBag::new();
         bag.set_type(mime);
