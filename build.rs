@@ -6,10 +6,11 @@
 //! nothing is fetched at run time, and neither a TOML nor a JSON parser for
 //! the knowledge ships in the wasm bundle.
 //!
-//! The model, its text types and the formula syntax are the library's own
-//! files, compiled here through `#[path]`, so the generated code cannot drift
-//! from them. They sit at the bottom of the knowledge and import nothing else
-//! of the crate, which is what lets them compile here.
+//! The model (the folder `src/knowledge/model/`), its text types and the
+//! formula syntax are the library's own files, compiled here through
+//! `#[path]`, so the generated code cannot drift from them. They sit at the
+//! bottom of the knowledge and import nothing else of the crate, which is
+//! what lets them compile here.
 
 #[path = "build/compact.rs"]
 mod compact;
@@ -20,7 +21,9 @@ mod lang_file;
 mod merge;
 
 // The same module tree as the library's, so the files' `super::` paths work.
-#[allow(dead_code)]
+// The build uses only part of the model, so some of its items and of the
+// names `model/mod.rs` re-exports go unused here.
+#[allow(dead_code, unused_imports)]
 #[path = "src/knowledge"]
 mod knowledge {
     pub mod catalogue;
@@ -38,7 +41,7 @@ fn main() {
     let dir = Path::new("knowledge");
     println!("cargo:rerun-if-changed=knowledge");
     println!("cargo:rerun-if-changed=build");
-    println!("cargo:rerun-if-changed=src/knowledge/model.rs");
+    println!("cargo:rerun-if-changed=src/knowledge/model");
     println!("cargo:rerun-if-changed=src/knowledge/text.rs");
     println!("cargo:rerun-if-changed=src/knowledge/catalogue.rs");
     println!("cargo:rerun-if-changed=src/check/lang_file.rs");
