@@ -4,7 +4,7 @@
 
 use crate::knowledge::{CARE_SLOTS, KnowledgeBase, catalogue};
 
-use super::lint::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind};
 
 pub fn problems(kb: &KnowledgeBase) -> Vec<Problem> {
     let mut found = Vec::new();

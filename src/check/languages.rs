@@ -12,7 +12,7 @@ use std::{collections::BTreeMap, fmt::Write as _, path::Path};
 pub use super::lang_file::{LangFile, parse};
 use super::{
     lang_file::placeholders,
-    lint::{Problem, ProblemKind},
+    problem::{Problem, ProblemKind},
 };
 use crate::knowledge::{KnowledgeBase, catalogue};
 

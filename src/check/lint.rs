@@ -2,105 +2,18 @@
 //! `cargo test` runs it on the embedded knowledge, and `foot-triage lint DIR`
 //! runs it on a folder a clinician is editing.
 
-use std::{collections::BTreeSet, fmt};
+use std::collections::BTreeSet;
 
-use serde::Serialize;
-
+pub use super::problem::{Problem, ProblemKind};
 use super::solver::Solver;
 use crate::{
-    answers::{Answer, Answers},
-    engine::Scored,
+    answers::Answers,
     knowledge::{
-        AdviceRole, Control, KnowledgeBase, Level, QuestionKind, QuestionRole, RuleKind,
+        AdviceRole, Control, KnowledgeBase, Level, Question, QuestionKind, QuestionRole, RuleKind,
         formula::{Expr, Formula},
     },
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemKind {
-    /// Occurs when an id is not snake_case (lower-case letters, digits, `_`).
-    BadId,
-    /// Occurs when two items of one kind share an id, or a fact is named like a question.
-    DuplicateId,
-    /// Occurs when something names a question, option, fact, condition,
-    /// advice item, section, level or source that does not exist.
-    UnknownReference,
-    /// Occurs when a formula does not parse.
-    BadFormula,
-    /// Occurs when a formula tests a question in a way its kind cannot answer
-    /// (a number compared to an option, a yes/no question with `has`).
-    TypeMismatch,
-    /// Occurs when an item has no known `source` or no valid `last_reviewed` date.
-    BadProvenance,
-    /// Occurs when no answers can ever open a question's `ask_when` gate.
-    UnreachableQuestion,
-    /// Occurs when no reachable answers can make a triage rule fire.
-    RuleNeverFires,
-    /// Occurs when no answer set the linter can find ranks a condition first.
-    ConditionNeverFirst,
-    /// Occurs when a rule fires on some answers only through a question whose
-    /// gate (`ask_when`) is shut on those answers, so the flow could never
-    /// ask it and the interview could end below the level the answers call for.
-    HiddenByGate,
-    /// Occurs when a condition with a floor above self-care has no
-    /// `possible_care`: the text a result shows while the condition is only
-    /// possible and the level is below its floor.
-    NoPossibleCare,
-    /// Occurs when a condition managed at home (a self-care floor) does not
-    /// say when home care has had its chance (`[condition.review]`).
-    NoReviewTiming,
-    /// Occurs when no condition lists an advice item and it is not general,
-    /// or when its `when` can never hold.
-    AdviceNeverSelected,
-    /// Occurs when the rules have no self-care catch-all (`when = "true"`).
-    NoCatchAll,
-    /// Occurs when a role the code relies on (`role` on a question or an
-    /// advice item) is held by no item, by two, or by a question of the wrong
-    /// kind or without the options the code names.
-    BrokenContract,
-    /// Occurs when a foot-map region has neither ellipses nor a path, or an
-    /// outline, landmark or region path is not an SVG path (outlines and
-    /// region paths must also be closed).
-    BadDrawing,
-    /// Occurs when the care regions do not have exactly one fallback, the
-    /// fallback has an emergency number or another region has none, a
-    /// region's id is not an ISO 3166 code (two capital letters) or repeats,
-    /// its status is not `draft` or `reviewed`, or a text names a
-    /// `{care.<slot>}` that does not exist.
-    BadCareRegion,
-    /// Occurs when a translation lacks an entry the English has, or an entry
-    /// has no text in its language yet.
-    MissingTranslation,
-    /// Occurs when a translation has an entry (or a key in one) the English
-    /// does not have.
-    ExtraTranslation,
-    /// Occurs when a translation's `{name}` placeholders differ from its English.
-    PlaceholderMismatch,
-    /// Occurs when a translation is empty.
-    EmptyTranslation,
-    /// Occurs when the English an entry was translated from has changed since.
-    StaleTranslation,
-    /// Occurs when an entry's status is not `draft` or `reviewed`, or a
-    /// reviewed entry lacks its reviewer or date.
-    BadReview,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Problem {
-    pub kind: ProblemKind,
-    /// The id of the item at fault.
-    pub id: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} in `{}`: {}", self.kind, self.id, self.message)
-    }
-}
-
-/// Every problem found, in a stable order.
 /// The safety-relevant items (rules, safety-net texts, advice with a caution,
 /// level texts) whose only support is the project's digest or a commercial
 /// article: not a problem, but where a clinical reviewer should look first.
@@ -130,6 +43,7 @@ pub fn weak_evidence(kb: &KnowledgeBase) -> Vec<(String, &'static str)> {
     items.filter_map(|(id, source)| weak(source).map(|g| (id, g))).collect()
 }
 
+/// Every problem found, in a stable order.
 pub fn lint(kb: &KnowledgeBase) -> Vec<Problem> {
     let mut l = Linter { kb, problems: Vec::new() };
     l.ids();
@@ -271,8 +185,7 @@ impl Linter<'_> {
     fn contract(&mut self) {
         let d = &self.kb.data;
         for role in QuestionRole::ALL {
-            let holders: Vec<&crate::knowledge::Question> =
-                d.questions.iter().filter(|q| q.role == Some(role)).collect();
+            let holders: Vec<&Question> = d.questions.iter().filter(|q| q.role == Some(role)).collect();
             let name = format!("{role:?}");
             match holders.as_slice() {
                 [] => {
@@ -310,103 +223,88 @@ impl Linter<'_> {
         }
     }
 
+    /// Checks that every name resolves and every formula fits the questions
+    /// it tests, one kind of item at a time. The order is the order problems
+    /// are found in, which the final sort keeps among equal kinds and ids.
     fn references(&mut self) {
-        let kb = self.kb;
-        let d = &kb.data;
-        for (i, f) in d.facts.iter().enumerate() {
+        self.fact_references();
+        self.question_references();
+        self.contradiction_references();
+        self.problems.extend(super::foot_map::problems(self.kb));
+        self.advice_traits();
+        self.rule_references();
+        self.level_texts();
+        self.catch_all();
+        self.condition_references();
+        self.advice_references();
+        self.safety_net_references();
+    }
+
+    fn fact_references(&mut self) {
+        for (i, f) in self.kb.data.facts.iter().enumerate() {
             self.formula(&f.id, &f.when, Some(i));
         }
-        for q in d.questions.iter() {
+    }
+
+    fn question_references(&mut self) {
+        for q in self.kb.data.questions.iter() {
             self.formula(&q.id, &q.ask_when, None);
             self.formula(&q.id, &q.required_when, None);
-            if q.kind != QuestionKind::YesNo && q.concerning.is_some() {
-                self.report(ProblemKind::TypeMismatch, &q.id, "only yes/no questions can have a `concerning` answer");
-            }
-            if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) && q.options.is_empty() {
-                self.report(ProblemKind::TypeMismatch, &q.id, "a choice question needs options");
-            }
-            if q.control == Some(Control::FootMap) && q.kind != QuestionKind::Multi {
-                self.report(ProblemKind::TypeMismatch, &q.id, "only a multiple-choice question can use the foot map");
-            }
-            if let Some(absent) = &q.absent {
-                let fits = match q.kind {
-                    QuestionKind::YesNo => absent == "yes" || absent == "no",
-                    QuestionKind::Single => q.options.iter().any(|o| o.id == *absent),
-                    _ => false,
-                };
-                if !fits {
-                    self.report(
-                        ProblemKind::TypeMismatch,
-                        &q.id,
-                        format!("`absent = \"{absent}\"` is not an answer it takes"),
-                    );
-                }
-            }
-            if q.escalates && q.concerning.is_none() {
-                self.report(
-                    ProblemKind::TypeMismatch,
-                    &q.id,
-                    "a question that `escalates` needs a `concerning` answer",
-                );
+            self.question_kind_fits(q);
+        }
+    }
+
+    /// Checks that what a question declares fits its kind: a `concerning`
+    /// answer, options, the foot map, an `absent` answer and `escalates`.
+    fn question_kind_fits(&mut self, q: &Question) {
+        if q.kind != QuestionKind::YesNo && q.concerning.is_some() {
+            self.report(ProblemKind::TypeMismatch, &q.id, "only yes/no questions can have a `concerning` answer");
+        }
+        if matches!(q.kind, QuestionKind::Single | QuestionKind::Multi) && q.options.is_empty() {
+            self.report(ProblemKind::TypeMismatch, &q.id, "a choice question needs options");
+        }
+        if q.control == Some(Control::FootMap) && q.kind != QuestionKind::Multi {
+            self.report(ProblemKind::TypeMismatch, &q.id, "only a multiple-choice question can use the foot map");
+        }
+        if let Some(absent) = &q.absent {
+            let fits = match q.kind {
+                QuestionKind::YesNo => absent == "yes" || absent == "no",
+                QuestionKind::Single => q.options.iter().any(|o| o.id == *absent),
+                _ => false,
+            };
+            if !fits {
+                let message = format!("`absent = \"{absent}\"` is not an answer it takes");
+                self.report(ProblemKind::TypeMismatch, &q.id, message);
             }
         }
-        for c in d.contradictions.iter() {
+        if q.escalates && q.concerning.is_none() {
+            self.report(ProblemKind::TypeMismatch, &q.id, "a question that `escalates` needs a `concerning` answer");
+        }
+    }
+
+    fn contradiction_references(&mut self) {
+        for c in self.kb.data.contradictions.iter() {
             self.formula(&c.id, &c.when, None);
         }
-        // The foot map: every region is a real option drawn on a real view,
-        // and every option of a foot-map question is drawn unless it says not.
-        let maps: Vec<&crate::knowledge::Question> =
-            d.questions.iter().filter(|q| q.control == Some(Control::FootMap)).collect();
-        for r in d.regions.iter() {
-            if !d.views.iter().any(|v| v.id == r.view) {
-                self.report(ProblemKind::UnknownReference, &r.option, format!("drawn on an unknown view `{}`", r.view));
-            }
-            if !maps.iter().any(|q| q.options.iter().any(|o| o.id == r.option)) {
-                self.report(
-                    ProblemKind::UnknownReference,
-                    &r.option,
-                    "a region for an option no foot-map question has",
-                );
-            }
-        }
-        for r in d.regions.iter() {
-            if r.shapes.is_empty() && r.path.is_none() {
-                self.report(ProblemKind::BadDrawing, &r.option, format!("region on `{}` has no shape", r.view));
-            }
-            if r.path.as_deref().is_some_and(|p| !is_svg_path(p, true)) {
-                self.report(ProblemKind::BadDrawing, &r.option, "region path is not a closed SVG path");
-            }
-        }
-        for v in d.views.iter() {
-            if !is_svg_path(&v.outline, true) {
-                self.report(ProblemKind::BadDrawing, &v.id, "outline is not a closed SVG path");
-            }
-            if v.landmarks.iter().any(|l| !is_svg_path(l, false)) {
-                self.report(ProblemKind::BadDrawing, &v.id, "a landmark is not an SVG path");
-            }
-        }
-        for q in &maps {
-            for o in q.options.iter() {
-                let drawn = d.regions.iter().any(|r| r.option == o.id);
-                if drawn != o.drawn {
-                    let message =
-                        if o.drawn { "has no region on the foot map" } else { "is drawn, but says `drawn = false`" };
-                    self.report(ProblemKind::UnknownReference, &o.id, format!("option of `{}` {message}", q.id));
-                }
-            }
-        }
+    }
+
+    /// Every trait an advice item declares is one some contradiction can
+    /// exclude; a trait nothing excludes is most likely misspelt.
+    fn advice_traits(&mut self) {
+        let d = &self.kb.data;
         for a in d.advice.iter() {
             for t in a.traits.iter() {
                 if !d.contradictions.iter().any(|c| c.excludes.contains(t)) {
-                    self.report(
-                        ProblemKind::UnknownReference,
-                        &a.id,
-                        format!("trait `{t}` is excluded by no contradiction"),
-                    );
+                    let message = format!("trait `{t}` is excluded by no contradiction");
+                    self.report(ProblemKind::UnknownReference, &a.id, message);
                 }
             }
         }
-        for r in d.rules.iter() {
+    }
+
+    fn rule_references(&mut self) {
+        let kb = self.kb;
+        for r in kb.data.rules.iter() {
             self.formula(&r.id, &r.when, None);
             if let Some(c) = &r.suspects {
                 if kb.condition(c).is_none() {
@@ -414,15 +312,26 @@ impl Linter<'_> {
                 }
             }
         }
+    }
+
+    fn level_texts(&mut self) {
         for level in Level::ALL {
-            if kb.level(level).is_none() {
+            if self.kb.level(level).is_none() {
                 self.report(ProblemKind::UnknownReference, level.as_str(), "this level has no [[level]] text");
             }
         }
-        if !d.rules.iter().any(|r| r.level == Level::SelfCare && r.when.expr == Expr::True) {
+    }
+
+    /// The decision table ends with a catch-all, so every input gets a level.
+    fn catch_all(&mut self) {
+        if !self.kb.data.rules.iter().any(|r| r.level == Level::SelfCare && r.when.expr == Expr::True) {
             self.report(ProblemKind::NoCatchAll, "rules", "add a self-care rule with `when = \"true\"`");
         }
-        for c in d.conditions.iter() {
+    }
+
+    fn condition_references(&mut self) {
+        let kb = self.kb;
+        for c in kb.data.conditions.iter() {
             for f in c.features.iter() {
                 self.formula(&c.id, &f.when, None);
             }
@@ -437,9 +346,13 @@ impl Linter<'_> {
                 }
             }
         }
-        for a in d.advice.iter() {
+    }
+
+    fn advice_references(&mut self) {
+        let kb = self.kb;
+        for a in kb.data.advice.iter() {
             self.formula(&a.id, &a.when, None);
-            if !d.sections.iter().any(|s| s.id == a.section) {
+            if !kb.data.sections.iter().any(|s| s.id == a.section) {
                 self.report(ProblemKind::UnknownReference, &a.id, format!("unknown section `{}`", a.section));
             }
             for n in a.not_for.iter() {
@@ -448,7 +361,10 @@ impl Linter<'_> {
                 }
             }
         }
-        for s in d.safety_net.iter() {
+    }
+
+    fn safety_net_references(&mut self) {
+        for s in self.kb.data.safety_net.iter() {
             self.formula(&s.id, &s.when, None);
         }
     }
@@ -457,7 +373,7 @@ impl Linter<'_> {
     /// facts, which may only use facts defined before them (no cycles).
     fn formula(&mut self, owner: &str, formula: &Formula, fact_index: Option<usize>) {
         let mut found: Vec<(ProblemKind, String)> = Vec::new();
-        check_expr(self.kb, &formula.expr, fact_index, &mut found);
+        super::formulas::check_expr(self.kb, &formula.expr, fact_index, &mut found);
         for (kind, message) in found {
             self.report(kind, owner, format!("{message} (in `{}`)", formula.text));
         }
@@ -542,166 +458,21 @@ impl Linter<'_> {
         }
     }
 
-    /// For each condition, searches for answers that rank it first: its best
-    /// location and features first, then single-answer changes that widen its
-    /// lead. A condition it cannot place first is reported.
+    /// Reports each condition for which the solver finds no answers that
+    /// rank it first.
     fn conditions_first(&mut self, reachable: &BTreeSet<String>) {
         let kb = self.kb;
         let solver = Solver::new(kb, reachable.clone());
-        let mut missing = Vec::new();
-        for (ci, c) in kb.data.conditions.iter().enumerate() {
-            let mut answers = Answers::new();
-            if let Some((place, _)) = c.locations.iter().max_by_key(|(_, w)| *w) {
-                let location = kb.role_id(QuestionRole::Location);
-                if reachable.contains(location) {
-                    let _ = answers.set(kb, location, Answer::Choices(vec![place.to_string()]));
-                }
-            }
-            let mut features: Vec<_> = c.features.iter().filter(|f| f.weight > 0).collect();
-            features.sort_by_key(|f| -f.weight);
-            for f in features {
-                if let Some(next) = solver.solve(&f.when.expr, &answers) {
-                    if lead(kb, &next, ci) >= lead(kb, &answers, ci) {
-                        answers = next;
-                    }
-                }
-            }
-            if !ranks_first(kb, &answers, ci) && !climb(kb, reachable, &mut answers, ci) {
-                missing.push(c.id.clone());
-            }
-        }
+        let missing: Vec<_> = kb
+            .data
+            .conditions
+            .iter()
+            .enumerate()
+            .filter(|(ci, _)| !solver.can_rank_first(*ci))
+            .map(|(_, c)| c.id.clone())
+            .collect();
         for id in missing {
             self.report(ProblemKind::ConditionNeverFirst, &id, "no answer set found that ranks it first");
         }
     }
-}
-
-fn ranked(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
-    crate::engine::rank(kb, answers)
-}
-
-fn ranks_first(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> bool {
-    ranked(kb, answers).first().is_some_and(|s| s.index == ci)
-}
-
-/// The condition's score minus the best other score.
-fn lead(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> i32 {
-    let r = ranked(kb, answers);
-    let own = r.iter().find(|s| s.index == ci).map_or(0, |s| s.score);
-    let other = r.iter().filter(|s| s.index != ci).map(|s| s.score).max().unwrap_or(0);
-    own - other
-}
-
-fn climb(kb: &KnowledgeBase, reachable: &BTreeSet<String>, answers: &mut Answers, ci: usize) -> bool {
-    for _ in 0..3 {
-        let mut improved = false;
-        for q in kb.data.questions.iter().filter(|q| reachable.contains(&*q.id)) {
-            let mut candidates: Vec<Answer> = match q.kind {
-                QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
-                QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.to_string())).collect(),
-                QuestionKind::Multi => q.options.iter().map(|o| Answer::Choices(vec![o.id.to_string()])).collect(),
-                QuestionKind::Number => {
-                    let mut v = q.probes.to_vec();
-                    v.extend(q.min);
-                    v.extend(q.max);
-                    v.into_iter().map(Answer::Number).collect()
-                }
-            };
-            candidates.push(Answer::NotSure);
-            for candidate in candidates {
-                let mut trial = answers.clone();
-                if trial.set(kb, &q.id, candidate).is_ok() && lead(kb, &trial, ci) > lead(kb, answers, ci) {
-                    *answers = trial;
-                    improved = true;
-                }
-            }
-            if ranks_first(kb, answers, ci) {
-                return true;
-            }
-        }
-        if !improved {
-            break;
-        }
-    }
-    ranks_first(kb, answers, ci)
-}
-
-fn check_expr(kb: &KnowledgeBase, expr: &Expr, fact_index: Option<usize>, out: &mut Vec<(ProblemKind, String)>) {
-    use ProblemKind::*;
-    let question = |key: &str, out: &mut Vec<(ProblemKind, String)>| {
-        let q = kb.question(key);
-        if q.is_none() {
-            out.push((UnknownReference, format!("unknown question `{key}`")));
-        }
-        q
-    };
-    let option_ok = |q: &crate::knowledge::Question, v: &str| v == "not_sure" || q.options.iter().any(|o| o.id == v);
-    match expr {
-        Expr::True => {}
-        Expr::Invalid(message) => out.push((BadFormula, message.to_string())),
-        Expr::CmpTo(_, _, name) => out.push((BadFormula, format!("`{name}` was not resolved to a number"))),
-        Expr::Name(name) => match (kb.data.facts.iter().position(|f| &f.id == name), kb.question(name)) {
-            (Some(i), _) => {
-                if fact_index.is_some_and(|me| i >= me) {
-                    out.push((UnknownReference, format!("fact `{name}` must be defined before it is used")));
-                }
-            }
-            (None, Some(q)) if q.kind != QuestionKind::YesNo => {
-                out.push((TypeMismatch, format!("`{name}` is not a yes/no question; write `{name} is ...`")))
-            }
-            (None, Some(_)) => {}
-            (None, None) => out.push((UnknownReference, format!("unknown question or fact `{name}`"))),
-        },
-        Expr::Is(key, value) => {
-            if let Some(q) = question(key, out) {
-                let ok = match q.kind {
-                    QuestionKind::YesNo => matches!(value.as_ref(), "yes" | "no" | "not_sure"),
-                    QuestionKind::Single | QuestionKind::Multi => option_ok(q, value),
-                    QuestionKind::Number => false,
-                };
-                if !ok {
-                    out.push((TypeMismatch, format!("`{key}` cannot be `{value}`")));
-                }
-            }
-        }
-        Expr::In(key, values) | Expr::Has(key, values) | Expr::Within(key, values) => {
-            if let Some(q) = question(key, out) {
-                let kind_ok = match expr {
-                    Expr::In(..) => q.kind == QuestionKind::Single,
-                    Expr::Has(..) => matches!(q.kind, QuestionKind::Single | QuestionKind::Multi),
-                    _ => q.kind == QuestionKind::Multi,
-                };
-                if !kind_ok {
-                    out.push((
-                        TypeMismatch,
-                        format!("`{key}` is a {:?} question and cannot be tested this way", q.kind),
-                    ));
-                }
-                for v in values.iter().filter(|v| !option_ok(q, v)) {
-                    out.push((UnknownReference, format!("`{key}` has no option `{v}`")));
-                }
-            }
-        }
-        Expr::Cmp(key, _, _) => {
-            if let Some(q) = question(key, out) {
-                if q.kind != QuestionKind::Number {
-                    out.push((TypeMismatch, format!("`{key}` is not a number question")));
-                }
-            }
-        }
-        Expr::Answered(key) => {
-            question(key, out);
-        }
-        Expr::Not(inner) => check_expr(kb, inner, fact_index, out),
-        Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| check_expr(kb, e, fact_index, out)),
-    }
-}
-
-/// An SVG path's data as the foot map writes it: starts with a move, holds
-/// only path commands and numbers, and (when `closed`) ends by closing.
-fn is_svg_path(d: &str, closed: bool) -> bool {
-    let d = d.trim();
-    d.starts_with(['M', 'm'])
-        && d.chars().all(|c| "MmLlHhVvCcSsQqTtAaZz0123456789 ,.-+eE\n".contains(c))
-        && (!closed || d.ends_with(['Z', 'z']))
 }

@@ -7,6 +7,8 @@
 
 mod care_regions;
 pub mod cases;
+mod foot_map;
+mod formulas;
 pub mod gates;
 pub mod hazards;
 pub(crate) mod lang_file;
@@ -14,6 +16,7 @@ pub mod languages;
 pub mod lint;
 pub mod load;
 pub(crate) mod merge;
+mod problem;
 pub mod review;
 pub mod runners;
 mod solver;

@@ -6,12 +6,17 @@
 //! pushed down to single tests); then a backtracking search tries, key by key,
 //! the handful of answers that can make a difference: each option, the
 //! options a formula names, and the numbers either side of each threshold.
+//!
+//! It also answers "can this condition ever rank first?": from answers that
+//! favour the condition, a hill-climb over single-answer changes widens its
+//! lead over the others until it leads or nothing helps.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::answers::{Answer, Answers};
+use crate::engine::Scored;
 use crate::knowledge::{
-    KnowledgeBase, QuestionKind,
+    KnowledgeBase, Question, QuestionKind, QuestionRole,
     formula::{CmpOp, Expr, Scope},
 };
 
@@ -228,4 +233,102 @@ fn collect(form: &Nnf, named: &mut BTreeMap<String, (BTreeSet<String>, Vec<f64>)
             }
         }
     }
+}
+
+/// The search for answers that rank a condition first. A condition is named
+/// by its index in the knowledge's list, as the ranking names it.
+impl Solver<'_> {
+    /// Whether some answers the solver may give rank condition `ci` first:
+    /// its best location and features first, then single-answer changes that
+    /// widen its lead.
+    pub fn can_rank_first(&self, ci: usize) -> bool {
+        let mut answers = self.favouring(ci);
+        ranks_first(self.kb, &answers, ci) || self.climb(&mut answers, ci)
+    }
+
+    /// Answers that favour condition `ci`: its heaviest place (when the
+    /// location question may be answered), then each of its positive
+    /// features, heaviest first, kept when it does not shrink the lead.
+    fn favouring(&self, ci: usize) -> Answers {
+        let kb = self.kb;
+        let condition = &kb.data.conditions[ci];
+        let mut answers = Answers::new();
+        if let Some((place, _)) = condition.locations.iter().max_by_key(|(_, w)| *w) {
+            let location = kb.role_id(QuestionRole::Location);
+            if self.allowed.contains(location) {
+                let _ = answers.set(kb, location, Answer::Choices(vec![place.to_string()]));
+            }
+        }
+        let mut features: Vec<_> = condition.features.iter().filter(|f| f.weight > 0).collect();
+        features.sort_by_key(|f| -f.weight);
+        for f in features {
+            if let Some(next) = self.solve(&f.when.expr, &answers) {
+                if lead(kb, &next, ci) >= lead(kb, &answers, ci) {
+                    answers = next;
+                }
+            }
+        }
+        answers
+    }
+
+    /// Up to three passes over the allowed questions, keeping every single
+    /// answer that widens condition `ci`'s lead; true as soon as it ranks
+    /// first.
+    fn climb(&self, answers: &mut Answers, ci: usize) -> bool {
+        let kb = self.kb;
+        for _ in 0..3 {
+            let mut improved = false;
+            for q in kb.data.questions.iter().filter(|q| self.allowed.contains(&*q.id)) {
+                for candidate in answers_to_try(q) {
+                    let mut trial = answers.clone();
+                    if trial.set(kb, &q.id, candidate).is_ok() && lead(kb, &trial, ci) > lead(kb, answers, ci) {
+                        *answers = trial;
+                        improved = true;
+                    }
+                }
+                if ranks_first(kb, answers, ci) {
+                    return true;
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+        ranks_first(kb, answers, ci)
+    }
+}
+
+/// The answers the climb tries for one question: every answer of a yes/no
+/// question, each option alone, a number question's probes and bounds, and
+/// "not sure".
+fn answers_to_try(q: &Question) -> Vec<Answer> {
+    let mut candidates: Vec<Answer> = match q.kind {
+        QuestionKind::YesNo => vec![Answer::Yes, Answer::No],
+        QuestionKind::Single => q.options.iter().map(|o| Answer::Choice(o.id.to_string())).collect(),
+        QuestionKind::Multi => q.options.iter().map(|o| Answer::Choices(vec![o.id.to_string()])).collect(),
+        QuestionKind::Number => {
+            let mut v = q.probes.to_vec();
+            v.extend(q.min);
+            v.extend(q.max);
+            v.into_iter().map(Answer::Number).collect()
+        }
+    };
+    candidates.push(Answer::NotSure);
+    candidates
+}
+
+fn ranked(kb: &KnowledgeBase, answers: &Answers) -> Vec<Scored> {
+    crate::engine::rank(kb, answers)
+}
+
+fn ranks_first(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> bool {
+    ranked(kb, answers).first().is_some_and(|s| s.index == ci)
+}
+
+/// The condition's score minus the best other score.
+fn lead(kb: &KnowledgeBase, answers: &Answers, ci: usize) -> i32 {
+    let r = ranked(kb, answers);
+    let own = r.iter().find(|s| s.index == ci).map_or(0, |s| s.score);
+    let other = r.iter().filter(|s| s.index != ci).map(|s| s.score).max().unwrap_or(0);
+    own - other
 }

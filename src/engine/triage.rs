@@ -93,87 +93,16 @@ pub fn care_text(condition: &Condition, level: Level) -> &Text {
     }
 }
 
+/// The level and its reasons: every fired rule, condition floor and review
+/// timing, of which the highest level wins.
 pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triage {
-    let mut fired: Vec<(TriageReason, bool, bool)> = Vec::new();
-    for rule in kb.data.rules.iter() {
-        if !rule.when.eval(kb, answers) {
-            continue;
-        }
-        let reason = TriageReason {
-            id: rule.id.clone(),
-            kind: rule.kind,
-            level: rule.level,
-            reason: rule.reason.clone(),
-            answers: shown(kb, answers, &rule.when.expr),
-            source: rule.source.clone(),
-            suspects: rule.suspects.clone(),
-        };
-        fired.push((reason, rule.ambulance, rule.stop_running));
-    }
-    for scored in ranked {
-        let condition = &kb.data.conditions[scored.index];
-        let Some(level) = floor_for(kb, condition.floor, scored.score, scored.evidence) else { continue };
-        if condition.floor == Level::SelfCare {
-            continue;
-        }
-        let full = level == condition.floor;
-        let answers_shown = scored.keys.iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect();
-        let values = [("condition", &*condition.name), ("seek_care", &**care_text(condition, level))];
-        let reason = kb.ui_with(if full { Ui::ReasonFitsPattern } else { Ui::ReasonCannotRuleOut }, &values);
-        fired.push((
-            TriageReason {
-                id: format!("{}_{}", if full { "floor" } else { "possible" }, condition.id).into(),
-                kind: RuleKind::Condition,
-                level,
-                reason: reason.into(),
-                answers: answers_shown,
-                source: condition.source.clone(),
-                suspects: Some(condition.id.clone()),
-            },
-            false,
-            condition.stop_running,
-        ));
-    }
-    // A self-managed condition whose home care has had its chance: by its
-    // own score (a possible cause), never by its rank.
-    for scored in ranked {
-        let condition = &kb.data.conditions[scored.index];
-        let Some(review) = &condition.review else { continue };
-        if !is_possible(kb, condition.floor, scored.score, scored.evidence) || !review.when.eval(kb, answers) {
-            continue;
-        }
-        fired.push((
-            TriageReason {
-                id: format!("review_{}", condition.id).into(),
-                kind: RuleKind::Duration,
-                level: Level::Soon,
-                reason: review.reason.clone(),
-                answers: shown(kb, answers, &review.when.expr),
-                source: review.source.clone(),
-                suspects: Some(condition.id.clone()),
-            },
-            false,
-            false,
-        ));
-    }
-    let level = fired.iter().map(|(r, _, _)| r.level).max().unwrap_or(Level::SelfCare);
-    let ambulance = level == Level::Emergency && fired.iter().any(|(r, amb, _)| *amb && r.level == level);
-    let stop_running = level > Level::SelfCare && fired.iter().any(|(_, _, stop)| *stop);
-    // The catch-all speaks only when nothing else explains the level.
-    let explained = fired.iter().any(|(r, _, _)| r.level == level && r.kind != RuleKind::Default);
-    let (mut reasons, mut other_findings) = (Vec::new(), Vec::new());
-    for (reason, amb, _) in fired {
-        if reason.kind == RuleKind::Default && explained {
-            continue;
-        }
-        if reason.level == level {
-            // Rules that call for an ambulance lead, as they carry the action.
-            if amb { reasons.insert(0, reason) } else { reasons.push(reason) }
-        } else if reason.kind != RuleKind::Default {
-            other_findings.push(reason);
-        }
-    }
-    crate::small_sort::sort_by(&mut other_findings, |a, b| a.level > b.level);
+    let mut fired = fired_rules(kb, answers);
+    fired.extend(fired_floors(kb, answers, ranked));
+    fired.extend(fired_reviews(kb, answers, ranked));
+    let level = fired.iter().map(|f| f.reason.level).max().unwrap_or(Level::SelfCare);
+    let ambulance = level == Level::Emergency && fired.iter().any(|f| f.ambulance && f.reason.level == level);
+    let stop_running = level > Level::SelfCare && fired.iter().any(|f| f.stop_running);
+    let (reasons, other_findings) = reasons_at(level, fired);
     // A rule may name a more specific place to go than its level does; the
     // first such rule at the final level sets it (never over an ambulance).
     let action = if ambulance {
@@ -184,6 +113,113 @@ pub fn triage(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Triag
             .find_map(|r| kb.data.rules.iter().find(|rule| rule.id == r.id).and_then(|rule| rule.action.clone()))
     };
     Triage { level, ambulance, stop_running, reasons, other_findings, action }
+}
+
+/// One reason for a level, with what it asks besides the level.
+struct Fired {
+    reason: TriageReason,
+    ambulance: bool,
+    stop_running: bool,
+}
+
+/// The rules of the decision table whose formula holds, in the table's order.
+fn fired_rules(kb: &KnowledgeBase, answers: &Answers) -> Vec<Fired> {
+    let fired = kb.data.rules.iter().filter(|rule| rule.when.eval(kb, answers));
+    fired
+        .map(|rule| Fired {
+            reason: TriageReason {
+                id: rule.id.clone(),
+                kind: rule.kind,
+                level: rule.level,
+                reason: rule.reason.clone(),
+                answers: shown(kb, answers, &rule.when.expr),
+                source: rule.source.clone(),
+                suspects: rule.suspects.clone(),
+            },
+            ambulance: rule.ambulance,
+            stop_running: rule.stop_running,
+        })
+        .collect()
+}
+
+/// The floors (or the level one below, for a possible cause) that the
+/// conditions above a self-care floor set by their own scores.
+fn fired_floors(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Vec<Fired> {
+    let mut fired = Vec::new();
+    for scored in ranked {
+        let condition = &kb.data.conditions[scored.index];
+        let Some(level) = floor_for(kb, condition.floor, scored.score, scored.evidence) else { continue };
+        if condition.floor == Level::SelfCare {
+            continue;
+        }
+        let full = level == condition.floor;
+        let answers_shown = scored.keys.iter().filter_map(|k| answers.get(k).map(|a| show(kb, k, a))).collect();
+        let values = [("condition", &*condition.name), ("seek_care", &**care_text(condition, level))];
+        let reason = kb.ui_with(if full { Ui::ReasonFitsPattern } else { Ui::ReasonCannotRuleOut }, &values);
+        fired.push(Fired {
+            reason: TriageReason {
+                id: format!("{}_{}", if full { "floor" } else { "possible" }, condition.id).into(),
+                kind: RuleKind::Condition,
+                level,
+                reason: reason.into(),
+                answers: answers_shown,
+                source: condition.source.clone(),
+                suspects: Some(condition.id.clone()),
+            },
+            ambulance: false,
+            stop_running: condition.stop_running,
+        });
+    }
+    fired
+}
+
+/// A self-managed condition whose home care has had its chance: by its own
+/// score (a possible cause), never by its rank.
+fn fired_reviews(kb: &KnowledgeBase, answers: &Answers, ranked: &[Scored]) -> Vec<Fired> {
+    let mut fired = Vec::new();
+    for scored in ranked {
+        let condition = &kb.data.conditions[scored.index];
+        let Some(review) = &condition.review else { continue };
+        if !is_possible(kb, condition.floor, scored.score, scored.evidence) || !review.when.eval(kb, answers) {
+            continue;
+        }
+        fired.push(Fired {
+            reason: TriageReason {
+                id: format!("review_{}", condition.id).into(),
+                kind: RuleKind::Duration,
+                level: Level::Soon,
+                reason: review.reason.clone(),
+                answers: shown(kb, answers, &review.when.expr),
+                source: review.source.clone(),
+                suspects: Some(condition.id.clone()),
+            },
+            ambulance: false,
+            stop_running: false,
+        });
+    }
+    fired
+}
+
+/// Splits what fired into the reasons at the final `level` (those that call
+/// for an ambulance first) and the findings below it (highest first). The
+/// catch-all speaks only when nothing else explains the level, and is never
+/// a finding.
+fn reasons_at(level: Level, fired: Vec<Fired>) -> (Vec<TriageReason>, Vec<TriageReason>) {
+    let explained = fired.iter().any(|f| f.reason.level == level && f.reason.kind != RuleKind::Default);
+    let (mut reasons, mut other_findings) = (Vec::new(), Vec::new());
+    for Fired { reason, ambulance, .. } in fired {
+        if reason.kind == RuleKind::Default && explained {
+            continue;
+        }
+        if reason.level == level {
+            // Rules that call for an ambulance lead, as they carry the action.
+            if ambulance { reasons.insert(0, reason) } else { reasons.push(reason) }
+        } else if reason.kind != RuleKind::Default {
+            other_findings.push(reason);
+        }
+    }
+    crate::small_sort::sort_by(&mut other_findings, |a, b| a.level > b.level);
+    (reasons, other_findings)
 }
 
 fn shown(kb: &KnowledgeBase, answers: &Answers, expr: &Expr) -> Vec<AnswerShown> {

@@ -54,48 +54,12 @@ const fn id<'a>(kind: &'static str, item: &'a str, field: &'static str) -> Id<'a
 /// depends only on the knowledge's structure, which the build and the
 /// widget share.
 pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
-    let Meta { notice, emergency, stop_running, incomplete, call_number, call_local, .. } = &mut k.meta;
-    f(id("meta", "text", "notice"), notice);
-    f(id("meta", "text", "emergency"), emergency);
-    f(id("meta", "text", "stop_running"), stop_running);
-    f(id("meta", "text", "incomplete"), incomplete);
-    f(id("meta", "text", "call_number"), call_number);
-    f(id("meta", "text", "call_local"), call_local);
+    meta_texts(&mut k.meta, f);
     for l in k.levels.to_mut() {
-        let LevelInfo { id: level, title, action, timeframe, ambulance_action, .. } = l;
-        let item = level.as_str();
-        f(id("level", item, "title"), title);
-        f(id("level", item, "action"), action);
-        f(id("level", item, "timeframe"), timeframe);
-        if let Some(text) = ambulance_action {
-            f(id("level", item, "ambulance_action"), text);
-        }
+        level_texts(l, f);
     }
     for q in k.questions.to_mut() {
-        let Question { id: qid, text, label, why, help, options, item, unit, unit_one, .. } = q;
-        f(id("question", qid, "text"), text);
-        f(id("question", qid, "label"), label);
-        f(id("question", qid, "why"), why);
-        if let Some(text) = help {
-            f(id("question", qid, "help"), text);
-        }
-        if let Some(text) = item {
-            f(id("question", qid, "item"), text);
-        }
-        if let Some(text) = unit {
-            f(id("question", qid, "unit"), text);
-        }
-        if let Some(text) = unit_one {
-            f(id("question", qid, "unit_one"), text);
-        }
-        for o in options.to_mut() {
-            let QuestionOption { id: oid, label, help, .. } = o;
-            let part = Some(("option", &**oid));
-            f(Id { part, ..id("question", qid, "label") }, label);
-            if let Some(text) = help {
-                f(Id { part, ..id("question", qid, "help") }, text);
-            }
-        }
+        question_texts(q, f);
     }
     for g in k.groups.to_mut() {
         let Group { id: gid, title, help } = g;
@@ -112,33 +76,13 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
         }
     }
     for c in k.conditions.to_mut() {
-        let Condition { id: cid, name, description, seek_care, possible_care, features, review, .. } = c;
-        f(id("condition", cid, "name"), name);
-        f(id("condition", cid, "description"), description);
-        f(id("condition", cid, "seek_care"), seek_care);
-        if let Some(text) = possible_care {
-            f(id("condition", cid, "possible_care"), text);
-        }
-        for (n, feature) in features.to_mut().iter_mut().enumerate() {
-            f(Id { n: Some(n + 1), ..id("condition", cid, "reason") }, &mut feature.reason);
-        }
-        if let Some(review) = review {
-            f(id("condition", cid, "review"), &mut review.reason);
-        }
+        condition_texts(c, f);
     }
     for s in k.sections.to_mut() {
         f(id("section", &s.id, "title"), &mut s.title);
     }
     for a in k.advice.to_mut() {
-        let Advice { id: aid, title, summary, steps, caution, .. } = a;
-        f(id("advice", aid, "title"), title);
-        f(id("advice", aid, "summary"), summary);
-        for (n, step) in steps.to_mut().iter_mut().enumerate() {
-            f(Id { n: Some(n + 1), ..id("advice", aid, "step") }, step);
-        }
-        if let Some(text) = caution {
-            f(id("advice", aid, "caution"), text);
-        }
+        advice_texts(a, f);
     }
     for s in k.safety_net.to_mut() {
         f(id("safety_net", &s.id, "text"), &mut s.text);
@@ -147,14 +91,97 @@ pub fn visit(k: &mut Knowledge, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
         f(id("view", &v.id, "label"), &mut v.label);
     }
     for r in k.care_regions.to_mut() {
-        let CareRegion { id: rid, emergency, urgent, soon, clot, diabetic, out_of_hours, .. } = r;
-        f(id("care_region", rid, "emergency"), emergency);
-        f(id("care_region", rid, "urgent"), urgent);
-        f(id("care_region", rid, "soon"), soon);
-        f(id("care_region", rid, "clot"), clot);
-        f(id("care_region", rid, "diabetic"), diabetic);
-        f(id("care_region", rid, "out_of_hours"), out_of_hours);
+        care_region_texts(r, f);
     }
+}
+
+fn meta_texts(meta: &mut Meta, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
+    let Meta { notice, emergency, stop_running, incomplete, call_number, call_local, .. } = meta;
+    f(id("meta", "text", "notice"), notice);
+    f(id("meta", "text", "emergency"), emergency);
+    f(id("meta", "text", "stop_running"), stop_running);
+    f(id("meta", "text", "incomplete"), incomplete);
+    f(id("meta", "text", "call_number"), call_number);
+    f(id("meta", "text", "call_local"), call_local);
+}
+
+fn level_texts(l: &mut LevelInfo, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
+    let LevelInfo { id: level, title, action, timeframe, ambulance_action, .. } = l;
+    let item = level.as_str();
+    f(id("level", item, "title"), title);
+    f(id("level", item, "action"), action);
+    f(id("level", item, "timeframe"), timeframe);
+    if let Some(text) = ambulance_action {
+        f(id("level", item, "ambulance_action"), text);
+    }
+}
+
+/// A question's own texts, then each option's label and help.
+fn question_texts(q: &mut Question, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
+    let Question { id: qid, text, label, why, help, options, item, unit, unit_one, .. } = q;
+    f(id("question", qid, "text"), text);
+    f(id("question", qid, "label"), label);
+    f(id("question", qid, "why"), why);
+    if let Some(text) = help {
+        f(id("question", qid, "help"), text);
+    }
+    if let Some(text) = item {
+        f(id("question", qid, "item"), text);
+    }
+    if let Some(text) = unit {
+        f(id("question", qid, "unit"), text);
+    }
+    if let Some(text) = unit_one {
+        f(id("question", qid, "unit_one"), text);
+    }
+    for o in options.to_mut() {
+        let QuestionOption { id: oid, label, help, .. } = o;
+        let part = Some(("option", &**oid));
+        f(Id { part, ..id("question", qid, "label") }, label);
+        if let Some(text) = help {
+            f(Id { part, ..id("question", qid, "help") }, text);
+        }
+    }
+}
+
+/// A condition's texts, its features' reasons (numbered from 1) and its
+/// review's reason.
+fn condition_texts(c: &mut Condition, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
+    let Condition { id: cid, name, description, seek_care, possible_care, features, review, .. } = c;
+    f(id("condition", cid, "name"), name);
+    f(id("condition", cid, "description"), description);
+    f(id("condition", cid, "seek_care"), seek_care);
+    if let Some(text) = possible_care {
+        f(id("condition", cid, "possible_care"), text);
+    }
+    for (n, feature) in features.to_mut().iter_mut().enumerate() {
+        f(Id { n: Some(n + 1), ..id("condition", cid, "reason") }, &mut feature.reason);
+    }
+    if let Some(review) = review {
+        f(id("condition", cid, "review"), &mut review.reason);
+    }
+}
+
+fn advice_texts(a: &mut Advice, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
+    let Advice { id: aid, title, summary, steps, caution, .. } = a;
+    f(id("advice", aid, "title"), title);
+    f(id("advice", aid, "summary"), summary);
+    for (n, step) in steps.to_mut().iter_mut().enumerate() {
+        f(Id { n: Some(n + 1), ..id("advice", aid, "step") }, step);
+    }
+    if let Some(text) = caution {
+        f(id("advice", aid, "caution"), text);
+    }
+}
+
+fn care_region_texts(r: &mut CareRegion, f: &mut dyn FnMut(Id<'_>, &mut Text)) {
+    let CareRegion { id: rid, emergency, urgent, soon, clot, diabetic, out_of_hours, .. } = r;
+    f(id("care_region", rid, "emergency"), emergency);
+    f(id("care_region", rid, "urgent"), urgent);
+    f(id("care_region", rid, "soon"), soon);
+    f(id("care_region", rid, "clot"), clot);
+    f(id("care_region", rid, "diabetic"), diabetic);
+    f(id("care_region", rid, "out_of_hours"), out_of_hours);
 }
 
 /// Whether a text is needed only on the results (what the causes are and

@@ -4,6 +4,8 @@
 //! status 2 and one line on stderr that names the key at fault; problems in
 //! the knowledge or the case library exit with status 1.
 
+mod contract;
+
 use std::{
     io::{Read, Write},
     path::Path,
@@ -59,48 +61,68 @@ pub fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut args = args.to_vec();
-    let lang = option(&mut args, "--lang", "a language code, such as `--lang es`")?.unwrap_or_else(|| "en".into());
-    let kb = KnowledgeBase::in_language(&lang).map_err(|e| {
+    // The options are taken out in this order, so an unknown language is
+    // reported before a malformed region, as it always has been.
+    let kb = language_option(&mut args)?;
+    let region = option(&mut args, "--region", "a country code, such as `--region ES`")?;
+    let shown = for_region(kb, region.as_deref())?;
+    let runner_count = runners_option(&mut args)?;
+    let command = args.first().map(String::as_str).unwrap_or("--help");
+    // These commands read their own arguments; the others take at most one.
+    match command {
+        "fhir" => fhir(shown, &args[1..]),
+        "diary" => diary(shown, &args[1..]),
+        "translate" => translate(kb, &args[1..]),
+        "review" => review(kb, &args[1..], region.as_deref()),
+        _ if args.len() > 2 => Err(format!("too many arguments for `{command}`; see `foot-triage --help`")),
+        _ => run_one(kb, shown, command, args.get(1).map(String::as_str), runner_count),
+    }
+}
+
+/// The knowledge in the language `--lang` names (English by default).
+fn language_option(args: &mut Vec<String>) -> Result<&'static KnowledgeBase, String> {
+    let lang = option(args, "--lang", "a language code, such as `--lang es`")?.unwrap_or_else(|| "en".into());
+    KnowledgeBase::in_language(&lang).map_err(|e| {
         let known: Vec<&str> = foot_triage::knowledge::LANGUAGES.iter().map(|l| l.code).collect();
         format!("{e} (known: {})", known.join(", "))
-    })?;
-    let region = option(&mut args, "--region", "a country code, such as `--region ES`")?;
-    // The words a runner reads name the services of their region; the
-    // commands that check the knowledge see it as written.
-    let shown = match region.as_deref() {
+    })
+}
+
+/// The knowledge as a runner in `region` reads it. The words a runner reads
+/// name the services of their region; the commands that check the knowledge
+/// see it as written. A well-formed code the knowledge does not cover names
+/// no country's services, with a note saying so.
+fn for_region(kb: &'static KnowledgeBase, region: Option<&str>) -> Result<&'static KnowledgeBase, String> {
+    match region {
         Some(code) if !kb.knows_region(code) => {
             if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())) && code != "generic" {
                 return Err(format!("`--region {code}` is not a country code: use two letters, such as ES"));
             }
             let known: Vec<&str> = kb.countries().map(|r| &*r.id).collect();
             eprintln!("note: no services for `{code}` (known: {}); naming no country's", known.join(", "));
-            kb.for_region(code, None)
+            Ok(kb.for_region(code, None))
         }
-        code => kb.for_region(code.unwrap_or(""), None),
-    };
-    // `cases --runners N`: how many generated runners the soundness
-    // property runs (the spec's own number by default).
-    let runners = option(&mut args, "--runners", "a number, such as `--runners 100000`")?
+        code => Ok(kb.for_region(code.unwrap_or(""), None)),
+    }
+}
+
+/// `cases --runners N`: how many generated runners the soundness property
+/// runs (the spec's own number by default).
+fn runners_option(args: &mut Vec<String>) -> Result<Option<usize>, String> {
+    option(args, "--runners", "a number, such as `--runners 100000`")?
         .map(|n| n.parse::<usize>().map_err(|_| format!("`--runners` needs a whole number, not `{n}`")))
-        .transpose()?;
-    let args = &args[..];
-    let command = args.first().map(String::as_str).unwrap_or("--help");
-    if command == "fhir" {
-        return fhir(shown, &args[1..]);
-    }
-    if command == "diary" {
-        return diary(shown, &args[1..]);
-    }
-    if command == "translate" {
-        return translate(kb, &args[1..]);
-    }
-    if command == "review" {
-        return review(kb, &args[1..], region.as_deref());
-    }
-    let operand = args.get(1).map(String::as_str);
-    if args.len() > 2 {
-        return Err(format!("too many arguments for `{command}`; see `foot-triage --help`"));
-    }
+        .transpose()
+}
+
+/// The commands that take at most one operand (a file, a folder or a
+/// number). `kb` is the knowledge as written, `shown` as the runner reads it.
+fn run_one(
+    kb: &KnowledgeBase,
+    shown: &KnowledgeBase,
+    command: &str,
+    operand: Option<&str>,
+    runner_count: Option<usize>,
+) -> Result<ExitCode, String> {
     match command {
         "--help" | "-h" | "help" => {
             print!("{USAGE}");
@@ -110,9 +132,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             println!("foot-triage {} (knowledge {})", env!("CARGO_PKG_VERSION"), kb.data.meta.version);
             Ok(ExitCode::SUCCESS)
         }
-        "questions" => print_json(&contract(shown)),
+        "questions" => print_json(&contract::as_json(shown)),
         "contract" => {
-            print!("{}", contract_markdown(shown));
+            print!("{}", contract::markdown(shown));
             Ok(ExitCode::SUCCESS)
         }
         "assess" => {
@@ -128,107 +150,127 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             print!("{}", plain_text(shown, &answers, &assess(shown, &answers)));
             Ok(ExitCode::SUCCESS)
         }
-        "lint" => {
-            let owned;
-            let kb = match operand {
-                Some(dir) => {
-                    owned = load::load_dir(Path::new(dir)).map_err(|e| e.to_string())?;
-                    &owned
-                }
-                None => kb,
-            };
-            let mut problems = lint::lint(kb);
-            let lang = Path::new(operand.unwrap_or("knowledge")).join("lang");
-            let progress = if lang.is_dir() {
-                let (more, progress) = languages::lint(kb, &lang)?;
-                problems.extend(more);
-                progress
-            } else {
-                Vec::new()
-            };
-            for p in &problems {
-                println!("{p}");
-            }
-            let weak = lint::weak_evidence(kb);
-            if !weak.is_empty() {
-                println!("Evidence to review first ({} safety-relevant items rest on weak support only):", weak.len());
-                for (id, grade) in &weak {
-                    println!("  {id}: {grade}");
-                }
-            }
-            for p in &progress {
-                println!(
-                    "Language {}: {} of {} entries translated, {} reviewed ({}%)",
-                    p.code,
-                    p.translated,
-                    p.entries,
-                    p.reviewed,
-                    (p.reviewed * 100).checked_div(p.entries).unwrap_or(0)
-                );
-            }
-            println!(
-                "{} questions, {} rules, {} conditions, {} advice items: {} problems",
-                kb.data.questions.len(),
-                kb.data.rules.len(),
-                kb.data.conditions.len(),
-                kb.data.advice.len(),
-                problems.len()
-            );
-            Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-        }
-        "cases" => {
-            let path = Path::new(operand.unwrap_or("knowledge/cases"));
-            // The cases folder holds one library per subfolder; any other
-            // path is one library.
-            let libraries = if path.is_dir()
-                && path.read_dir().map_err(|e| e.to_string())?.any(|e| e.is_ok_and(|e| e.path().is_dir()))
-            {
-                cases::libraries(path)?
-            } else {
-                vec![(path.display().to_string(), cases::load(path)?)]
-            };
-            let mut ok = true;
-            for (name, library) in &libraries {
-                let results: Vec<_> = library.iter().map(|c| cases::check(kb, c)).collect();
-                print!("{}", cases::report(name, &results));
-                ok &= cases::passes(name, &results);
-            }
-            // The soundness property over generated runners, when the
-            // folder has its generator's settings.
-            let spec_path = if path.is_dir() { path.join("runners.toml") } else { path.with_file_name("runners.toml") };
-            if let Ok(text) = std::fs::read_to_string(&spec_path) {
-                let spec = runners::Spec::parse(&text)?;
-                let soundness = runners::soundness(kb, &spec, runners.unwrap_or(spec.runners), spec.seed);
-                println!("{}", runners::report(kb, &soundness));
-                ok &= soundness.lower == 0;
-            }
-            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
-        }
-        "runners" => {
-            // The soundness property's generated runners, one answers JSON a
-            // line, for reading them or for measuring another binary.
-            let text = std::fs::read_to_string("knowledge/cases/runners.toml")
-                .map_err(|e| format!("cannot read knowledge/cases/runners.toml: {e}"))?;
-            let spec = runners::Spec::parse(&text)?;
-            let count = match operand {
-                Some(n) => n.parse::<usize>().map_err(|_| format!("`runners` needs a whole number, not `{n}`"))?,
-                None => spec.runners,
-            };
-            for i in 0..count {
-                let mut rng = runners::Rng::for_runner(spec.seed, i);
-                println!("{}", runners::runner(kb, &spec, &mut rng).to_json());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        "hazards" => {
-            let path = operand.unwrap_or("knowledge/safety/hazards.toml");
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            let log = hazards::parse(&text).map_err(|e| format!("{path}: {e}"))?;
-            print!("{}", hazards::markdown(&log));
-            Ok(ExitCode::SUCCESS)
-        }
+        "lint" => lint_command(kb, operand),
+        "cases" => cases_command(kb, operand, runner_count),
+        "runners" => runners_command(kb, operand),
+        "hazards" => hazards_command(operand),
         other => Err(format!("unknown command `{other}`; see `foot-triage --help`")),
     }
+}
+
+/// `lint [DIR]`: the embedded knowledge, or the folder being edited, with
+/// its translations when it has a `lang` folder. Exits with 1 on a problem.
+fn lint_command(kb: &KnowledgeBase, dir: Option<&str>) -> Result<ExitCode, String> {
+    let owned;
+    let kb = match dir {
+        Some(dir) => {
+            owned = load::load_dir(Path::new(dir)).map_err(|e| e.to_string())?;
+            &owned
+        }
+        None => kb,
+    };
+    let mut problems = lint::lint(kb);
+    let lang = Path::new(dir.unwrap_or("knowledge")).join("lang");
+    let progress = if lang.is_dir() {
+        let (more, progress) = languages::lint(kb, &lang)?;
+        problems.extend(more);
+        progress
+    } else {
+        Vec::new()
+    };
+    for p in &problems {
+        println!("{p}");
+    }
+    print_weak_evidence(kb);
+    print_language_progress(&progress);
+    println!(
+        "{} questions, {} rules, {} conditions, {} advice items: {} problems",
+        kb.data.questions.len(),
+        kb.data.rules.len(),
+        kb.data.conditions.len(),
+        kb.data.advice.len(),
+        problems.len()
+    );
+    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Not problems, but where a clinical reviewer should look first.
+fn print_weak_evidence(kb: &KnowledgeBase) {
+    let weak = lint::weak_evidence(kb);
+    if !weak.is_empty() {
+        println!("Evidence to review first ({} safety-relevant items rest on weak support only):", weak.len());
+        for (id, grade) in &weak {
+            println!("  {id}: {grade}");
+        }
+    }
+}
+
+fn print_language_progress(progress: &[languages::Progress]) {
+    for p in progress {
+        println!(
+            "Language {}: {} of {} entries translated, {} reviewed ({}%)",
+            p.code,
+            p.translated,
+            p.entries,
+            p.reviewed,
+            (p.reviewed * 100).checked_div(p.entries).unwrap_or(0)
+        );
+    }
+}
+
+/// `cases [PATH]`: the case libraries, then the soundness property over
+/// generated runners when the folder has its generator's settings. Exits
+/// with 1 when a library or the property fails.
+fn cases_command(kb: &KnowledgeBase, path: Option<&str>, runner_count: Option<usize>) -> Result<ExitCode, String> {
+    let path = Path::new(path.unwrap_or("knowledge/cases"));
+    // The cases folder holds one library per subfolder; any other path is
+    // one library.
+    let libraries =
+        if path.is_dir() && path.read_dir().map_err(|e| e.to_string())?.any(|e| e.is_ok_and(|e| e.path().is_dir())) {
+            cases::libraries(path)?
+        } else {
+            vec![(path.display().to_string(), cases::load(path)?)]
+        };
+    let mut ok = true;
+    for (name, library) in &libraries {
+        let results: Vec<_> = library.iter().map(|c| cases::check(kb, c)).collect();
+        print!("{}", cases::report(name, &results));
+        ok &= cases::passes(name, &results);
+    }
+    let spec_path = if path.is_dir() { path.join("runners.toml") } else { path.with_file_name("runners.toml") };
+    if let Ok(text) = std::fs::read_to_string(&spec_path) {
+        let spec = runners::Spec::parse(&text)?;
+        let soundness = runners::soundness(kb, &spec, runner_count.unwrap_or(spec.runners), spec.seed);
+        println!("{}", runners::report(kb, &soundness));
+        ok &= soundness.lower == 0;
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `runners [N]`: the soundness property's generated runners, one answers
+/// JSON a line, for reading them or for measuring another binary.
+fn runners_command(kb: &KnowledgeBase, count: Option<&str>) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string("knowledge/cases/runners.toml")
+        .map_err(|e| format!("cannot read knowledge/cases/runners.toml: {e}"))?;
+    let spec = runners::Spec::parse(&text)?;
+    let count = match count {
+        Some(n) => n.parse::<usize>().map_err(|_| format!("`runners` needs a whole number, not `{n}`"))?,
+        None => spec.runners,
+    };
+    for i in 0..count {
+        let mut rng = runners::Rng::for_runner(spec.seed, i);
+        println!("{}", runners::runner(kb, &spec, &mut rng).to_json());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hazards [FILE]`: the hazard log as Markdown.
+fn hazards_command(file: Option<&str>) -> Result<ExitCode, String> {
+    let path = file.unwrap_or("knowledge/safety/hazards.toml");
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let log = hazards::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    print!("{}", hazards::markdown(&log));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_answers(kb: &KnowledgeBase, file: Option<&str>) -> Result<Answers, String> {
@@ -241,96 +283,6 @@ fn read_answers(kb: &KnowledgeBase, file: Option<&str>) -> Result<Answers, Strin
         Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?,
     };
     Answers::from_json(kb, &text).map_err(|e| e.to_string())
-}
-
-/// The answers contract's version. Versions 2 and 3 added keys (each
-/// question's `since`); every older answer set is still a valid newer one.
-const CONTRACT_VERSION: u32 = 3;
-
-/// The answers contract: every key with its type and allowed values.
-fn contract(kb: &KnowledgeBase) -> serde_json::Value {
-    serde_json::json!({
-        "contract": "foot-triage answers",
-        "contract_version": CONTRACT_VERSION,
-        "knowledge_version": kb.data.meta.version,
-        "notice": kb.data.meta.notice,
-        "rules_for_answers": [
-            "Answers are one JSON object; every key is optional. An absent key, or null, means not asked or not answered.",
-            "Any key may be answered \"not_sure\". For red-flag questions (those with `concerning`), not sure counts as the worrying answer.",
-            "yes_no keys take true or false; single keys take one option id; multi keys take a list of option ids (an empty list means none); number keys take a number within min and max."
-        ],
-        "questions": kb.data.questions,
-    })
-}
-
-/// The answers contract as the Markdown page `docs/answers-contract.md`,
-/// generated from `knowledge/questions.toml` (a test checks the page is
-/// current).
-fn contract_markdown(kb: &KnowledgeBase) -> String {
-    use foot_triage::knowledge::{Concerning, Phase, QuestionKind};
-    let mut out = format!(
-        "# The answers contract, version {CONTRACT_VERSION}\n\n\
-         This page is generated from `knowledge/questions.toml` by `foot-triage contract`\n\
-         (a test fails when it is out of date). `foot-triage questions` prints the same\n\
-         contract as JSON, with each question's full wording.\n\n\
-         - The answers are one JSON object. **Every key is optional.** A key that is absent\n  \
-         or `null` means the question was not asked or not answered.\n\
-         - **Any key may be answered `\"not_sure\"`.** For questions marked below, \"not sure\"\n  \
-         counts as the worrying answer. For every other question it counts as no information.\n\
-         - `yes_no` keys take `true` or `false`. Single-choice keys take one option id.\n  \
-         Multiple-choice keys take a list of option ids, where `[]` means none. Numbers\n  \
-         must lie within their range.\n\
-         - Bad input is rejected as a whole, with one line that names the key: malformed\n  \
-         JSON, an unknown key, a wrong type, an unknown option, or a number out of range.\n  \
-         The CLI exits with status 2.\n\
-         - **Versions 2 and 3** added the keys marked *v2* and *v3*. Every older answer set is\n  \
-         still valid, and saved progress from older versions is read unchanged.\n\
-         - A *red flag* (\"escalates\") is a question whose worrying answer always raises the\n  \
-         level above self-care, whatever else is answered.\n\n\
-         | Key | Question | Values | \"Not sure\" counts as | Red flag | Since |\n\
-         | --- | --- | --- | --- | --- | --- |\n"
-    );
-    for q in kb.data.questions.iter() {
-        let values = match q.kind {
-            QuestionKind::YesNo => "`true` / `false`".to_string(),
-            QuestionKind::Single => q.options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(" / "),
-            QuestionKind::Multi => {
-                format!("list of {}", q.options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(", "))
-            }
-            QuestionKind::Number => format!(
-                "number, {} to {}{}",
-                q.min.unwrap_or(0.0),
-                q.max.unwrap_or(0.0),
-                q.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default()
-            ),
-        };
-        let not_sure = match q.concerning {
-            Some(Concerning::Yes) => "**yes**",
-            Some(Concerning::No) => "**no**",
-            None => "",
-        };
-        let since = if q.phase == Phase::Diary {
-            "set from the recovery diary, never asked".to_string()
-        } else if q.since > 1 {
-            format!("v{}", q.since)
-        } else {
-            String::new()
-        };
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} | {} |\n",
-            q.id,
-            q.label,
-            values,
-            not_sure,
-            if q.escalates { "yes" } else { "" },
-            since
-        ));
-    }
-    out.push_str(
-        "\nExample:\n\n```json\n{\"injury\": \"twist_or_roll\", \"pain_locations\": [\"outer_ankle\"], \"can_bear_weight\": true,\n \
-         \"point_bone_tenderness\": \"not_sure\", \"duration_days\": 1, \"swelling\": \"mild\"}\n```\n",
-    );
-    out
 }
 
 fn diary(kb: &KnowledgeBase, args: &[String]) -> Result<ExitCode, String> {
