@@ -62,10 +62,16 @@ pub struct QuestionCardProps {
     pub number: usize,
     /// The most screens the flow shows, for the progress bar.
     pub limit: usize,
+    /// The runner is changing an answer from the review list (the card says
+    /// so instead of the question's number).
     pub editing: bool,
     /// Why the last answer could not be used.
     pub error: Option<String>,
+    /// The app's actions: answering (one question or the whole checklist),
+    /// Back and the review list. The card sends four kinds, so it takes the
+    /// app's callback rather than one per kind.
     pub act: Callback<Action>,
+    /// The runner's distance unit, which a distance is typed in.
     pub units: DistanceUnit,
 }
 
