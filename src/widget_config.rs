@@ -117,82 +117,9 @@ impl WidgetConfig {
         let value = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let mut config = WidgetConfig { storage_allowed: true, ..WidgetConfig::default() };
 
-        if let Some(v) = value("units") {
-            match DistanceUnit::parse(&v) {
-                Some(unit) => config.units = unit,
-                None => warn("units", &v, "use \"km\" or \"mi\""),
-            }
-        }
-        if let Some(v) = value("lang") {
-            match Language::find(&v) {
-                Some(language) => config.lang = language.code,
-                None => {
-                    let known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
-                    warn("lang", &v, &format!("use one of: {}", known.join(", ")))
-                }
-            }
-        }
-        if let Some(v) = value("region") {
-            let kb = KnowledgeBase::embedded();
-            if kb.knows_region(&v) {
-                config.region = Some(v.to_ascii_uppercase());
-            } else {
-                let known: Vec<&str> = kb.countries().map(|r| &*r.id).collect();
-                let why = format!("no services for it, so none are named; use one of: {}", known.join(", "));
-                warn("region", &v, &why);
-            }
-        }
-        if let Some(v) = value("theme") {
-            match Theme::ALL.iter().find(|(name, _)| v.eq_ignore_ascii_case(name)) {
-                Some(&(_, theme)) => config.theme = theme,
-                None => warn("theme", &v, "use \"auto\", \"light\" or \"dark\""),
-            }
-        }
-        if let Some(v) = value("clinic-name") {
-            match plain_text(&v, MAX_NAME) {
-                Some(name) => config.clinic_name = Some(name),
-                None => warn("clinic-name", &v, "use plain text of at most 80 characters"),
-            }
-        }
-        if let Some(v) = value("clinic-url") {
-            match https_url(&v) {
-                Some(url) => config.clinic_url = Some(url),
-                None => warn("clinic-url", &v, "use a full https:// address"),
-            }
-        }
-        if let Some(v) = value("clinic-phone") {
-            match phone(&v) {
-                Some(phone) => config.clinic_phone = Some(phone),
-                None => warn("clinic-phone", &v, "use digits, spaces, +, -, ( and ), at most 30 characters"),
-            }
-        }
-        if let Some(v) = value("booking-url") {
-            match https_url(&v) {
-                Some(url) => config.booking_url = Some(url),
-                None => warn("booking-url", &v, "use a full https:// address"),
-            }
-        }
-        if let Some(v) = value("emergency-number") {
-            if (EMERGENCY_DIGITS.0..=EMERGENCY_DIGITS.1).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
-                config.emergency_number = Some(v);
-            } else {
-                warn("emergency-number", &v, "use digits only, 2 to 6 of them, such as 112, 911 or 999");
-            }
-        }
-        if let Some(v) = value("remember") {
-            match REMEMBER.iter().position(|name| v.eq_ignore_ascii_case(name)) {
-                Some(1) => config.storage_allowed = false,
-                Some(_) => {}
-                None => warn("remember", &v, "use \"off\" to forbid storage on this site"),
-            }
-        }
-        if let Some(v) = value("id") {
-            if v.len() <= MAX_ID && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-                config.instance = Some(v);
-            } else {
-                warn("id", &v, "saved progress needs an id of letters, digits, - and _ (at most 40)");
-            }
-        }
+        read_look(&mut config, &value, &mut warn);
+        read_clinic(&mut config, &value, &mut warn);
+        read_storage(&mut config, &value, &mut warn);
         (config, warnings)
     }
 
@@ -213,6 +140,108 @@ impl WidgetConfig {
             None => ("", phone.clone()),
         };
         Some(format!("tel:{plus}{}", phone.chars().filter(char::is_ascii_digit).collect::<String>()))
+    }
+}
+
+/// The options for how the widget looks and speaks: units, language,
+/// region and theme.
+fn read_look(
+    config: &mut WidgetConfig,
+    value: &impl Fn(&str) -> Option<String>,
+    warn: &mut impl FnMut(&str, &str, &str),
+) {
+    if let Some(v) = value("units") {
+        match DistanceUnit::parse(&v) {
+            Some(unit) => config.units = unit,
+            None => warn("units", &v, "use \"km\" or \"mi\""),
+        }
+    }
+    if let Some(v) = value("lang") {
+        match Language::find(&v) {
+            Some(language) => config.lang = language.code,
+            None => {
+                let known: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+                warn("lang", &v, &format!("use one of: {}", known.join(", ")))
+            }
+        }
+    }
+    if let Some(v) = value("region") {
+        let kb = KnowledgeBase::embedded();
+        if kb.knows_region(&v) {
+            config.region = Some(v.to_ascii_uppercase());
+        } else {
+            let known: Vec<&str> = kb.countries().map(|r| &*r.id).collect();
+            let why = format!("no services for it, so none are named; use one of: {}", known.join(", "));
+            warn("region", &v, &why);
+        }
+    }
+    if let Some(v) = value("theme") {
+        match Theme::ALL.iter().find(|(name, _)| v.eq_ignore_ascii_case(name)) {
+            Some(&(_, theme)) => config.theme = theme,
+            None => warn("theme", &v, "use \"auto\", \"light\" or \"dark\""),
+        }
+    }
+}
+
+/// The clinic's details: its name, site, phone, booking link and own
+/// emergency number.
+fn read_clinic(
+    config: &mut WidgetConfig,
+    value: &impl Fn(&str) -> Option<String>,
+    warn: &mut impl FnMut(&str, &str, &str),
+) {
+    if let Some(v) = value("clinic-name") {
+        match plain_text(&v, MAX_NAME) {
+            Some(name) => config.clinic_name = Some(name),
+            None => warn("clinic-name", &v, "use plain text of at most 80 characters"),
+        }
+    }
+    if let Some(v) = value("clinic-url") {
+        match https_url(&v) {
+            Some(url) => config.clinic_url = Some(url),
+            None => warn("clinic-url", &v, "use a full https:// address"),
+        }
+    }
+    if let Some(v) = value("clinic-phone") {
+        match phone(&v) {
+            Some(phone) => config.clinic_phone = Some(phone),
+            None => warn("clinic-phone", &v, "use digits, spaces, +, -, ( and ), at most 30 characters"),
+        }
+    }
+    if let Some(v) = value("booking-url") {
+        match https_url(&v) {
+            Some(url) => config.booking_url = Some(url),
+            None => warn("booking-url", &v, "use a full https:// address"),
+        }
+    }
+    if let Some(v) = value("emergency-number") {
+        if (EMERGENCY_DIGITS.0..=EMERGENCY_DIGITS.1).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
+            config.emergency_number = Some(v);
+        } else {
+            warn("emergency-number", &v, "use digits only, 2 to 6 of them, such as 112, 911 or 999");
+        }
+    }
+}
+
+/// Whether the site allows storage, and which record this instance keeps.
+fn read_storage(
+    config: &mut WidgetConfig,
+    value: &impl Fn(&str) -> Option<String>,
+    warn: &mut impl FnMut(&str, &str, &str),
+) {
+    if let Some(v) = value("remember") {
+        match REMEMBER.iter().position(|name| v.eq_ignore_ascii_case(name)) {
+            Some(1) => config.storage_allowed = false,
+            Some(_) => {}
+            None => warn("remember", &v, "use \"off\" to forbid storage on this site"),
+        }
+    }
+    if let Some(v) = value("id") {
+        if v.len() <= MAX_ID && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            config.instance = Some(v);
+        } else {
+            warn("id", &v, "saved progress needs an id of letters, digits, - and _ (at most 40)");
+        }
     }
 }
 

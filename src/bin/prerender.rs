@@ -43,6 +43,8 @@ const CLINIC: &str = "\u{E001}";
 
 #[derive(Properties, PartialEq)]
 struct Props {
+    /// The embed options the start screen is drawn for (placeholders where
+    /// the page fills in its own values).
     config: WidgetConfig,
 }
 
@@ -72,7 +74,9 @@ fn FirstScreen(props: &Props) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct QuestionProps {
+    /// The language's knowledge the question is worded in.
     kb: Knowledge,
+    /// The first question, as `next_screen` chooses it.
     question: Rc<Question>,
 }
 
@@ -193,7 +197,10 @@ fn fallback(code: &'static str) -> serde_json::Value {
 
 #[derive(Properties, PartialEq)]
 struct FallbackProps {
+    /// The language's code.
     code: &'static str,
+    /// The emergency number to say (the placeholder `embed.js` fills), or
+    /// `None` for the wording that names none.
     number: Option<String>,
 }
 
@@ -208,7 +215,9 @@ fn Fallback(props: &FallbackProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct OutcomeProps {
+    /// The knowledge, filled for a region, that the outcome is worded in.
     kb: Knowledge,
+    /// The outcome's code (an `engine::danger_check` outcome).
     outcome: u8,
 }
 

@@ -11,7 +11,7 @@
 
 use yew::prelude::*;
 
-use crate::knowledge::{FootView, KnowledgeBase, Question, Ui};
+use crate::knowledge::{FootView, KnowledgeBase, Question, Region, Ui};
 
 /// The map for question `q`, drawn from `kb`'s views and regions. `selected`
 /// are the option ids chosen; `on_toggle` is called with an option id to
@@ -39,50 +39,14 @@ pub fn foot_map(
     };
     let label_of =
         |id: &str| q.options.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.to_string());
-    let regions = d.regions.iter().filter(|r| r.view == view.id && has(&r.option)).map(|r| {
-        let id = &*r.option;
-        let on = selected.iter().any(|s| s == id);
-        let click = {
-            let (toggle, id) = (on_toggle.clone(), id.to_string());
-            Callback::from(move |_: MouseEvent| toggle.emit(id.clone()))
-        };
-        let key = {
-            let (toggle, id) = (on_toggle.clone(), id.to_string());
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == " " || e.key() == "Enter" {
-                    // Space would otherwise scroll the page.
-                    e.prevent_default();
-                    toggle.emit(id.clone());
-                }
-            })
-        };
-        html! {
-            <g class="ft-region" role="checkbox" tabindex="0" data-ft-region={id.to_string()}
-                aria-checked={if on { "true" } else { "false" }} aria-label={label_of(id)}
-                onclick={click} onkeydown={key}>
-                if let Some(d) = &r.path { <path d={d.to_string()} /> }
-                { for r.shapes.iter().map(|&[cx, cy, rx, ry]| html! {
-                    <ellipse cx={cx.to_string()} cy={cy.to_string()} rx={rx.to_string()} ry={ry.to_string()} />
-                }) }
-            </g>
-        }
-    });
+    let regions = d
+        .regions
+        .iter()
+        .filter(|r| r.view == view.id && has(&r.option))
+        .map(|r| region(r, &label_of(&r.option), selected.iter().any(|s| *s == *r.option), on_toggle));
     html! {
         <div class="ft-map">
-            if views.len() > 1 {
-                <div class="ft-map-views" role="group" aria-label={kb.ui(Ui::MapViews).to_string()}>
-                    { for views.iter().map(|v| {
-                        let (on_view, id) = (on_view.clone(), v.id.to_string());
-                        html! {
-                            <button class="ft-view" data-ft-view={v.id.to_string()}
-                                aria-pressed={if v.id == view.id { "true" } else { "false" }}
-                                onclick={Callback::from(move |_: MouseEvent| on_view.emit(id.clone()))}>
-                                { &*v.label }
-                            </button>
-                        }
-                    }) }
-                </div>
-            }
+            if views.len() > 1 { { view_buttons(kb, &views, view, on_view) } }
             <svg class="ft-map-svg" viewBox={view.view_box.to_string()} role="group"
                 aria-label={kb.ui_with(Ui::MapDrawing, &[("view", &view.label)])}>
                 <path class="ft-outline" d={view.outline.to_string()} aria-hidden="true" />
@@ -97,5 +61,53 @@ pub fn foot_map(
                 }
             </svg>
         </div>
+    }
+}
+
+/// The buttons that choose which drawing shows, the current one pressed.
+fn view_buttons(kb: &KnowledgeBase, views: &[&FootView], current: &FootView, on_view: &Callback<String>) -> Html {
+    html! {
+        <div class="ft-map-views" role="group" aria-label={kb.ui(Ui::MapViews).to_string()}>
+            { for views.iter().map(|v| {
+                let (on_view, id) = (on_view.clone(), v.id.to_string());
+                html! {
+                    <button class="ft-view" data-ft-view={v.id.to_string()}
+                        aria-pressed={if v.id == current.id { "true" } else { "false" }}
+                        onclick={Callback::from(move |_: MouseEvent| on_view.emit(id.clone()))}>
+                        { &*v.label }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// One region of a drawing as a checkbox named `label`, ticked when `on`,
+/// toggled by a click, Space or Enter.
+fn region(r: &Region, label: &str, on: bool, on_toggle: &Callback<String>) -> Html {
+    let id = &*r.option;
+    let click = {
+        let (toggle, id) = (on_toggle.clone(), id.to_string());
+        Callback::from(move |_: MouseEvent| toggle.emit(id.clone()))
+    };
+    let key = {
+        let (toggle, id) = (on_toggle.clone(), id.to_string());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == " " || e.key() == "Enter" {
+                // Space would otherwise scroll the page.
+                e.prevent_default();
+                toggle.emit(id.clone());
+            }
+        })
+    };
+    html! {
+        <g class="ft-region" role="checkbox" tabindex="0" data-ft-region={id.to_string()}
+            aria-checked={if on { "true" } else { "false" }} aria-label={label.to_string()}
+            onclick={click} onkeydown={key}>
+            if let Some(d) = &r.path { <path d={d.to_string()} /> }
+            { for r.shapes.iter().map(|&[cx, cy, rx, ry]| html! {
+                <ellipse cx={cx.to_string()} cy={cy.to_string()} rx={rx.to_string()} ry={ry.to_string()} />
+            }) }
+        </g>
     }
 }

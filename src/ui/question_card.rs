@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::{Knowledge, foot_map::foot_map, number, state::Action};
 use crate::{
     Answer, Answers,
-    knowledge::{Control, Group, KnowledgeBase, Question, QuestionKind, Ui, worrying_answer},
+    knowledge::{Control, Group, KnowledgeBase, Question, QuestionKind, Text, Ui, worrying_answer},
     next_question,
     units::DistanceUnit,
     units::trim_number,
@@ -62,10 +62,16 @@ pub struct QuestionCardProps {
     pub number: usize,
     /// The most screens the flow shows, for the progress bar.
     pub limit: usize,
+    /// The runner is changing an answer from the review list (the card says
+    /// so instead of the question's number).
     pub editing: bool,
     /// Why the last answer could not be used.
     pub error: Option<String>,
+    /// The app's actions: answering (one question or the whole checklist),
+    /// Back and the review list. The card sends four kinds, so it takes the
+    /// app's callback rather than one per kind.
     pub act: Callback<Action>,
+    /// The runner's distance unit, which a distance is typed in.
     pub units: DistanceUnit,
 }
 
@@ -127,189 +133,267 @@ fn flip(list: &mut Vec<String>, id: String) {
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let kb = props.knowledge.0;
-    let q = props.question.clone();
-    // Distances are stored in km; a runner who uses miles types miles.
-    let in_km = q.unit.as_deref() == Some("km");
-    let units = if in_km { props.units } else { DistanceUnit::Km };
-    let card = use_reducer(|| Card {
-        chosen: match &props.current {
-            Some(Answer::Choices(c)) => c.clone(),
-            _ => Vec::new(),
-        },
-        typed: match &props.current {
-            Some(Answer::Number(n)) => trim_number(units.from_km(*n)),
-            _ => String::new(),
-        },
-        ..Card::default()
-    });
-    let chosen = &card.chosen;
+    let q = &props.question;
+    let units = typing_units(q, props.units);
+    let card = use_reducer(|| Card::starting(props.current.as_ref(), units));
     let send = {
-        let (act, id) = (props.act.clone(), q.id.to_string());
-        move |answer: Answer| act.emit(Action::Answer(id.clone(), answer))
+        let id = q.id.to_string();
+        props.act.reform(move |answer: Answer| Action::Answer(id.clone(), answer))
     };
-    let answer_button = |value: &str, label: &str, answer: Answer| {
-        let send = send.clone();
-        let pressed = props.current.as_ref() == Some(&answer);
-        html! {
-            <button class="ft-choice" data-ft-answer={value.to_string()} aria-pressed={pressed.then_some("true")}
-                onclick={Callback::from(move |_: MouseEvent| send(answer.clone()))}>
-                { label.to_string() }
-            </button>
-        }
-    };
-    let toggle = {
-        let card = card.clone();
-        Callback::from(move |id: String| card.dispatch(Edit::Toggle(id)))
-    };
-    let pick_view = {
-        let card = card.clone();
-        Callback::from(move |view: String| card.dispatch(Edit::View(view)))
-    };
-    let unsure = {
-        let card = card.clone();
-        Callback::from(move |id: String| card.dispatch(Edit::Unsure(id)))
-    };
-    let controls = match &props.checklist {
-        Some(list) => checklist(kb, &list.1, (chosen, &card.unsure), (&toggle, &unsure), &props.act),
-        None => match q.kind {
-            QuestionKind::YesNo => yes_no(kb, answer_button),
-            QuestionKind::Single => single(&q, answer_button),
-            QuestionKind::Multi => {
-                let send = send.clone();
-                let chosen_now = chosen.clone();
-                let done = Callback::from(move |_: MouseEvent| send(Answer::Choices(chosen_now.clone())));
-                html! {
-                    <>
-                        if q.control == Some(Control::FootMap) {
-                            { foot_map(kb, &q, chosen, &toggle, card.view.as_deref(), &pick_view) }
-                        }
-                        <div class="ft-options" role="group" aria-label={kb.ui(Ui::QuestionOptions)}>
-                            { for q.options.iter().map(|o| {
-                                let on = chosen.contains(&o.id.to_string());
-                                let toggle = toggle.clone();
-                                let id = o.id.to_string();
-                                html! {
-                                    <button class="ft-option" data-ft-option={o.id.to_string()}
-                                        aria-pressed={if on { "true" } else { "false" }}
-                                        onclick={Callback::from(move |_: MouseEvent| toggle.emit(id.clone()))}>
-                                        <span class="ft-tick" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
-                                        { &*o.label }
-                                    </button>
-                                }
-                            }) }
-                        </div>
-                        { continue_button(kb, done, chosen.is_empty()) }
-                    </>
-                }
-            }
-            QuestionKind::Number => {
-                let input_id = format!("ft-input-{}", q.id);
-                let on_input = {
-                    let card = card.clone();
-                    Callback::from(move |e: InputEvent| {
-                        card.dispatch(Edit::Typed(e.target_unchecked_into::<HtmlInputElement>().value()))
-                    })
-                };
-                // The bounds in the runner's unit, for checking and for the hint.
-                let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
-                let range = match (min, max) {
-                    (Some(lo), Some(hi)) => {
-                        Some(kb.ui_with(Ui::QuestionRangeBetween, &[("min", &kb.number(lo)), ("max", &kb.number(hi))]))
-                    }
-                    (Some(lo), None) => Some(kb.ui_with(Ui::QuestionRangeAtLeast, &[("min", &kb.number(lo))])),
-                    (None, Some(hi)) => Some(kb.ui_with(Ui::QuestionRangeUpTo, &[("max", &kb.number(hi))])),
-                    (None, None) => None,
-                };
-                let range_hint = match &range {
-                    Some(range) => kb.ui_with(Ui::QuestionEnterNumberRange, &[("range", range)]),
-                    None => kb.ui(Ui::QuestionEnterNumber).to_string(),
-                };
-                let not_a_number = kb.ui(Ui::QuestionNotANumber).to_string();
-                let submit = {
-                    let (card, send) = (card.clone(), send.clone());
-                    Callback::from(move |e: SubmitEvent| {
-                        e.prevent_default();
-                        let in_range = |n: f64| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
-                        match number::parse(&card.typed) {
-                            Some(Ok(n)) if in_range(n) => {
-                                card.dispatch(Edit::Error(None));
-                                send(Answer::Number(units.to_km(n)));
-                            }
-                            Some(Ok(_)) => card.dispatch(Edit::Error(Some(range_hint.clone()))),
-                            _ => card.dispatch(Edit::Error(Some(not_a_number.clone()))),
-                        }
-                    })
-                };
-                let unit = q.unit.as_deref().map(|u| if in_km { units.symbol() } else { u });
-                html! {
-                    <form class="ft-number" onsubmit={submit} novalidate=true>
-                        <label for={input_id.clone()}>
-                            { match unit {
-                                Some(unit) => kb.ui_with(Ui::QuestionYourAnswerIn, &[("unit", unit)]),
-                                None => kb.ui(Ui::QuestionYourAnswer).to_string(),
-                            } }
-                            if let Some(range) = range { <span class="ft-range">{ format!(" ({range})") }</span> }
-                        </label>
-                        <input id={input_id} type="text" inputmode="decimal" autocomplete="off" data-ft-number=""
-                            data-ft-min={min.map(trim_number)}
-                            value={card.typed.clone()} oninput={on_input}
-                            aria-describedby="ft-error" />
-                        <button class="ft-primary" type="submit" data-ft-continue="">{ kb.ui(Ui::QuestionContinue) }</button>
-                    </form>
-                }
-            }
-        },
-    };
-    // A checklist has a "Not sure" per item instead (review 2, NM8: one
-    // button for the whole screen made every unticked sign worrying).
-    let not_sure = {
-        let send = send.clone();
-        Callback::from(move |_: MouseEvent| send(Answer::NotSure))
-    };
-    let back = props.act.reform(|_: MouseEvent| Action::Back);
-    let review = props.act.reform(|_: MouseEvent| Action::Review);
+    let controls = controls(kb, props, &card, units, &send);
     let error = card.error.clone().or_else(|| props.error.clone());
-    let progress = props.number.min(props.limit);
-    let (title, help, screen_ids) = match &props.checklist {
-        Some(list) => {
-            (list.0.title.clone(), list.0.help.clone(), list.1.iter().map(|m| &*m.id).collect::<Vec<_>>().join(" "))
-        }
-        None => (q.text.clone(), q.help.clone(), q.id.to_string()),
-    };
-    let why = match &props.checklist {
-        Some(list) => html! { <ul>{ for list.1.iter().map(|m| html! { <li>{ &*m.why }</li> }) }</ul> },
-        None => html! { <p>{ &*q.why }</p> },
-    };
+    let (title, help, screen_ids) = screen_heading(q, props.checklist.as_ref());
     html! {
         <section class={classes!("ft-screen", "ft-question", props.checklist.is_some().then_some("ft-checklist"))}
             data-ft-question={screen_ids} aria-labelledby="ft-question-title">
-            <div class="ft-progress-row">
-                <span>{ if props.editing {
-                    kb.ui(Ui::QuestionChanging).to_string()
-                } else {
-                    kb.ui_with(Ui::QuestionNumber, &[("number", &props.number.to_string())])
-                } }</span>
-                <progress class="ft-progress" max={props.limit.to_string()} value={progress.to_string()}
-                    aria-label={kb.ui(Ui::QuestionProgress)} />
-            </div>
+            { progress_row(kb, props.number, props.limit, props.editing) }
             <h2 id="ft-question-title" tabindex="-1">{ &*title }</h2>
             if let Some(help) = &help { <p class="ft-help">{ &**help }</p> }
             { controls }
             <p id="ft-error" class="ft-error-text" role="status">{ error.unwrap_or_default() }</p>
+            // A checklist has a "Not sure" per item instead (review 2, NM8: one
+            // button for the whole screen made every unticked sign worrying).
             if props.checklist.is_none() {
-                <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure" onclick={not_sure}>{ kb.ui(Ui::QuestionNotSure) }</button>
+                <button class="ft-secondary ft-not-sure" data-ft-answer="not_sure"
+                    onclick={send.reform(|_: MouseEvent| Answer::NotSure)}>{ kb.ui(Ui::QuestionNotSure) }</button>
             }
-            <details class="ft-why">
-                <summary>{ kb.ui(Ui::QuestionWhy) }</summary>
-                { why }
-            </details>
-            <nav class="ft-nav" aria-label={kb.ui(Ui::QuestionNav)}>
-                <button class="ft-link" data-ft-back="" onclick={back}>{ kb.ui(Ui::QuestionBack) }</button>
-                if props.number > 1 || props.editing {
-                    <button class="ft-link" data-ft-review="" onclick={review}>{ kb.ui(Ui::QuestionReview) }</button>
-                }
-            </nav>
+            { why_we_ask(kb, q, props.checklist.as_ref()) }
+            { nav(kb, &props.act, props.number, props.editing) }
         </section>
+    }
+}
+
+/// The unit the runner types a number in. Distances are stored in km; a
+/// runner who uses miles types miles, and every other number is typed as it
+/// is stored (`Km` converts nothing).
+fn typing_units(q: &Question, runner: DistanceUnit) -> DistanceUnit {
+    if q.unit.as_deref() == Some("km") { runner } else { DistanceUnit::Km }
+}
+
+impl Card {
+    /// The card as it opens: the answer being changed already chosen or
+    /// typed (a number in the runner's unit), so changing it starts from it.
+    fn starting(current: Option<&Answer>, units: DistanceUnit) -> Card {
+        Card {
+            chosen: match current {
+                Some(Answer::Choices(c)) => c.clone(),
+                _ => Vec::new(),
+            },
+            typed: match current {
+                Some(Answer::Number(n)) => trim_number(units.from_km(*n)),
+                _ => String::new(),
+            },
+            ..Card::default()
+        }
+    }
+}
+
+/// A callback that sends the card the edit `edit` makes of an id or text.
+fn dispatcher(card: &UseReducerHandle<Card>, edit: fn(String) -> Edit) -> Callback<String> {
+    let card = card.clone();
+    Callback::from(move |text: String| card.dispatch(edit(text)))
+}
+
+/// The screen's heading, its help, and the ids of its questions (for
+/// `data-ft-question`): the group's on a checklist, else the question's.
+fn screen_heading(q: &Question, checklist: Option<&Checklist>) -> (Text, Option<Text>, String) {
+    match checklist {
+        Some(list) => {
+            (list.0.title.clone(), list.0.help.clone(), list.1.iter().map(|m| &*m.id).collect::<Vec<_>>().join(" "))
+        }
+        None => (q.text.clone(), q.help.clone(), q.id.to_string()),
+    }
+}
+
+/// "Question n" (or "Changing an answer") and the progress bar, which stops
+/// full when the flow runs past its screen limit.
+fn progress_row(kb: &'static KnowledgeBase, number: usize, limit: usize, editing: bool) -> Html {
+    html! {
+        <div class="ft-progress-row">
+            <span>{ if editing {
+                kb.ui(Ui::QuestionChanging).to_string()
+            } else {
+                kb.ui_with(Ui::QuestionNumber, &[("number", &number.to_string())])
+            } }</span>
+            <progress class="ft-progress" max={limit.to_string()} value={number.min(limit).to_string()}
+                aria-label={kb.ui(Ui::QuestionProgress)} />
+        </div>
+    }
+}
+
+/// The controls that answer the screen, by its kind: a checklist, the
+/// yes/no or option buttons, the ticks of a multiple choice, or a number.
+fn controls(
+    kb: &'static KnowledgeBase,
+    props: &QuestionCardProps,
+    card: &UseReducerHandle<Card>,
+    units: DistanceUnit,
+    send: &Callback<Answer>,
+) -> Html {
+    let q = &props.question;
+    let button =
+        |value: &str, label: &str, answer: Answer| answer_button(send, props.current.as_ref(), value, label, answer);
+    let toggle = dispatcher(card, Edit::Toggle);
+    match &props.checklist {
+        Some(list) => {
+            let unsure = dispatcher(card, Edit::Unsure);
+            checklist(kb, &list.1, (&card.chosen, &card.unsure), (&toggle, &unsure), &props.act)
+        }
+        None => match q.kind {
+            QuestionKind::YesNo => yes_no(kb, button),
+            QuestionKind::Single => single(q, button),
+            QuestionKind::Multi => multi(kb, q, card, &toggle, send),
+            QuestionKind::Number => number_form(kb, q, card, units, send),
+        },
+    }
+}
+
+/// One answer's button (`data-ft-answer={value}`), pressed when it is the
+/// answer being changed.
+fn answer_button(send: &Callback<Answer>, current: Option<&Answer>, value: &str, label: &str, answer: Answer) -> Html {
+    let pressed = current == Some(&answer);
+    html! {
+        <button class="ft-choice" data-ft-answer={value.to_string()} aria-pressed={pressed.then_some("true")}
+            onclick={send.reform(move |_: MouseEvent| answer.clone())}>
+            { label.to_string() }
+        </button>
+    }
+}
+
+/// A multiple choice: the foot map when the question asks for one, a
+/// toggle button per option, and the button that sends what is ticked.
+fn multi(
+    kb: &'static KnowledgeBase,
+    q: &Question,
+    card: &UseReducerHandle<Card>,
+    toggle: &Callback<String>,
+    send: &Callback<Answer>,
+) -> Html {
+    let chosen = &card.chosen;
+    let done = {
+        let chosen = chosen.clone();
+        send.reform(move |_: MouseEvent| Answer::Choices(chosen.clone()))
+    };
+    let pick_view = dispatcher(card, Edit::View);
+    html! {
+        <>
+            if q.control == Some(Control::FootMap) {
+                { foot_map(kb, q, chosen, toggle, card.view.as_deref(), &pick_view) }
+            }
+            <div class="ft-options" role="group" aria-label={kb.ui(Ui::QuestionOptions)}>
+                { for q.options.iter().map(|o| {
+                    let on = chosen.contains(&o.id.to_string());
+                    let id = o.id.to_string();
+                    html! {
+                        <button class="ft-option" data-ft-option={o.id.to_string()}
+                            aria-pressed={if on { "true" } else { "false" }}
+                            onclick={toggle.reform(move |_: MouseEvent| id.clone())}>
+                            <span class="ft-tick" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
+                            { &*o.label }
+                        </button>
+                    }
+                }) }
+            </div>
+            { continue_button(kb, done, chosen.is_empty()) }
+        </>
+    }
+}
+
+/// A number question: a text field in the runner's unit, checked on submit
+/// against the question's bounds; a number out of range or unreadable gives
+/// a message instead of an answer.
+fn number_form(
+    kb: &KnowledgeBase,
+    q: &Question,
+    card: &UseReducerHandle<Card>,
+    units: DistanceUnit,
+    send: &Callback<Answer>,
+) -> Html {
+    let input_id = format!("ft-input-{}", q.id);
+    let on_input = {
+        let card = card.clone();
+        Callback::from(move |e: InputEvent| {
+            card.dispatch(Edit::Typed(e.target_unchecked_into::<HtmlInputElement>().value()))
+        })
+    };
+    // The bounds in the runner's unit, for checking and for the hint.
+    let (min, max) = (q.min.map(|v| units.from_km(v)), q.max.map(|v| units.from_km(v)));
+    let range = range_text(kb, min, max);
+    let range_hint = match &range {
+        Some(range) => kb.ui_with(Ui::QuestionEnterNumberRange, &[("range", range)]),
+        None => kb.ui(Ui::QuestionEnterNumber).to_string(),
+    };
+    let not_a_number = kb.ui(Ui::QuestionNotANumber).to_string();
+    let submit = {
+        let (card, send) = (card.clone(), send.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let in_range = |n: f64| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
+            match number::parse(&card.typed) {
+                Some(Ok(n)) if in_range(n) => {
+                    card.dispatch(Edit::Error(None));
+                    send.emit(Answer::Number(units.to_km(n)));
+                }
+                Some(Ok(_)) => card.dispatch(Edit::Error(Some(range_hint.clone()))),
+                _ => card.dispatch(Edit::Error(Some(not_a_number.clone()))),
+            }
+        })
+    };
+    let unit = q.unit.as_deref().map(|u| if u == "km" { units.symbol() } else { u });
+    html! {
+        <form class="ft-number" onsubmit={submit} novalidate=true>
+            <label for={input_id.clone()}>
+                { match unit {
+                    Some(unit) => kb.ui_with(Ui::QuestionYourAnswerIn, &[("unit", unit)]),
+                    None => kb.ui(Ui::QuestionYourAnswer).to_string(),
+                } }
+                if let Some(range) = range { <span class="ft-range">{ format!(" ({range})") }</span> }
+            </label>
+            <input id={input_id} type="text" inputmode="decimal" autocomplete="off" data-ft-number=""
+                data-ft-min={min.map(trim_number)}
+                value={card.typed.clone()} oninput={on_input}
+                aria-describedby="ft-error" />
+            <button class="ft-primary" type="submit" data-ft-continue="">{ kb.ui(Ui::QuestionContinue) }</button>
+        </form>
+    }
+}
+
+/// The allowed range in words ("between 1 and 10"), or `None` for a number
+/// with no bounds.
+fn range_text(kb: &KnowledgeBase, min: Option<f64>, max: Option<f64>) -> Option<String> {
+    match (min, max) {
+        (Some(lo), Some(hi)) => {
+            Some(kb.ui_with(Ui::QuestionRangeBetween, &[("min", &kb.number(lo)), ("max", &kb.number(hi))]))
+        }
+        (Some(lo), None) => Some(kb.ui_with(Ui::QuestionRangeAtLeast, &[("min", &kb.number(lo))])),
+        (None, Some(hi)) => Some(kb.ui_with(Ui::QuestionRangeUpTo, &[("max", &kb.number(hi))])),
+        (None, None) => None,
+    }
+}
+
+/// "Why we ask": the question's reason, or on a checklist each sign's.
+fn why_we_ask(kb: &KnowledgeBase, q: &Question, checklist: Option<&Checklist>) -> Html {
+    let why = match checklist {
+        Some(list) => html! { <ul>{ for list.1.iter().map(|m| html! { <li>{ &*m.why }</li> }) }</ul> },
+        None => html! { <p>{ &*q.why }</p> },
+    };
+    html! {
+        <details class="ft-why">
+            <summary>{ kb.ui(Ui::QuestionWhy) }</summary>
+            { why }
+        </details>
+    }
+}
+
+/// Back, and the review list once there is an answer to review.
+fn nav(kb: &'static KnowledgeBase, act: &Callback<Action>, number: usize, editing: bool) -> Html {
+    html! {
+        <nav class="ft-nav" aria-label={kb.ui(Ui::QuestionNav)}>
+            <button class="ft-link" data-ft-back="" onclick={act.reform(|_: MouseEvent| Action::Back)}>{ kb.ui(Ui::QuestionBack) }</button>
+            if number > 1 || editing {
+                <button class="ft-link" data-ft-review="" onclick={act.reform(|_: MouseEvent| Action::Review)}>{ kb.ui(Ui::QuestionReview) }</button>
+            }
+        </nav>
     }
 }
 

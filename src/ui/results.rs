@@ -38,95 +38,21 @@ pub fn results(
     let a = assessment;
     let level = a.triage.as_str();
     let emergency = a.triage == Level::Emergency;
-    let title = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
-    let lead = a.triage_reasons.first();
-    let glance: Vec<&PlanItem> = a
-        .plan
-        .today
-        .iter()
-        .filter_map(|id| a.plan.sections.iter().flat_map(|s| &s.items).find(|i| i.id == *id))
-        .collect();
-    let items: usize = a.plan.sections.iter().map(|s| s.items.len()).sum();
-    let has_tools = a.plan.sections.iter().any(|s| s.tool.is_some());
-    let why_title = match a.triage_reasons.len() {
-        0 | 1 => kb.ui(Ui::ResultsWhy).to_string(),
-        n => kb.ui_with(Ui::ResultsWhyCount, &[("count", &n.to_string())]),
-    };
     html! {
         <section class="ft-screen ft-results" data-ft-results="" data-ft-level={level} aria-labelledby="ft-result-title">
-            <div class={classes!("ft-banner", format!("ft-level-{level}"))}>
-                <p class="ft-level-name">{ title }</p>
-                <h2 id="ft-result-title" tabindex="-1">{ &*a.action }</h2>
-                <p class="ft-timeframe">{ &*a.timeframe }</p>
-                if emergency {
-                    if let Some(number) = &config.number_to_call() {
-                        <p class="ft-call" data-ft-emergency-number="">{ kb.ui_with(Ui::ResultsCallNow, &[("number", number)]) }</p>
-                    }
-                    <p class="ft-call">{ &*kb.data.meta.emergency }</p>
-                } else if let Some(r) = lead {
-                    <p class="ft-lead" data-ft-lead="">{ &*r.reason }</p>
-                }
-            </div>
+            { banner(kb, a, config) }
             if a.triage == Level::Soon { { booking(kb, config) } }
             if !emergency { { clinic(kb, config) } }
             if let Some(notice) = &a.plan.stop_running_notice {
                 <p class="ft-stop" data-ft-stop-running="">{ &**notice }</p>
             }
-            if !kb.has_results() {
-                // The results' words have not arrived (a slow network): what
-                // to do, why and when to get help are all here already; the
-                // causes and the plan follow as soon as they come.
-                <p class="ft-pending" role="status" data-ft-results-pending="">{ kb.ui(Ui::ResultsPending) }</p>
-                <section class="ft-block" aria-labelledby="ft-why-title">
-                    <h3 id="ft-why-title">{ kb.ui(Ui::ResultsWhy) }</h3>
-                    <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
-                </section>
-            } else if emergency {
-                <section class="ft-block" aria-labelledby="ft-why-title">
-                    <h3 id="ft-why-title">{ kb.ui(Ui::ResultsWhy) }</h3>
-                    <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
-                </section>
-                { plan_view(kb, &a.plan) }
-            } else {
-                if !glance.is_empty() {
-                    <section class="ft-block ft-today" data-ft-today="" aria-labelledby="ft-today-title">
-                        <h3 id="ft-today-title">{ kb.ui(Ui::ResultsToday) }</h3>
-                        <ul class="ft-glance">{ for glance.iter().map(|i| html! { <li>{ compact_item(kb, i, detail) }</li> }) }</ul>
-                    </section>
-                }
-                <section class="ft-block" aria-labelledby="ft-causes-title">
-                    <h3 id="ft-causes-title">{ kb.ui(Ui::ResultsCauses) }</h3>
-                    <p class="ft-help">{ kb.ui(Ui::ResultsCausesHelp) }</p>
-                    <ol class="ft-conditions">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(|c| condition(kb, c)) }</ol>
-                </section>
-            }
+            { findings(kb, a, detail) }
             <section class="ft-block" aria-labelledby="ft-help-title">
                 <h3 id="ft-help-title">{ kb.ui(Ui::ResultsHelp) }</h3>
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
             </section>
             if !emergency && kb.has_results() {
-                <div class="ft-more">
-                    <details class="ft-disclosure" data-ft-more="why">
-                        <summary><h3>{ why_title }</h3></summary>
-                        <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
-                    </details>
-                    if items > 0 {
-                        <details class="ft-disclosure" data-ft-more="plan">
-                            <summary><h3>{ kb.ui_with(Ui::ResultsWholePlan, &[("count", &items.to_string())]) }</h3></summary>
-                            if detail { { plan_view(kb, &a.plan) } }
-                        </details>
-                    }
-                    if has_tools {
-                        <details class="ft-disclosure" data-ft-more="tools">
-                            <summary><h3>{ kb.ui(Ui::ResultsTools) }</h3></summary>
-                            if detail { { tools_view(knowledge, &a.plan, config.units) } }
-                        </details>
-                    }
-                    <details class="ft-disclosure" data-ft-more="handoff">
-                        <summary><h3>{ kb.ui(Ui::HandoffTitle) }</h3></summary>
-                        if detail { { handoff(kb, assessment, answers, copy_status, act) } }
-                    </details>
-                </div>
+                { more(knowledge, a, answers, copy_status, act, config, detail) }
             }
             <section class="ft-block ft-print-only" aria-labelledby="ft-answers-title">
                 <h3 id="ft-answers-title">{ kb.ui(Ui::ResultsAnswers) }</h3>
@@ -143,6 +69,122 @@ pub fn results(
                 </button>
             </div>
         </section>
+    }
+}
+
+/// The coloured banner: the level, the action and when; then, at an
+/// emergency, whom to call, and otherwise the leading reason.
+fn banner(kb: &KnowledgeBase, a: &Assessment, config: &WidgetConfig) -> Html {
+    let level = a.triage.as_str();
+    let title = kb.level(a.triage).map(|l| l.title.to_string()).unwrap_or_default();
+    html! {
+        <div class={classes!("ft-banner", format!("ft-level-{level}"))}>
+            <p class="ft-level-name">{ title }</p>
+            <h2 id="ft-result-title" tabindex="-1">{ &*a.action }</h2>
+            <p class="ft-timeframe">{ &*a.timeframe }</p>
+            if a.triage == Level::Emergency {
+                if let Some(number) = &config.number_to_call() {
+                    <p class="ft-call" data-ft-emergency-number="">{ kb.ui_with(Ui::ResultsCallNow, &[("number", number)]) }</p>
+                }
+                <p class="ft-call">{ &*kb.data.meta.emergency }</p>
+            } else if let Some(r) = a.triage_reasons.first() {
+                <p class="ft-lead" data-ft-lead="">{ &*r.reason }</p>
+            }
+        </div>
+    }
+}
+
+/// What the runner reads after the banner. While the results' words are
+/// still on their way, the reasons and a note that the rest follows; at an
+/// emergency, the reasons and what to do while help comes; otherwise the
+/// plan at a glance and the likely causes.
+fn findings(kb: &'static KnowledgeBase, a: &Assessment, detail: bool) -> Html {
+    let reasons = html! {
+        <section class="ft-block" aria-labelledby="ft-why-title">
+            <h3 id="ft-why-title">{ kb.ui(Ui::ResultsWhy) }</h3>
+            <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
+        </section>
+    };
+    if !kb.has_results() {
+        // The results' words have not arrived (a slow network): what to do,
+        // why and when to get help are all here already; the causes and the
+        // plan follow as soon as they come.
+        return html! {
+            <>
+                <p class="ft-pending" role="status" data-ft-results-pending="">{ kb.ui(Ui::ResultsPending) }</p>
+                { reasons }
+            </>
+        };
+    }
+    if a.triage == Level::Emergency {
+        return html! { <>{ reasons }{ plan_view(kb, &a.plan) }</> };
+    }
+    let glance: Vec<&PlanItem> = a
+        .plan
+        .today
+        .iter()
+        .filter_map(|id| a.plan.sections.iter().flat_map(|s| &s.items).find(|i| i.id == *id))
+        .collect();
+    html! {
+        <>
+            if !glance.is_empty() {
+                <section class="ft-block ft-today" data-ft-today="" aria-labelledby="ft-today-title">
+                    <h3 id="ft-today-title">{ kb.ui(Ui::ResultsToday) }</h3>
+                    <ul class="ft-glance">{ for glance.iter().map(|i| html! { <li>{ compact_item(kb, i, detail) }</li> }) }</ul>
+                </section>
+            }
+            <section class="ft-block" aria-labelledby="ft-causes-title">
+                <h3 id="ft-causes-title">{ kb.ui(Ui::ResultsCauses) }</h3>
+                <p class="ft-help">{ kb.ui(Ui::ResultsCausesHelp) }</p>
+                <ol class="ft-conditions">{ for a.conditions.iter().take(kb.data.meta.ranking.listed_min).map(|c| condition(kb, c)) }</ol>
+            </section>
+        </>
+    }
+}
+
+/// The labelled disclosures after the safety net: every reason, the whole
+/// plan, the calculators and the hand-off. Their contents are drawn only
+/// once `detail` is set, a task after the results show (the app's
+/// `use_detail_after_results`), so the results' first screen comes first.
+fn more(
+    knowledge: Knowledge,
+    a: &Assessment,
+    answers: &Answers,
+    copy_status: Option<&str>,
+    act: &Callback<Action>,
+    config: &WidgetConfig,
+    detail: bool,
+) -> Html {
+    let kb = knowledge.0;
+    let items: usize = a.plan.sections.iter().map(|s| s.items.len()).sum();
+    let has_tools = a.plan.sections.iter().any(|s| s.tool.is_some());
+    let why_title = match a.triage_reasons.len() {
+        0 | 1 => kb.ui(Ui::ResultsWhy).to_string(),
+        n => kb.ui_with(Ui::ResultsWhyCount, &[("count", &n.to_string())]),
+    };
+    html! {
+        <div class="ft-more">
+            <details class="ft-disclosure" data-ft-more="why">
+                <summary><h3>{ why_title }</h3></summary>
+                <ul class="ft-reasons">{ for a.triage_reasons.iter().map(|r| reason(kb, r)) }</ul>
+            </details>
+            if items > 0 {
+                <details class="ft-disclosure" data-ft-more="plan">
+                    <summary><h3>{ kb.ui_with(Ui::ResultsWholePlan, &[("count", &items.to_string())]) }</h3></summary>
+                    if detail { { plan_view(kb, &a.plan) } }
+                </details>
+            }
+            if has_tools {
+                <details class="ft-disclosure" data-ft-more="tools">
+                    <summary><h3>{ kb.ui(Ui::ResultsTools) }</h3></summary>
+                    if detail { { tools_view(knowledge, &a.plan, config.units) } }
+                </details>
+            }
+            <details class="ft-disclosure" data-ft-more="handoff">
+                <summary><h3>{ kb.ui(Ui::HandoffTitle) }</h3></summary>
+                if detail { { handoff(kb, a, answers, copy_status, act) } }
+            </details>
+        </div>
     }
 }
 

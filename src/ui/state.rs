@@ -161,6 +161,37 @@ impl State {
         self.editing = None;
         self.screen = Screen::Questions;
     }
+
+    /// One step back: from a change to the review list, else undoing the
+    /// last screen's answers, else to the start.
+    fn back(&mut self) {
+        if self.editing.take().is_some() {
+            self.screen = Screen::Review;
+        } else if let Some(screen) = self.screens.pop() {
+            for key in screen {
+                self.answers.remove(&key);
+            }
+            self.screen = Screen::Questions;
+        } else {
+            self.screen = Screen::Start;
+        }
+    }
+}
+
+/// Whether the runner did `action` (the app sends the others), so that from
+/// then on each new screen may take focus.
+fn by_runner(action: &Action) -> bool {
+    !matches!(action, Action::Storage(_) | Action::Detail | Action::Language(_))
+}
+
+/// Whether the results keep their filled disclosures after `action`: they
+/// do after a change to saving or the clipboard, while a new screen or new
+/// answers start the results afresh.
+fn keeps_detail(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Copied(_) | Action::Remember(_) | Action::Persisted(_) | Action::Refused(_) | Action::Storage(_)
+    )
 }
 
 impl Reducible for State {
@@ -171,37 +202,15 @@ impl Reducible for State {
         let mut next = (*self).clone();
         next.error = None;
         next.copy_status = None;
-        if !matches!(action, Action::Storage(_) | Action::Detail | Action::Language(_)) {
-            next.interacted = true;
-        }
-        // A new screen or new answers start the results afresh.
-        next.detail = self.detail
-            && matches!(
-                action,
-                Action::Copied(_)
-                    | Action::Remember(_)
-                    | Action::Persisted(_)
-                    | Action::Refused(_)
-                    | Action::Storage(_)
-            );
+        next.interacted |= by_runner(&action);
+        next.detail = self.detail && keeps_detail(&action);
         match action {
             Action::Detail => next.detail = true,
             Action::Language(knowledge) => next.kb = knowledge,
             Action::Begin | Action::Resume => next.screen = Screen::Questions,
             Action::Answer(key, answer) => next.answer(kb, vec![(key, answer)]),
             Action::AnswerAll(given) => next.answer(kb, given),
-            Action::Back => {
-                if next.editing.take().is_some() {
-                    next.screen = Screen::Review;
-                } else if let Some(screen) = next.screens.pop() {
-                    for key in screen {
-                        next.answers.remove(&key);
-                    }
-                    next.screen = Screen::Questions;
-                } else {
-                    next.screen = Screen::Start;
-                }
-            }
+            Action::Back => next.back(),
             Action::Review => {
                 next.editing = None;
                 next.screen = Screen::Review;

@@ -36,6 +36,7 @@ pub struct ToolsProps {
     /// Repetitions per set, when the dose counts them.
     #[prop_or_default]
     pub reps: Option<u32>,
+    /// How many sets the repetitions are counted over.
     #[prop_or(1)]
     pub sets: u32,
     /// The exercise's title, to name the controls.
@@ -48,6 +49,7 @@ pub struct ToolsProps {
     /// A plan section's calculator, and the unit it starts in.
     #[prop_or_default]
     pub calculator: Option<Tool>,
+    /// The runner's distance unit, which a calculator starts in.
     #[prop_or_default]
     pub units: DistanceUnit,
 }

@@ -81,7 +81,7 @@ test('the first screen shows before the wasm, passes axe, and is the screen the 
       // The wasm arrives and is made ready, but the app takes over only
       // when the runner first acts on the widget.
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('-interview-')));
-      await page.waitForTimeout(500);
+      await page.locator('foot-triage[data-ready]').waitFor({ state: 'attached' });
       assert.equal(await widget(page).locator(LIVE).count(), 0, 'no takeover before the runner acts');
       await wake(page);
       assert.equal(await widget(page).locator(PRERENDERED).count(), 0, 'the prerender is gone');

@@ -94,6 +94,7 @@ export class FootTriageElement extends HTMLElement {
     this.#early = nothingPressed();
     this.#styled = false;
     this.#taken = false;
+    this.removeAttribute('data-ready');
     const first = this.#paint(root);
     // The app's start is the page's one long task (its first render runs
     // code the browser compiles then: about 40 ms here, several times that
@@ -144,10 +145,15 @@ export class FootTriageElement extends HTMLElement {
             root.replaceChildren();
             this.#widget = bindings.mount(root, this.#attributes(), this.#early);
             this.#taken = true;
+            this.setAttribute('data-ready', '');
             this.#completeLater();
             return;
           }
           if (bindings.saved(this.#attributes())) this.#wake();
+          // The app is loaded and speaks the language: from here it takes
+          // over at the runner's first action. The attribute says so, so a
+          // test (or a host page) waits for this instead of guessing a time.
+          this.setAttribute('data-ready', '');
           await woken;
           await speak(FILES.js, bindings, language(this));
           if (this.#root !== root) return;

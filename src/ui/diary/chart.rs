@@ -71,6 +71,37 @@ fn weekly(entries: &[Entry], start: Date) -> Vec<Entry> {
     weeks
 }
 
+/// The height in the view box of pain score `p` (0 to 10).
+fn y_pain(p: u8) -> i64 {
+    BOTTOM - i64::from(p) * (BOTTOM - TOP) / 10
+}
+
+/// A grid line across the chart at pain score `p`, labelled on the left.
+fn grid_line(p: u8) -> Html {
+    html! {
+        <>
+            <path class="ft-chart-grid" d={format!("M{LEFT},{}H{RIGHT}", y_pain(p))} />
+            <text x={(LEFT - 60).to_string()} y={(y_pain(p) + 65).to_string()} text-anchor="end">{ p }</text>
+        </>
+    }
+}
+
+/// The key to the three pain lines and the distance bars; `morning` and
+/// `distance` say whether a point is a day or a week.
+fn legend(kb: &KnowledgeBase, morning: Ui, distance: &str) -> Html {
+    html! {
+        <ul class="ft-legend">
+            <li><span class="ft-key ft-chart-morning" aria-hidden="true"></span>{ kb.ui(morning) }</li>
+            <li><span class="ft-key ft-chart-during" aria-hidden="true"></span>{ kb.ui(Ui::DiaryChartDuring) }</li>
+            <li><span class="ft-key ft-chart-after" aria-hidden="true"></span>{ kb.ui(Ui::DiaryChartAfter) }</li>
+            <li>
+                <span class="ft-key ft-chart-bars" aria-hidden="true"></span>
+                { distance.to_string() }
+            </li>
+        </ul>
+    }
+}
+
 /// The chart of `entries` (oldest first) from `start` to `end`.
 pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit: DistanceUnit, summary: &str) -> Html {
     let by_week = end.days_since(start) > DAILY_UP_TO;
@@ -89,7 +120,6 @@ pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit
     };
     let days = i64::from(end.days_since(start).max(1));
     let x = |d: Date| LEFT + i64::from(d.days_since(start)) * (RIGHT - LEFT) / days;
-    let y_pain = |p: u8| BOTTOM - i64::from(p) * (BOTTOM - TOP) / 10;
     let max = entries.iter().map(|e| unit.from_km(e.distance_km)).fold(0.0, f64::max);
     let top = axis_top(max);
     let bar = ((RIGHT - LEFT) * 6 / 10 / (days + 1)).max(6);
@@ -111,14 +141,6 @@ pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit
         }
         d
     };
-    let grid = [0u8, 5, 10].map(|p| {
-        html! {
-            <>
-                <path class="ft-chart-grid" d={format!("M{LEFT},{}H{RIGHT}", y_pain(p))} />
-                <text x={(LEFT - 60).to_string()} y={(y_pain(p) + 65).to_string()} text-anchor="end">{ p }</text>
-            </>
-        }
-    });
     let label_y = (BOTTOM + 230).to_string();
     html! {
         <figure class="ft-chart" data-ft-chart="">
@@ -128,7 +150,7 @@ pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit
                     { kb.ui_with(title, &[("start", &start.text(kb)), ("end", &end.text(kb))]) }
                 </title>
                 <desc id="ft-chart-desc">{ summary }</desc>
-                { for grid }
+                { for [0u8, 5, 10].map(grid_line) }
                 <path class="ft-chart-bars" d={bars} data-ft-series="distance" />
                 <path class="ft-chart-line ft-chart-morning" d={line(&|e| Some(e.pain_morning))} data-ft-series="morning" />
                 <path class="ft-chart-line ft-chart-during" d={line(&|e| e.pain_during)} data-ft-series="during" />
@@ -139,15 +161,7 @@ pub fn chart(kb: &KnowledgeBase, entries: &[Entry], start: Date, end: Date, unit
                 <text x={RIGHT.to_string()} y={label_y} text-anchor="end">{ end.text(kb) }</text>
             </svg>
             <figcaption>
-                <ul class="ft-legend">
-                    <li><span class="ft-key ft-chart-morning" aria-hidden="true"></span>{ kb.ui(morning) }</li>
-                    <li><span class="ft-key ft-chart-during" aria-hidden="true"></span>{ kb.ui(Ui::DiaryChartDuring) }</li>
-                    <li><span class="ft-key ft-chart-after" aria-hidden="true"></span>{ kb.ui(Ui::DiaryChartAfter) }</li>
-                    <li>
-                        <span class="ft-key ft-chart-bars" aria-hidden="true"></span>
-                        { kb.ui_with(distance, &[("unit", unit.symbol())]) }
-                    </li>
-                </ul>
+                { legend(kb, morning, &kb.ui_with(distance, &[("unit", unit.symbol())])) }
                 <p class="ft-trend" data-ft-trend="">{ summary }</p>
             </figcaption>
         </figure>

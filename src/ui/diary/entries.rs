@@ -7,7 +7,12 @@
 use yew::prelude::*;
 
 use super::state::{DiaryAction, DiaryState};
-use crate::{KnowledgeBase, diary::Entry, knowledge::Ui, units::DistanceUnit};
+use crate::{
+    KnowledgeBase,
+    diary::{Date, Entry},
+    knowledge::Ui,
+    units::DistanceUnit,
+};
 
 /// The table of the latest `shown` entries; with `actions`, each row can be
 /// changed or deleted (not on the clinician's page).
@@ -39,17 +44,11 @@ pub fn entries_table(
     ]
     .map(|id| AttrValue::from(kb.ui(id).to_string()));
     let distance = AttrValue::from(kb.ui_with(Ui::DiaryEntriesDistance, &[("unit", unit.symbol())]));
-    let count = all.len().to_string();
-    let caption = if all.len() > shown {
-        kb.ui_with(Ui::DiaryEntriesCaptionLatest, &[("shown", &shown.to_string()), ("count", &count)])
-    } else {
-        kb.ui_with(Ui::DiaryEntriesCaption, &[("count", &count)])
-    };
     let change = kb.ui(Ui::DiaryEntriesChange);
     html! {
         <div class="ft-table-scroll" role="region" aria-labelledby="ft-entries-caption" tabindex="0">
             <table class="ft-entries" role="table" data-ft-entries="">
-                <caption id="ft-entries-caption">{ caption }</caption>
+                <caption id="ft-entries-caption">{ caption(kb, all.len(), shown) }</caption>
                 <thead>
                     <tr role="row">
                         <th scope="col" role="columnheader">{ kb.ui(Ui::DiaryEntriesDay) }</th>
@@ -74,23 +73,39 @@ pub fn entries_table(
                                 <td role="cell" data-label={distance.clone()}>{ kb.number(unit.from_km(e.distance_km)) }</td>
                                 <td role="cell" data-label={shoes.clone()}>{ shoe_name(e) }</td>
                                 <td role="cell" class="ft-note" data-label={note.clone()}>{ &e.note }</td>
-                                if let Some(act) = act {
-                                    <td role="cell" class="ft-no-print ft-row-actions">
-                                        <button type="button" class="ft-link" data-ft-edit={date.to_string()}
-                                            aria-label={kb.ui_with(Ui::DiaryEntriesChangeLabel, &[("date", &date.text(kb))])}
-                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Edit(date))}>{ change }</button>
-                                        <button type="button" class="ft-link" data-ft-delete={date.to_string()}
-                                            aria-label={kb.ui_with(Ui::DiaryEntriesDeleteLabel, &[("date", &date.text(kb))])}
-                                            onclick={act.reform(move |_: MouseEvent| DiaryAction::Delete(date))}>
-                                            { kb.ui(Ui::DiaryEntriesDelete) }
-                                        </button>
-                                    </td>
-                                }
+                                if let Some(act) = act { { row_actions(kb, date, act) } }
                             </tr>
                         }
                     }) }
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// "n entries", or "the latest `shown` of n" while some are not shown.
+fn caption(kb: &KnowledgeBase, total: usize, shown: usize) -> String {
+    let count = total.to_string();
+    if total > shown {
+        kb.ui_with(Ui::DiaryEntriesCaptionLatest, &[("shown", &shown.to_string()), ("count", &count)])
+    } else {
+        kb.ui_with(Ui::DiaryEntriesCaption, &[("count", &count)])
+    }
+}
+
+/// The cell with a row's "Change" and "Delete", each labelled with its day
+/// for a screen reader.
+fn row_actions(kb: &KnowledgeBase, date: Date, act: &Callback<DiaryAction>) -> Html {
+    html! {
+        <td role="cell" class="ft-no-print ft-row-actions">
+            <button type="button" class="ft-link" data-ft-edit={date.to_string()}
+                aria-label={kb.ui_with(Ui::DiaryEntriesChangeLabel, &[("date", &date.text(kb))])}
+                onclick={act.reform(move |_: MouseEvent| DiaryAction::Edit(date))}>{ kb.ui(Ui::DiaryEntriesChange) }</button>
+            <button type="button" class="ft-link" data-ft-delete={date.to_string()}
+                aria-label={kb.ui_with(Ui::DiaryEntriesDeleteLabel, &[("date", &date.text(kb))])}
+                onclick={act.reform(move |_: MouseEvent| DiaryAction::Delete(date))}>
+                { kb.ui(Ui::DiaryEntriesDelete) }
+            </button>
+        </td>
     }
 }

@@ -25,7 +25,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use self::state::{DiaryAction, DiaryState, Page};
+use self::state::{DiaryAction, DiaryState, Focus, Page};
 use super::storage;
 use crate::{
     Answers, KnowledgeBase,
@@ -114,7 +114,7 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
         // the change has rendered. Opening the diary needs none: embed.js
         // focuses its heading.
         let root = root.clone();
-        let target = state.focus.clone();
+        let target = state.focus.map(selector);
         use_effect_with(state.focus_seq, move |_| {
             let found = target.and_then(|t| root.cast::<web_sys::Element>()?.query_selector(&t).ok().flatten());
             if let Some(element) = found {
@@ -142,6 +142,21 @@ pub fn DiaryApp(props: &DiaryProps) -> Html {
             { body }
             { languages(kb) }
         </div>
+    }
+}
+
+/// The element inside the diary that `place` names, as a selector. The ids
+/// and data attributes are the ones the screens draw (`entry_form`,
+/// `entries`, `shoes`, `clinician`, and the notice bar and page button here).
+fn selector(place: Focus) -> String {
+    match place {
+        Focus::EntryForm => "#ft-entry-title".into(),
+        Focus::ChangeButton(date) => format!("[data-ft-edit=\"{date}\"]"),
+        Focus::Undo => "[data-ft-undo]".into(),
+        Focus::ShoeForm => "[data-ft-shoe-form] input[name=name]".into(),
+        Focus::Shoes => "#ft-shoes-title".into(),
+        Focus::ClinicianPage => "#ft-clinician-title".into(),
+        Focus::ClinicianButton => "[data-ft-clinician-page]".into(),
     }
 }
 

@@ -41,6 +41,26 @@ impl Range {
     }
 }
 
+/// Where the reducer asks focus to go after a change. It names the place,
+/// not an element: the view knows which element that is (`ui::diary`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The entry form's heading (after a save, or to change an entry).
+    EntryForm,
+    /// The "Change" button in the row of this day.
+    ChangeButton(Date),
+    /// The "Undo" button after a deletion.
+    Undo,
+    /// The name field of a fresh shoe form.
+    ShoeForm,
+    /// The shoes section's heading.
+    Shoes,
+    /// The clinician's page's heading.
+    ClinicianPage,
+    /// The button that opens the clinician's page.
+    ClinicianButton,
+}
+
 /// The diary itself, or the page prepared for a clinician.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Page {
@@ -72,11 +92,11 @@ pub struct DiaryState {
     pub form: u32,
     /// A new number gives a fresh shoe form (after a pair is saved).
     pub shoe_form: u32,
-    /// Where focus goes after this change (a selector inside the diary), so
-    /// keyboard and screen-reader users keep their place when the control
-    /// they used goes away (a deleted row, a saved form). `focus_seq` counts
-    /// the requests, so asking for the same place twice still moves focus.
-    pub focus: Option<String>,
+    /// Where focus goes after this change, so keyboard and screen-reader
+    /// users keep their place when the control they used goes away (a
+    /// deleted row, a saved form). `focus_seq` counts the requests, so asking
+    /// for the same place twice still moves focus.
+    pub focus: Option<Focus>,
     pub focus_seq: u32,
     /// The last entry deleted, for "Undo".
     pub deleted: Option<Entry>,
@@ -181,8 +201,8 @@ impl DiaryState {
         from_record(record).map_err(|e| e.text(kb))
     }
 
-    fn focus_on(&mut self, selector: impl Into<String>) {
-        self.focus = Some(selector.into());
+    fn focus_on(&mut self, place: Focus) {
+        self.focus = Some(place);
         self.focus_seq += 1;
     }
 
@@ -197,98 +217,31 @@ impl Reducible for DiaryState {
     type Action = (&'static KnowledgeBase, DiaryAction);
 
     fn reduce(self: Rc<Self>, (kb, action): Self::Action) -> Rc<Self> {
-        let date_is = |id, date: Date| kb.ui_with(id, &[("date", &date.text(kb))]);
+        let counts = changes_record(&action);
         let mut next = (*self).clone();
         next.error = None;
         next.shoe_error = None;
         next.import_error = None;
         match action {
-            DiaryAction::Save { original, entry } => {
-                let saved = entry.and_then(|entry| {
-                    let date = entry.date;
-                    match original {
-                        Some(day) => Rc::make_mut(&mut next.diary).edit(day, entry),
-                        None => Rc::make_mut(&mut next.diary).add(entry),
-                    }
-                    .map(|()| date)
-                    .map_err(|e| e.text(kb))
-                });
-                match saved {
-                    Ok(date) => {
-                        next.notice = Some(date_is(Ui::DiaryNoticeSaved, date));
-                        next.editing = None;
-                        next.deleted = None;
-                        next.form += 1;
-                        next.focus_on("#ft-entry-title");
-                    }
-                    Err(why) => next.error = Some(why),
-                }
-            }
+            DiaryAction::Save { original, entry } => next.save_entry(kb, original, entry),
             DiaryAction::Edit(date) => {
                 next.editing = Some(date);
                 next.form += 1;
                 next.notice = None;
-                next.focus_on("#ft-entry-title");
+                next.focus_on(Focus::EntryForm);
             }
             DiaryAction::CancelEdit => {
                 // Back to the row whose "Change" opened the form.
                 if let Some(date) = next.editing.take() {
-                    next.focus_on(format!("[data-ft-edit=\"{date}\"]"));
+                    next.focus_on(Focus::ChangeButton(date));
                 }
                 next.form += 1;
             }
-            DiaryAction::Delete(date) => {
-                if let Ok(entry) = Rc::make_mut(&mut next.diary).delete(date) {
-                    next.notice = Some(date_is(Ui::DiaryNoticeDeleted, date));
-                    next.deleted = Some(entry);
-                    next.focus_on("[data-ft-undo]");
-                    if next.editing == Some(date) {
-                        next.editing = None;
-                        next.form += 1;
-                    }
-                }
-            }
-            DiaryAction::Undo => {
-                if let Some(entry) = next.deleted.take() {
-                    let date = entry.date;
-                    next.notice = Some(match Rc::make_mut(&mut next.diary).add(entry) {
-                        Ok(()) => date_is(Ui::DiaryNoticeBack, date),
-                        Err(e) => e.text(kb),
-                    });
-                    next.focus_on(format!("[data-ft-edit=\"{date}\"]"));
-                }
-            }
-            DiaryAction::SaveShoe(shoe) => match shoe.and_then(|s| {
-                let name = s.name.clone();
-                Rc::make_mut(&mut next.diary).save_shoe(s).map(|()| name).map_err(|e| e.text(kb))
-            }) {
-                Ok(name) => {
-                    next.notice = Some(kb.ui_with(Ui::DiaryNoticeShoeSaved, &[("name", &name)]));
-                    next.shoe_form += 1;
-                    next.focus_on("[data-ft-shoe-form] input[name=name]");
-                }
-                Err(why) => next.shoe_error = Some(why),
-            },
-            DiaryAction::Retire(id, retired) => {
-                if Rc::make_mut(&mut next.diary).set_retired(&id, retired).is_ok() {
-                    next.notice =
-                        Some(kb.ui(if retired { Ui::DiaryNoticeRetired } else { Ui::DiaryNoticeUnretired }).into());
-                    next.focus_on("#ft-shoes-title");
-                }
-            }
-            DiaryAction::Import(file) => {
-                match file.and_then(|json| from_backup(Rc::make_mut(&mut next.diary), &json).map_err(|e| e.text(kb))) {
-                    Ok(0) => next.notice = Some(kb.ui(Ui::DiaryNoticeImportedNone).into()),
-                    Ok(n) => {
-                        let id = if n == 1 { Ui::DiaryNoticeImportedOne } else { Ui::DiaryNoticeImportedMany };
-                        next.notice = Some(kb.ui_with(id, &[("count", &n.to_string())]));
-                    }
-                    Err(why) => {
-                        next.import_error = Some(kb.ui_with(Ui::DiaryNoticeImportRefused, &[("reason", &why)]));
-                        return Rc::new(next);
-                    }
-                }
-            }
+            DiaryAction::Delete(date) => next.delete(kb, date),
+            DiaryAction::Undo => next.undo(kb),
+            DiaryAction::SaveShoe(shoe) => next.save_shoe(kb, shoe),
+            DiaryAction::Retire(id, retired) => next.retire(kb, &id, retired),
+            DiaryAction::Import(file) => next.import(kb, file),
             DiaryAction::Persisted(granted) => {
                 if next.remember {
                     next.notice = Some(super::DIARY.persisted(kb, granted));
@@ -298,47 +251,146 @@ impl Reducible for DiaryState {
                 next.remember = on;
                 next.notice = Some(super::DIARY.turned(kb, on));
             }
-            DiaryAction::Erased(message) => {
-                next = DiaryState::start(kb, None, next.today, false, None);
-                next.storage_key = self.storage_key.clone();
-                next.notice = Some(kb.ui(message).into());
-                next.saves = self.saves + 1;
-                return Rc::new(next);
-            }
+            DiaryAction::Erased(message) => next.erased(kb, message),
             DiaryAction::Refused(message) => {
                 next.remember = false;
                 next.notice = Some(kb.ui(message).into());
             }
-            // What is shown changes, not the diary: nothing to save.
-            DiaryAction::ShowMore => {
-                next.shown += PAGE;
-                return Rc::new(next);
+            DiaryAction::ShowMore => next.shown += PAGE,
+            DiaryAction::Range(range) => next.range = range,
+            DiaryAction::Page(page) => next.open_page(page),
+            DiaryAction::Notice(text) => next.notice = Some(text),
+            DiaryAction::Exported(name) => next.exported(kb, &name),
+        }
+        // A refused import leaves the diary as it was, so there is nothing
+        // new to save either.
+        if counts && next.import_error.is_none() {
+            next.saves += 1;
+        }
+        Rc::new(next)
+    }
+}
+
+/// Whether `action` can change what is saved (the diary or the consent), so
+/// the app's effect saves after it. Changing what is shown (more rows, the
+/// chart's range, the page) or a notice from outside saves nothing.
+fn changes_record(action: &DiaryAction) -> bool {
+    !matches!(
+        action,
+        DiaryAction::ShowMore | DiaryAction::Range(_) | DiaryAction::Page(_) | DiaryAction::Notice(_)
+    )
+}
+
+/// `id`'s notice about the entry of `date` ("Saved the entry for …").
+fn date_is(kb: &KnowledgeBase, id: Ui, date: Date) -> String {
+    kb.ui_with(id, &[("date", &date.text(kb))])
+}
+
+/// One method per action that needs more than a line or two; each changes
+/// the state the reducer copied, and `reduce` then counts the save.
+impl DiaryState {
+    fn save_entry(&mut self, kb: &KnowledgeBase, original: Option<Date>, entry: Result<Entry, String>) {
+        let saved = entry.and_then(|entry| {
+            let date = entry.date;
+            match original {
+                Some(day) => Rc::make_mut(&mut self.diary).edit(day, entry),
+                None => Rc::make_mut(&mut self.diary).add(entry),
             }
-            DiaryAction::Range(range) => {
-                next.range = range;
-                return Rc::new(next);
+            .map(|()| date)
+            .map_err(|e| e.text(kb))
+        });
+        match saved {
+            Ok(date) => {
+                self.notice = Some(date_is(kb, Ui::DiaryNoticeSaved, date));
+                self.editing = None;
+                self.deleted = None;
+                self.form += 1;
+                self.focus_on(Focus::EntryForm);
             }
-            DiaryAction::Page(page) => {
-                next.page = page;
-                next.focus_on(match page {
-                    Page::Clinician => "#ft-clinician-title",
-                    // Back at the button that opened the clinician's page.
-                    Page::Log => "[data-ft-clinician-page]",
-                });
-                return Rc::new(next);
-            }
-            DiaryAction::Notice(text) => {
-                next.notice = Some(text);
-                return Rc::new(next);
-            }
-            DiaryAction::Exported(name) => {
-                let diary = Rc::make_mut(&mut next.diary);
-                (diary.backed_up, diary.reminded) = (Some(self.today), false);
-                next.remind_backup = false;
-                next.notice = Some(kb.ui_with(Ui::DiaryNoticeBackupDownloaded, &[("name", &name)]));
+            Err(why) => self.error = Some(why),
+        }
+    }
+
+    fn delete(&mut self, kb: &KnowledgeBase, date: Date) {
+        if let Ok(entry) = Rc::make_mut(&mut self.diary).delete(date) {
+            self.notice = Some(date_is(kb, Ui::DiaryNoticeDeleted, date));
+            self.deleted = Some(entry);
+            self.focus_on(Focus::Undo);
+            if self.editing == Some(date) {
+                self.editing = None;
+                self.form += 1;
             }
         }
-        next.saves += 1;
-        Rc::new(next)
+    }
+
+    fn undo(&mut self, kb: &KnowledgeBase) {
+        if let Some(entry) = self.deleted.take() {
+            let date = entry.date;
+            self.notice = Some(match Rc::make_mut(&mut self.diary).add(entry) {
+                Ok(()) => date_is(kb, Ui::DiaryNoticeBack, date),
+                Err(e) => e.text(kb),
+            });
+            self.focus_on(Focus::ChangeButton(date));
+        }
+    }
+
+    fn save_shoe(&mut self, kb: &KnowledgeBase, shoe: Result<Shoe, String>) {
+        let saved = shoe.and_then(|s| {
+            let name = s.name.clone();
+            Rc::make_mut(&mut self.diary).save_shoe(s).map(|()| name).map_err(|e| e.text(kb))
+        });
+        match saved {
+            Ok(name) => {
+                self.notice = Some(kb.ui_with(Ui::DiaryNoticeShoeSaved, &[("name", &name)]));
+                self.shoe_form += 1;
+                self.focus_on(Focus::ShoeForm);
+            }
+            Err(why) => self.shoe_error = Some(why),
+        }
+    }
+
+    fn retire(&mut self, kb: &KnowledgeBase, id: &str, retired: bool) {
+        if Rc::make_mut(&mut self.diary).set_retired(id, retired).is_ok() {
+            self.notice = Some(kb.ui(if retired { Ui::DiaryNoticeRetired } else { Ui::DiaryNoticeUnretired }).into());
+            self.focus_on(Focus::Shoes);
+        }
+    }
+
+    fn import(&mut self, kb: &KnowledgeBase, file: Result<Json, String>) {
+        match file.and_then(|json| from_backup(Rc::make_mut(&mut self.diary), &json).map_err(|e| e.text(kb))) {
+            Ok(0) => self.notice = Some(kb.ui(Ui::DiaryNoticeImportedNone).into()),
+            Ok(n) => {
+                let id = if n == 1 { Ui::DiaryNoticeImportedOne } else { Ui::DiaryNoticeImportedMany };
+                self.notice = Some(kb.ui_with(id, &[("count", &n.to_string())]));
+            }
+            Err(why) => self.import_error = Some(kb.ui_with(Ui::DiaryNoticeImportRefused, &[("reason", &why)])),
+        }
+    }
+
+    /// Everything stored is gone: the diary starts empty and forgetting,
+    /// still able to save (the key) and counting saves on from where it was.
+    fn erased(&mut self, kb: &KnowledgeBase, message: Ui) {
+        *self = DiaryState {
+            storage_key: self.storage_key.take(),
+            notice: Some(kb.ui(message).into()),
+            saves: self.saves,
+            ..DiaryState::start(kb, None, self.today, false, None)
+        };
+    }
+
+    fn open_page(&mut self, page: Page) {
+        self.page = page;
+        self.focus_on(match page {
+            Page::Clinician => Focus::ClinicianPage,
+            // Back at the button that opened the clinician's page.
+            Page::Log => Focus::ClinicianButton,
+        });
+    }
+
+    fn exported(&mut self, kb: &KnowledgeBase, name: &str) {
+        let diary = Rc::make_mut(&mut self.diary);
+        (diary.backed_up, diary.reminded) = (Some(self.today), false);
+        self.remind_backup = false;
+        self.notice = Some(kb.ui_with(Ui::DiaryNoticeBackupDownloaded, &[("name", name)]));
     }
 }
