@@ -59,6 +59,7 @@ pub fn App(props: &AppProps) -> Html {
     let kb = knowledge.0;
     let state = {
         let key = wanted_key.clone();
+        let early = props.early.clone();
         use_reducer(move || {
             // The one read of storage: what this widget saved last time.
             let loaded =
@@ -66,12 +67,12 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(storage::Loaded::SetAside { why, set_aside }) = &loaded {
                 web_sys::console::warn_1(&format!("foot-triage: saved data set aside as {set_aside}: {why}").into());
             }
-            State::restored(knowledge, key, loaded)
+            with_early_clicks(kb, State::restored(knowledge, key, loaded), &early)
         })
     };
     use_follow_props(&state, knowledge, wanted_key);
     use_storage_sync(&state, kb);
-    use_early_clicks(&state, kb, props.early.clone());
+    use_early_remember(&state, props.early.remember);
     let root = use_node_ref();
     let act = {
         let state = state.clone();
@@ -230,25 +231,37 @@ fn use_storage_sync(state: &UseReducerHandle<State>, kb: &'static KnowledgeBase)
     });
 }
 
+/// The clicks made on the prerendered screens before the wasm took over
+/// (Start, and an answer to the first question), as if made now, in the
+/// state the app starts with: its first render is then the screen the runner
+/// is on, where applying them after it drew the start screen first, then the
+/// question, two renders of the whole app at the takeover. An answer counts
+/// only if it is still the first question's: it goes through the same checks
+/// as a click on the live card.
+fn with_early_clicks(kb: &'static KnowledgeBase, state: State, early: &Early) -> State {
+    if !early.begin || state.screen != Screen::Start {
+        return state;
+    }
+    let first = next_screen(kb, &state.answers);
+    let mut state = Rc::new(state).reduce(Action::Begin);
+    if let (Some((id, value)), (Some(question), None)) = (&early.answer, first) {
+        if let Some(answer) = (question.id == *id).then(|| button_answer(&question, value)).flatten() {
+            state = state.reduce(Action::Answer(id.clone(), answer));
+        }
+    }
+    Rc::unwrap_or_clone(state)
+}
+
 #[hook]
-fn use_early_clicks(state: &UseReducerHandle<State>, kb: &'static KnowledgeBase, early: Early) {
-    // The clicks made before the wasm took over, as if made now. An
-    // answer counts only if it is still the first question's: it goes
-    // through the same checks as a click on the live card.
+fn use_early_remember(state: &UseReducerHandle<State>, remember: bool) {
+    // "Remember" pressed before the wasm took over asks the browser to keep
+    // the data, which is a request, not a state change, so it waits for the
+    // first render like any effect.
     let state = state.clone();
     use_effect_with((), move |_| {
-        if early.remember && !state.remember {
+        if remember && !state.remember {
             let state = state.clone();
             storage::remember_now(&Callback::from(move |a| state.dispatch(a)), Action::Remember, Action::Persisted);
-        }
-        if early.begin && state.screen == Screen::Start {
-            state.dispatch(Action::Begin);
-            let first = next_screen(kb, &state.answers);
-            if let (Some((id, value)), (Some(question), None)) = (&early.answer, first) {
-                if let Some(answer) = (question.id == *id).then(|| button_answer(&question, value)).flatten() {
-                    state.dispatch(Action::Answer(id.clone(), answer));
-                }
-            }
         }
     });
 }

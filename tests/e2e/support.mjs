@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -103,11 +103,21 @@ const MIME = {
 // folder (a "new build" for the update test); `requests` lists every request
 // as "METHOD /path" (the engine tests read CSP reports from it); `answer`
 // (path) may answer a request itself, with `{ status, body }`, as a blocked
-// or broken file would (the engine tests' failed starts). Nothing is cached,
-// so every load is cold.
+// or broken file would (the engine tests' failed starts). Nothing is cached
+// by the browser, so every load is cold; the server compresses each file once
+// (by its path, size and time), as a host serves files compressed ahead, so
+// compressing the wasm never delays the files asked for beside it.
 export function serve(dir, headers = () => ({}), { gzip = false, answer = () => null } = {}) {
   let base = resolve(dir);
   const requests = [];
+  /** @type {Map<string, Buffer>} */
+  const zipped = new Map();
+  const compressed = (file, body) => {
+    const { size, mtimeMs } = statSync(file);
+    const key = `${file}:${size}:${mtimeMs}`;
+    if (!zipped.has(key)) zipped.set(key, gzipSync(body, { level: 9 }));
+    return zipped.get(key);
+  };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     requests.push(`${req.method} ${path}`);
@@ -132,7 +142,7 @@ export function serve(dir, headers = () => ({}), { gzip = false, answer = () => 
     const encoding = zip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {};
     res
       .writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...encoding, ...headers(path) })
-      .end(zip ? gzipSync(body, { level: 9 }) : body);
+      .end(zip ? compressed(file, body) : body);
   });
   return new Promise((done) =>
     server.listen(0, '127.0.0.1', () =>

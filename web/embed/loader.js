@@ -86,7 +86,7 @@ const installed = {};
  * page stays responsive while it starts. The wasm, the knowledge and the
  * language file are fetched beside the glue rather than after it: one round
  * trip fewer before it can compile (wasm-bindgen's init takes the pending
- * response and still compiles it as it streams in).
+ * response and compiles it as it streams in, while the other two arrive).
  * @template {Bindings} B
  * @param {string} js
  * @param {string} wasm
@@ -97,15 +97,19 @@ const installed = {};
 export function load(js, wasm, code, all = false) {
   // Safari's Lockdown Mode, and some policies, take WebAssembly away.
   if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available in this browser'));
-  modules[js] ??= Promise.all([importChecked(js), fetch(url(wasm), checked(wasm)), knowledge(), languageFile(code, 'interview')]).then(
-    async ([bindings, response, known]) => {
+  if (!modules[js]) {
+    // Asked for with the module, and awaited only once it has compiled: the
+    // compile does not wait on them, nor they on it.
+    const known = knowledge();
+    languageFile(code, 'interview');
+    modules[js] = Promise.all([importChecked(js), fetch(url(wasm), checked(wasm))]).then(async ([bindings, response]) => {
       await bindings.default({ module_or_path: response });
-      const error = bindings.know(known);
+      const error = bindings.know(await known);
       if (error) throw new Error(error);
       await nextTask();
       return bindings;
-    },
-  );
+    });
+  }
   return modules[js].then((bindings) => speak(js, bindings, code, all));
 }
 
