@@ -148,7 +148,11 @@ impl State {
         let mut answers = self.answers.clone();
         for (key, answer) in &given {
             if let Err(e) = answers.set(kb, key, answer.clone()) {
-                self.error = Some(e.to_string());
+                // The card checks every answer before it sends it, so this
+                // is a safety net: the runner reads what to do in their
+                // language, and the console the contract's reason.
+                web_sys::console::warn_1(&format!("foot-triage: answer refused: {e}").into());
+                self.error = Some(kb.ui(Ui::QuestionAnswerRefused).to_string());
                 return;
             }
         }
