@@ -190,30 +190,20 @@ fn read_clinic(
     value: &impl Fn(&str) -> Option<String>,
     warn: &mut impl FnMut(&str, &str, &str),
 ) {
-    if let Some(v) = value("clinic-name") {
-        match plain_text(&v, MAX_NAME) {
-            Some(name) => config.clinic_name = Some(name),
-            None => warn("clinic-name", &v, "use plain text of at most 80 characters"),
+    // A text option: its value as `parse` reads it, else none, with a
+    // warning that says `why` for a value it refuses.
+    let mut text = |name: &str, parse: fn(&str) -> Option<String>, why: &str| {
+        let v = value(name)?;
+        let parsed = parse(&v);
+        if parsed.is_none() {
+            warn(name, &v, why);
         }
-    }
-    if let Some(v) = value("clinic-url") {
-        match https_url(&v) {
-            Some(url) => config.clinic_url = Some(url),
-            None => warn("clinic-url", &v, "use a full https:// address"),
-        }
-    }
-    if let Some(v) = value("clinic-phone") {
-        match phone(&v) {
-            Some(phone) => config.clinic_phone = Some(phone),
-            None => warn("clinic-phone", &v, "use digits, spaces, +, -, ( and ), at most 30 characters"),
-        }
-    }
-    if let Some(v) = value("booking-url") {
-        match https_url(&v) {
-            Some(url) => config.booking_url = Some(url),
-            None => warn("booking-url", &v, "use a full https:// address"),
-        }
-    }
+        parsed
+    };
+    config.clinic_name = text("clinic-name", |v| plain_text(v, MAX_NAME), "use plain text of at most 80 characters");
+    config.clinic_url = text("clinic-url", https_url, "use a full https:// address");
+    config.clinic_phone = text("clinic-phone", phone, "use digits, spaces, +, -, ( and ), at most 30 characters");
+    config.booking_url = text("booking-url", https_url, "use a full https:// address");
     if let Some(v) = value("emergency-number") {
         if (EMERGENCY_DIGITS.0..=EMERGENCY_DIGITS.1).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
             config.emergency_number = Some(v);

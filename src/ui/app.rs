@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::{
     Knowledge, js_json,
     question_card::{QuestionCard, button_answer, next_screen},
-    results::results,
+    results::{ResultsView, results},
     review::review,
     state::{Action, Screen, State},
     storage,
@@ -167,15 +167,15 @@ fn shown(kb: &'static KnowledgeBase, state: &State, config: &WidgetConfig, act: 
                     at_results = true;
                     emergency = assessment.triage == Level::Emergency;
                     screen.push_str("results");
-                    results(
-                        state.kb,
-                        &assessment,
-                        &state.answers,
-                        state.copy_status.as_deref(),
+                    results(ResultsView {
+                        knowledge: state.kb,
+                        assessment: &assessment,
+                        answers: &state.answers,
+                        copy_status: state.copy_status.as_deref(),
                         act,
                         config,
-                        state.detail,
-                    )
+                        detail: state.detail,
+                    })
                 }
             }
         }

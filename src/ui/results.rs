@@ -19,21 +19,31 @@ use crate::{
     widget_config::WidgetConfig,
 };
 
+/// What the results screen is drawn from: the assessment of the answers,
+/// with the app's state that the screen shows (whether the summary was
+/// copied, and whether the disclosures' contents are drawn yet).
+#[derive(Clone, Copy)]
+pub struct ResultsView<'a> {
+    pub knowledge: Knowledge,
+    pub assessment: &'a Assessment,
+    pub answers: &'a Answers,
+    /// What copying the summary for a clinician came to, once tried.
+    pub copy_status: Option<&'a str>,
+    pub act: &'a Callback<Action>,
+    pub config: &'a WidgetConfig,
+    /// Whether the disclosures' contents are drawn (a task after the
+    /// results show: the app's `use_detail_after_results`).
+    pub detail: bool,
+}
+
 /// The results screen, for `assessment` of `answers`. On a phone its first
 /// screen holds the level, the action, the one-line why and where to go; then
 /// the plan at a glance and the likely causes, each opening to its detail;
 /// then the safety net; the full plan, the calculators, every reason and the
 /// hand-off sit behind labelled disclosures. Nothing is left out: printing
 /// opens every disclosure (`embed.js`).
-pub fn results(
-    knowledge: Knowledge,
-    assessment: &Assessment,
-    answers: &Answers,
-    copy_status: Option<&str>,
-    act: &Callback<Action>,
-    config: &WidgetConfig,
-    detail: bool,
-) -> Html {
+pub fn results(view: ResultsView) -> Html {
+    let ResultsView { knowledge, assessment, answers, copy_status, act, config, detail } = view;
     let kb = knowledge.0;
     let a = assessment;
     let level = a.triage.as_str();
@@ -52,7 +62,7 @@ pub fn results(
                 <ul class="ft-safety">{ for a.safety_net.iter().map(|s| html! { <li>{ &**s }</li> }) }</ul>
             </section>
             if !emergency && kb.has_results() {
-                { more(knowledge, a, answers, copy_status, act, config, detail) }
+                { more(view) }
             }
             <section class="ft-block ft-print-only" aria-labelledby="ft-answers-title">
                 <h3 id="ft-answers-title">{ kb.ui(Ui::ResultsAnswers) }</h3>
@@ -146,15 +156,8 @@ fn findings(kb: &'static KnowledgeBase, a: &Assessment, detail: bool) -> Html {
 /// plan, the calculators and the hand-off. Their contents are drawn only
 /// once `detail` is set, a task after the results show (the app's
 /// `use_detail_after_results`), so the results' first screen comes first.
-fn more(
-    knowledge: Knowledge,
-    a: &Assessment,
-    answers: &Answers,
-    copy_status: Option<&str>,
-    act: &Callback<Action>,
-    config: &WidgetConfig,
-    detail: bool,
-) -> Html {
+fn more(view: ResultsView) -> Html {
+    let ResultsView { knowledge, assessment: a, answers, copy_status, act, config, detail } = view;
     let kb = knowledge.0;
     let items: usize = a.plan.sections.iter().map(|s| s.items.len()).sum();
     let has_tools = a.plan.sections.iter().any(|s| s.tool.is_some());
