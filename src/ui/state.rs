@@ -147,11 +147,10 @@ impl State {
     fn answer(&mut self, kb: &KnowledgeBase, given: Vec<(String, Answer)>) {
         let mut answers = self.answers.clone();
         for (key, answer) in &given {
-            if let Err(e) = answers.set(kb, key, answer.clone()) {
+            if answers.set(kb, key, answer.clone()).is_err() {
                 // The card checks every answer before it sends it, so this
                 // is a safety net: the runner reads what to do in their
-                // language, and the console the contract's reason.
-                web_sys::console::warn_1(&format!("foot-triage: answer refused: {e}").into());
+                // language (the contract's reason is for the CLI).
                 self.error = Some(kb.ui(Ui::QuestionAnswerRefused).to_string());
                 return;
             }
