@@ -7,15 +7,15 @@
 //! prerender hands to the build's hook), fetched beside the wasm and handed
 //! over once, before anything else runs ([`install`]). So the module a
 //! browser must download and compile before the app can take over is
-//! smaller by the whole knowledge, and the knowledge, which changes far more
-//! often than the code, no longer changes the module's hash.
+//! smaller by the whole knowledge.
 
 use super::{Knowledge, compact};
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "embed-languages"))]
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
 
-#[cfg(not(target_arch = "wasm32"))]
+/// The embedded bytes.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embed-languages"))]
 fn bytes() -> &'static [u8] {
     BYTES
 }
@@ -25,11 +25,6 @@ fn bytes() -> &'static [u8] {
 /// knowledge file.
 #[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
 pub(super) static WIDGET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/widget-knowledge.bin"));
-
-#[cfg(all(target_arch = "wasm32", feature = "embed-languages"))]
-fn bytes() -> &'static [u8] {
-    BYTES
-}
 
 #[cfg(all(target_arch = "wasm32", not(feature = "embed-languages")))]
 static INSTALLED: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
