@@ -17,17 +17,38 @@ pub struct Kept {
     pub may_be_cleared: Ui,
 }
 
+/// A notice by what it says, one interface text or two in a row, worded
+/// only when it is shown: an app keeps it in its state, so switching the
+/// language rewords a notice already on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Notice(pub Ui, pub Option<Ui>);
+
+impl Notice {
+    /// The notice in the words of `kb`.
+    pub fn words(self, kb: &KnowledgeBase) -> String {
+        match self.1 {
+            Some(more) => format!("{} {}", kb.ui(self.0), kb.ui(more)),
+            None => kb.ui(self.0).to_string(),
+        }
+    }
+}
+
+impl From<Ui> for Notice {
+    fn from(id: Ui) -> Notice {
+        Notice(id, None)
+    }
+}
+
 impl Kept {
     /// The notice for turning the switch on or off.
-    pub fn turned(&self, kb: &KnowledgeBase, on: bool) -> String {
-        kb.ui(if on { self.turned_on } else { self.turned_off }).into()
+    pub fn turned(&self, on: bool) -> Notice {
+        Notice(if on { self.turned_on } else { self.turned_off }, None)
     }
 
     /// The notice once the browser has answered the request to keep the
     /// storage (`None`: it has no such request).
-    pub fn persisted(&self, kb: &KnowledgeBase, granted: Option<bool>) -> String {
-        let more = if granted == Some(true) { self.kept_for_good } else { self.may_be_cleared };
-        format!("{} {}", kb.ui(self.turned_on), kb.ui(more))
+    pub fn persisted(&self, granted: Option<bool>) -> Notice {
+        Notice(self.turned_on, Some(if granted == Some(true) { self.kept_for_good } else { self.may_be_cleared }))
     }
 }
 

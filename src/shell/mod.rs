@@ -16,5 +16,5 @@ mod start;
 
 pub use diary_link::diary_link;
 pub use frame::{Frame, frame};
-pub use memory::{ANSWERS, Kept, memory};
+pub use memory::{ANSWERS, Kept, Notice, memory};
 pub use start::{languages, start};

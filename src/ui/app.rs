@@ -96,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
             act.reform(|_: MouseEvent| Action::Erased(storage::erase_all())),
         )
     });
-    frame(Frame { kb, theme, notice: state.notice.clone(), body, diary, memory, announcement, root })
+    frame(Frame { kb, theme, notice: state.notice.map(|n| n.words(kb)), body, diary, memory, announcement, root })
 }
 
 /// The screen on show and what the frame and the effects need to know of it.
@@ -155,7 +155,7 @@ fn shown(kb: &'static KnowledgeBase, state: &State, config: &WidgetConfig, act: 
                         {number}
                         limit={kb.data.meta.flow.max_screens}
                         editing={state.editing.is_some()}
-                        error={state.error.clone()}
+                        error={state.error.map(|id| kb.ui(id).to_string())}
                         act={act.clone()}
                         units={config.units}
                     />
@@ -171,7 +171,7 @@ fn shown(kb: &'static KnowledgeBase, state: &State, config: &WidgetConfig, act: 
                         knowledge: state.kb,
                         assessment: &assessment,
                         answers: &state.answers,
-                        copy_status: state.copy_status.as_deref(),
+                        copy_status: state.copy_status.map(|id| kb.ui(id)),
                         act,
                         config,
                         detail: state.detail,

@@ -18,7 +18,7 @@ use super::Knowledge;
 use super::storage::Loaded;
 #[cfg(target_arch = "wasm32")]
 use crate::saved::Restored;
-use crate::{Answer, Answers, KnowledgeBase, knowledge::Ui, saved::Saved};
+use crate::{Answer, Answers, KnowledgeBase, knowledge::Ui, saved::Saved, shell::Notice};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
@@ -41,14 +41,15 @@ pub struct State {
     pub screens: Vec<Vec<String>>,
     /// The question being changed from the review list, if any.
     pub editing: Option<String>,
-    /// Why the last answer could not be used, in plain words.
-    pub error: Option<String>,
+    /// Why the last answer could not be used (worded when shown).
+    pub error: Option<Ui>,
     /// The runner chose "Remember on this device"; the app saves every change.
     pub remember: bool,
-    /// A calm message about saved data (restored, set aside, erased).
-    pub notice: Option<String>,
+    /// A calm message about saved data (restored, set aside, erased),
+    /// worded when shown.
+    pub notice: Option<Notice>,
     /// What happened to the last "Copy summary".
-    pub copy_status: Option<String>,
+    pub copy_status: Option<Ui>,
     /// Where this widget saves, when the site allows storage at all.
     pub storage_key: Option<String>,
     /// Set by the first action: from then on each new screen takes focus.
@@ -115,15 +116,15 @@ impl State {
                     state.screen = Screen::Questions;
                 }
                 state.notice = Some(
-                    kb.0.ui(match restored.migrated_from {
+                    match restored.migrated_from {
                         Some(_) => Ui::NoticeWelcomeBackMigrated,
                         None => Ui::NoticeWelcomeBack,
-                    })
+                    }
                     .into(),
                 );
             }
             Some(Loaded::SetAside { .. }) => {
-                state.notice = Some(kb.0.ui(Ui::NoticeSetAside).into());
+                state.notice = Some(Ui::NoticeSetAside.into());
             }
             Some(Loaded::Nothing | Loaded::Unavailable) | None => {}
         }
@@ -151,7 +152,7 @@ impl State {
                 // The card checks every answer before it sends it, so this
                 // is a safety net: the runner reads what to do in their
                 // language (the contract's reason is for the CLI).
-                self.error = Some(kb.ui(Ui::QuestionAnswerRefused).to_string());
+                self.error = Some(Ui::QuestionAnswerRefused);
                 return;
             }
         }
@@ -233,24 +234,23 @@ impl Reducible for State {
             }
             Action::Persisted(granted) => {
                 if next.remember {
-                    next.notice = Some(crate::shell::ANSWERS.persisted(next.kb.0, granted));
+                    next.notice = Some(crate::shell::ANSWERS.persisted(granted));
                 }
             }
             Action::Remember(on) => {
                 next.remember = on;
-                next.notice = Some(crate::shell::ANSWERS.turned(next.kb.0, on));
+                next.notice = Some(crate::shell::ANSWERS.turned(on));
             }
             Action::Erased(message) => {
                 next = State { kb: next.kb, interacted: true, storage_key: next.storage_key, ..State::default() };
-                next.notice = Some(next.kb.0.ui(message).into());
+                next.notice = Some(message.into());
             }
             Action::Refused(message) => {
                 next.remember = false;
-                next.notice = Some(next.kb.0.ui(message).into());
+                next.notice = Some(message.into());
             }
             Action::Copied(copied) => {
-                next.copy_status =
-                    Some(next.kb.0.ui(if copied { Ui::HandoffCopied } else { Ui::HandoffCopyFailed }).into());
+                next.copy_status = Some(if copied { Ui::HandoffCopied } else { Ui::HandoffCopyFailed });
             }
             Action::Storage(key) => {
                 if key.is_none() {

@@ -2,8 +2,9 @@
 // (emergency, Ottawa injury, stress fracture, self-care) for a browser whose
 // preferred language is Spanish, with axe-core on every screen, the
 // container marked lang="es", and no English text of the catalogue on any
-// screen; the language switch, which keeps the answers; the English file is
-// never fetched; the diary's main screens in Spanish; a screenshot of each.
+// screen; the language switch, which keeps the answers and rewords a notice;
+// the English file is never fetched; the diary's main screens in Spanish; a
+// screenshot of each.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -112,6 +113,25 @@ test('the language switch keeps the answers, and ?lang= and lang= choose', async
 
 // The runner's country decides the number and the services, in either
 // language: the region attribute, else the locale's country, else none.
+test('a notice on screen is reworded by the language switch', async () => {
+  const { page, context, problems } = await open(env.browser, { url: env.server.url });
+  try {
+    const notice = () => widget(page).evaluate((el) => el.shadowRoot.querySelector('.ft-host:not([hidden]) [data-ft-notice]')?.textContent ?? '');
+    await page.click('button[data-ft-remember]');
+    await page.waitForFunction(() => /\S/.test(document.querySelector('foot-triage').shadowRoot.querySelector('.ft-host:not([hidden]) [data-ft-notice]')?.textContent ?? ''));
+    const english = await notice();
+    await page.locator(`${LIVE} button[data-ft-lang="es"]`).click();
+    await page.waitForFunction(() => document.querySelector('foot-triage').shadowRoot.querySelector('.ft-app')?.getAttribute('lang') === 'es');
+    const spanish = await notice();
+    assert.ok(spanish && spanish !== english, `the notice still reads "${spanish}"`);
+    // No English anywhere on the screen, the notice included.
+    await spanishScreen(page, 'start screen with a notice, after the switch');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the region names its own number and services, on the start screen and the results', async () => {
   const SERVICES = ['NHS 111', 'IMSS', 'centro de salud', 'urgent care'];
   const rows = [

@@ -244,12 +244,12 @@ impl Reducible for DiaryState {
             DiaryAction::Import(file) => next.import(kb, file),
             DiaryAction::Persisted(granted) => {
                 if next.remember {
-                    next.notice = Some(super::DIARY.persisted(kb, granted));
+                    next.notice = Some(super::DIARY.persisted(granted).words(kb));
                 }
             }
             DiaryAction::Remember(on) => {
                 next.remember = on;
-                next.notice = Some(super::DIARY.turned(kb, on));
+                next.notice = Some(super::DIARY.turned(on).words(kb));
             }
             DiaryAction::Erased(message) => next.erased(kb, message),
             DiaryAction::Refused(message) => {
