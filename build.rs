@@ -72,16 +72,20 @@ fn main() {
     if wasm {
         for_the_widget(&mut data);
     }
-    let bytes = compact::to_bytes(&data).unwrap_or_else(|e| panic!("knowledge cannot be embedded: {e}"));
-    fs::write(out.join("knowledge.bin"), bytes).expect("cannot write knowledge.bin");
+    write_compact(&data, &out.join("knowledge.bin"));
     // The widget fetches its (wordless) knowledge as a file, which the
     // prerender, a native build, hands to the build's hook: so a native build
     // writes the widget's form too.
     if !wasm {
         for_the_widget(&mut data);
-        let bytes = compact::to_bytes(&data).unwrap_or_else(|e| panic!("knowledge cannot be embedded: {e}"));
-        fs::write(out.join("widget-knowledge.bin"), bytes).expect("cannot write widget-knowledge.bin");
+        write_compact(&data, &out.join("widget-knowledge.bin"));
     }
+}
+
+/// Writes `data` in the compact form to `path`.
+fn write_compact(data: &knowledge::model::Knowledge, path: &Path) {
+    let bytes = compact::to_bytes(data).unwrap_or_else(|e| panic!("knowledge cannot be embedded: {e}"));
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 /// Writes two language files per folder of `knowledge/lang`: records

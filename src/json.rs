@@ -57,9 +57,9 @@ impl Json {
     /// writes each finite number, so the wasm can leave fractions to the
     /// browser's own formatting rather than carry Rust's float formatting.
     ///
-    /// The widget used to build a JavaScript object and have the browser
-    /// stringify it: a call into JavaScript for every key and value, which for
-    /// a diary of years was most of the time a save took.
+    /// Writing here, not through the browser's `JSON.stringify`, sends one
+    /// string into JavaScript instead of a call for every key and value,
+    /// which for a diary of years was most of the time a save took.
     pub fn write(&self, out: &mut String, number: &dyn Fn(f64, &mut String)) {
         match self {
             Json::Null => out.push_str("null"),

@@ -276,13 +276,19 @@ impl Solver<'_> {
     /// first.
     fn climb(&self, answers: &mut Answers, ci: usize) -> bool {
         let kb = self.kb;
+        // The current lead, kept rather than ranked again for every candidate.
+        let mut best = lead(kb, answers, ci);
         for _ in 0..3 {
             let mut improved = false;
             for q in kb.data.questions.iter().filter(|q| self.allowed.contains(&*q.id)) {
                 for candidate in answers_to_try(q) {
                     let mut trial = answers.clone();
-                    if trial.set(kb, &q.id, candidate).is_ok() && lead(kb, &trial, ci) > lead(kb, answers, ci) {
-                        *answers = trial;
+                    if trial.set(kb, &q.id, candidate).is_err() {
+                        continue;
+                    }
+                    let widened = lead(kb, &trial, ci);
+                    if widened > best {
+                        (*answers, best) = (trial, widened);
                         improved = true;
                     }
                 }

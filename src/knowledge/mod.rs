@@ -103,9 +103,9 @@ impl KnowledgeBase {
     /// Installs the knowledge file that `embed.js` fetched for the widget or
     /// the diary (`knowledge-<hash>.bin`; see `embedded.rs`), decoded and
     /// indexed at once, so the first language file after it does not wait on
-    /// that. Occurs as an error when the bytes are not this build's
-    /// knowledge. Installing it again changes nothing.
-    #[cfg(all(target_arch = "wasm32", not(feature = "embed-languages")))]
+    /// that. Fails when the bytes are not this build's knowledge. Installing
+    /// it again changes nothing.
+    #[cfg(target_arch = "wasm32")]
     pub fn install(file: Vec<u8>) -> Result<(), compact::CompactError> {
         if EMBEDDED.get().is_none() {
             let kb = KnowledgeBase::new(embedded::install(file)?);

@@ -232,12 +232,11 @@ fn use_storage_sync(state: &UseReducerHandle<State>, kb: &'static KnowledgeBase)
 }
 
 /// The clicks made on the prerendered screens before the wasm took over
-/// (Start, and an answer to the first question), as if made now, in the
-/// state the app starts with: its first render is then the screen the runner
-/// is on, where applying them after it drew the start screen first, then the
-/// question, two renders of the whole app at the takeover. An answer counts
-/// only if it is still the first question's: it goes through the same checks
-/// as a click on the live card.
+/// (Start, and an answer to the first question), applied to the state the
+/// app starts with, so its first render is already the screen the runner is
+/// on: one render of the whole app at the takeover, not the start screen
+/// and then the question. An answer counts only if it is still the first
+/// question's: it goes through the same checks as a click on the live card.
 fn with_early_clicks(kb: &'static KnowledgeBase, state: State, early: &Early) -> State {
     if !early.begin || state.screen != Screen::Start {
         return state;

@@ -84,16 +84,7 @@ pub fn saved_answers(attributes: &JsValue) -> bool {
 /// (`knowledge-<hash>.bin`), before anything else is asked of the module.
 /// Returns why it cannot be used, if it cannot.
 pub fn install_knowledge(file: Vec<u8>) -> Option<String> {
-    #[cfg(not(feature = "embed-languages"))]
-    return KnowledgeBase::install(file)
-        .err()
-        .map(|_| "the knowledge file is not this version of Foot Triage's".to_string());
-    // The component tests' knowledge is embedded.
-    #[cfg(feature = "embed-languages")]
-    {
-        drop(file);
-        None
-    }
+    KnowledgeBase::install(file).err().map(|_| "the knowledge file is not this version of Foot Triage's".to_string())
 }
 
 /// Installs a language file that `embed.js` fetched

@@ -1,8 +1,9 @@
 // @ts-check
 // Loading, with every file checked against the hash the build wrote: the
 // wasm modules (each once per page, on first use), their glue, the
-// knowledge they share, the stylesheets and the language files. A host that pins embed.js with
-// `integrity` so pins everything: a changed file is refused, not run.
+// knowledge they share, the stylesheets and the language files. A host that
+// pins embed.js with `integrity` so pins everything: a changed file is
+// refused, not run.
 
 import { FILES, INTEGRITY, LANGUAGES } from 'foot-triage:facts';
 
