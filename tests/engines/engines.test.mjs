@@ -29,6 +29,7 @@ const FALLBACK = [
   { name: 'wasm-corrupt', what: 'a corrupt .wasm', answer: (path) => (path.endsWith('_bg.wasm') ? { status: 200, body: 'not wasm at all' } : null) },
   { name: 'compile-error', what: 'a compile error' },
   { name: 'language-missing', what: 'the language file missing', answer: (path) => (/\/lang\/[a-z]+-interview-/.test(path) ? { status: 404 } : null) },
+  { name: 'knowledge-missing', what: 'the knowledge file missing', answer: (path) => (/\/knowledge-[0-9a-f]+\.bin$/.test(path) ? { status: 404 } : null) },
 ];
 const CHECK_TITLE = { en: 'Check for danger signs', es: 'Comprueba si hay señales de peligro' };
 
