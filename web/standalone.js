@@ -25,16 +25,48 @@ const speak = () => {
 speak();
 new MutationObserver(speak).observe(widget, { attributes: true, attributeFilter: ['lang'] });
 
+// The longest the service worker waits for the widget to settle.
+const SETTLE_MS = 10000;
+
+/**
+ * Settles once the widget's app has loaded and the page is then idle, or
+ * after SETTLE_MS whatever happens.
+ * @returns {Promise<void>}
+ */
+function settled() {
+  return new Promise((done) => {
+    const idle = () =>
+      'requestIdleCallback' in window ? requestIdleCallback(() => done(), { timeout: 2000 }) : setTimeout(done, 500);
+    const check = () => {
+      if (!widget.hasAttribute('data-ready')) return;
+      watch.disconnect();
+      idle();
+    };
+    const watch = new MutationObserver(check);
+    watch.observe(widget, { attributes: true, attributeFilter: ['data-ready'] });
+    check();
+    setTimeout(() => {
+      watch.disconnect();
+      done();
+    }, SETTLE_MS);
+  });
+}
+
 // Offline: sw.js precaches this build's exact files. A new build installs a
 // new worker, which waits until the runner chooses to refresh, so a triage in
 // progress is never swapped out from under them.
 let refreshing = false;
 if ('serviceWorker' in navigator) {
-  // After the page has loaded, so registering (and precaching) never
-  // competes with the first triage for the network.
-  const registered = new Promise((ready) => addEventListener('load', ready, { once: true })).then(() =>
-    navigator.serviceWorker.register('./sw.js'),
-  );
+  // Installing the worker precaches the whole build, the diary included
+  // (about four times the app's start), so it waits until the page has
+  // loaded and the widget has settled: its app loaded (`data-ready`) and
+  // the browser idle, which is after the app's start when the runner is
+  // already answering. Sooner, the precache competed with the first screen
+  // and the app's start for the network and the processor (a third of the
+  // start on this project's benchmark machine). A widget that never gets
+  // ready (its wasm refused) still gets offline use, later.
+  const loaded = new Promise((ready) => addEventListener('load', ready, { once: true }));
+  const registered = loaded.then(settled).then(() => navigator.serviceWorker.register('./sw.js'));
   registered.then(
     (registration) => {
       // A browser that blocks workers may answer with nothing at all.

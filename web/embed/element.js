@@ -62,6 +62,11 @@ export class FootTriageElement extends HTMLElement {
   // prerendered screens (or at once, for saved answers).
   /** @type {(value?: unknown) => void} */
   #wake = () => {};
+  // Lets the wasm load: called once the first screen has painted, or at the
+  // runner's first click or key on it, whichever comes first (a runner who
+  // acts on the screen has seen it, and should not wait a frame more).
+  /** @type {() => void} */
+  #seen = () => {};
   #early = nothingPressed();
   #styled = false;
   /** @type {DiaryVisit | null} */
@@ -76,7 +81,11 @@ export class FootTriageElement extends HTMLElement {
     if (!shadow.ftListening) {
       shadow.addEventListener('click', (event) => this.#clicked(event));
       // A key pressed on the prerendered screens shows the runner is there.
-      shadow.addEventListener('keydown', () => !this.#taken && afterPaint(this.#wake));
+      shadow.addEventListener('keydown', () => {
+        if (this.#taken) return;
+        this.#seen();
+        afterPaint(this.#wake);
+      });
       // Before the app's own handler, which prints at once: a print asked
       // for from the widget prints the widget alone.
       shadow.addEventListener(
@@ -108,11 +117,20 @@ export class FootTriageElement extends HTMLElement {
     if (!first) this.#wake();
     // Unstyled text would flash, then jump, as the stylesheet arrives.
     if (first) root.hidden = true;
-    // The wasm is fetched once the first screen has painted (or at once when
-    // there is none), so it never competes with the stylesheet the painted
-    // screen waits for; a sheet that never answers holds it back a second.
+    // The wasm is fetched once the first screen has painted, or the runner
+    // has acted on it (or at once when there is none), so it never competes
+    // with the stylesheet the painted screen waits for; a sheet that never
+    // answers holds it back a second.
     /** @type {Promise<void>} */
     const painted = new Promise((ready) => {
+      // The requests go out at once, not a microtask later: a click's
+      // handler lays out the screen it draws, and the network can work
+      // meanwhile. The load is shared, so awaiting it below starts nothing
+      // twice; its failure is handled there.
+      this.#seen = () => {
+        load(FILES.js, FILES.wasm, language(this)).catch(() => {});
+        ready();
+      };
       if (!first) return ready();
       let shown = false;
       const show = () => {
@@ -284,6 +302,7 @@ export class FootTriageElement extends HTMLElement {
     // Back returns to the start screen.
     const root = this.#root;
     if (!this.#taken && root?.hasAttribute('data-ft-prerendered') && root.contains(target)) {
+      this.#seen();
       const focusHeading = () => /** @type {HTMLElement | null} */ (root.querySelector('h2[tabindex]'))?.focus();
       const start = target.closest('[data-ft-start]');
       if (start) {

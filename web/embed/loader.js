@@ -103,8 +103,8 @@ export function load(js, wasm, code, all = false) {
     // compile does not wait on them, nor they on it.
     const known = knowledge();
     languageFile(code, 'interview');
-    modules[js] = Promise.all([importChecked(js), fetch(url(wasm), checked(wasm))]).then(async ([bindings, response]) => {
-      await bindings.default({ module_or_path: response });
+    modules[js] = Promise.all([importChecked(js), compile(wasm)]).then(async ([bindings, module]) => {
+      await bindings.default({ module_or_path: module });
       const error = bindings.know(await known);
       if (error) throw new Error(error);
       await nextTask();
@@ -113,6 +113,32 @@ export function load(js, wasm, code, all = false) {
   }
   return modules[js].then((bindings) => speak(js, bindings, code, all));
 }
+
+/**
+ * The wasm module `name`, fetched, checked and compiled as its bytes arrive,
+ * on the browser's own threads: the compile neither waits for the glue nor
+ * holds it up (handing wasm-bindgen the response would start it only once
+ * the glue has loaded). A host that serves wasm with another content type
+ * makes streaming refuse it; the bytes are then compiled whole, as
+ * wasm-bindgen itself would.
+ * @param {string} name
+ * @returns {Promise<WebAssembly.Module>}
+ */
+async function compile(name) {
+  const response = await fetch(url(name), checked(name));
+  if (!response.ok) throw new Error(`the wasm module answered ${response.status}`);
+  if (typeof WebAssembly.compileStreaming === 'function' && wasmType(response)) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Whether a response says it is wasm (a MIME type's essence, without its
+ * parameters), which streaming compilation requires.
+ * @param {Response} response
+ */
+const wasmType = (response) => (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase() === 'application/wasm';
 
 /**
  * Hands a module the words of `code`, in a task of its own, once per part.
