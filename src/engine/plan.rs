@@ -122,8 +122,9 @@ fn at_a_glance(kb: &KnowledgeBase, sections: &[PlanSection], leading: Option<&Co
     for section in sections {
         let count = kb.data.sections.iter().find(|s| s.id == section.id).map_or(0, |s| s.today as usize);
         let mut items: Vec<&PlanItem> = section.items.iter().collect();
-        // A stable sort keeps plan order among equals.
-        items.sort_by_key(|i| rank(&i.id));
+        // A stable sort keeps plan order among equals (the bundle's own:
+        // the standard library's costs kilobytes).
+        crate::small_sort::sort_by(&mut items, |a, b| rank(&a.id) < rank(&b.id));
         out.extend(items.into_iter().take(count).map(|i| i.id.clone()));
     }
     out

@@ -91,16 +91,14 @@ impl KnowledgeBase {
             ("care.diabetic", &region.diabetic),
             ("care.out_of_hours", &region.out_of_hours),
         ];
-        let mut data = self.data.clone();
-        catalogue::visit(&mut data, &mut |_, text| {
+        // Filling texts changes no id and no formula: the copy keeps this
+        // knowledge's indexes rather than building them again.
+        let mut kb = self.clone();
+        catalogue::visit(&mut kb.data, &mut |_, text| {
             if text.contains("{care.") {
                 *text = Text::Owned(fill(text, &values));
             }
         });
-        let mut kb = KnowledgeBase::new(data);
-        kb.language = self.language;
-        kb.interface = self.interface.clone();
-        kb.complete = self.complete;
         kb.region = Some(index);
         kb
     }

@@ -13,7 +13,6 @@ use std::sync::Mutex;
 use super::{
     KnowledgeBase, Text,
     catalogue::{self, FORMAT, SEPARATOR},
-    embedded,
 };
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
@@ -69,6 +68,19 @@ crate::kinded::kinded_error!(
     }
 );
 
+/// The knowledge without words, decoded and indexed once: each language's
+/// knowledge starts as a copy of it. In the wasm it is the installed
+/// knowledge; natively that one has the English words, so it is its own.
+fn wordless() -> &'static KnowledgeBase {
+    #[cfg(target_arch = "wasm32")]
+    return KnowledgeBase::embedded();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static WORDLESS: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
+        WORDLESS.get_or_init(|| KnowledgeBase::new(super::embedded::knowledge()))
+    }
+}
+
 /// The knowledge bases built so far, one per language. Leaked once each, so
 /// they can be shared as `&'static` like the embedded one.
 static BUILT: Mutex<Vec<&'static KnowledgeBase>> = Mutex::new(Vec::new());
@@ -122,9 +134,12 @@ impl KnowledgeBase {
         // texts borrowed from it: no copy of each of a thousand strings.
         let file: &'static str = Box::leak(file.to_owned().into_boxed_str());
         let mut records = file.split(SEPARATOR).skip(5);
-        let mut data = base.map_or_else(embedded::knowledge, |kb| kb.data.clone());
+        // Words change no id and no formula: the copy keeps the base's
+        // indexes, where building them again cost the widget's start a
+        // visit of every formula.
+        let mut kb = base.unwrap_or_else(wordless).clone();
         let mut seen = 0;
-        catalogue::visit(&mut data, &mut |id, text| {
+        catalogue::visit(&mut kb.data, &mut |id, text| {
             if catalogue::for_results(&id) == for_results {
                 if seen < wanted {
                     *text = Text::Borrowed(records.next().unwrap_or(""));
@@ -139,7 +154,6 @@ impl KnowledgeBase {
         if seen != wanted || interface.len() != UI_COUNT {
             return Err(mismatch("the language file belongs to another version of Foot Triage"));
         }
-        let mut kb = KnowledgeBase::new(data);
         kb.language = code;
         kb.interface = interface;
         kb.complete = for_results;
