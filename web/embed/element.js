@@ -113,7 +113,15 @@ export class FootTriageElement extends HTMLElement {
     // question: never while the host page loads. Screens the build could not
     // prerender, and saved answers (the wasm knows where they are kept),
     // which only the app can show, are the app's at once.
-    const woken = new Promise((wake) => (this.#wake = wake));
+    let awake = false;
+    /** @type {Promise<void>} */
+    const woken = new Promise(
+      (wake) =>
+        (this.#wake = () => {
+          awake = true;
+          wake();
+        }),
+    );
     if (!first) this.#wake();
     // Unstyled text would flash, then jump, as the stylesheet arrives.
     if (first) root.hidden = true;
@@ -167,7 +175,9 @@ export class FootTriageElement extends HTMLElement {
             this.#completeLater();
             return;
           }
-          if (bindings.saved(this.#attributes())) this.#wake();
+          // Saved answers only matter to a runner who has not acted yet:
+          // one who has is taken over from at once anyway.
+          if (!awake && bindings.saved(this.#attributes())) this.#wake();
           // The app is loaded and speaks the language: from here it takes
           // over at the runner's first action. The attribute says so, so a
           // test (or a host page) waits for this instead of guessing a time.
