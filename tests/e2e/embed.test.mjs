@@ -236,6 +236,29 @@ test('the widget loads from another origin and makes no request of its own', asy
   }
 });
 
+test('a host that serves the wasm with another content type still runs the whole triage', async () => {
+  // Streaming compilation refuses such a response; the loader then compiles
+  // the bytes whole, as wasm-bindgen would, and says why the start is slower.
+  const sloppy = await serve(`${root}/dist`, (path) => (path.endsWith('.wasm') ? { 'Content-Type': 'application/octet-stream' } : {}));
+  const { page, context, problems } = await open(browser);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  try {
+    await page.goto(sloppy.url);
+    await page.click('button[data-ft-start]');
+    await answerAll(page, SELF_CARE);
+    assert.equal((await result(page)).level, 'self_care');
+    await page.click('[data-ft-open="diary"]');
+    await page.locator('[data-ft-diary] [data-ft-entry-form]').waitFor();
+    assert.deepEqual(problems, []);
+    const named = warnings.filter((w) => /_bg\.wasm is served as "application\/octet-stream", not application\/wasm/.test(w));
+    assert.equal(named.length, 2, `one warning for each module: ${warnings.join(' | ')}`);
+  } finally {
+    await context.close();
+    await sloppy.close();
+  }
+});
+
 test('under a strict Content Security Policy a whole triage and the diary report no violation', async () => {
   for (const path of ['examples/strict-csp.html', 'dist/index.html']) {
     const { page, context, problems } = await open(browser, { csp: true, url: 'about:blank', wait: false });

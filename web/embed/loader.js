@@ -130,6 +130,9 @@ async function compile(name) {
   if (typeof WebAssembly.compileStreaming === 'function' && wasmType(response)) {
     return WebAssembly.compileStreaming(response);
   }
+  console.warn(
+    `foot-triage: ${name} is served as "${response.headers.get('Content-Type') ?? 'no type'}", not application/wasm, so it is compiled only once it has all arrived (a slower start)`,
+  );
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
