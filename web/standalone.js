@@ -58,7 +58,7 @@ function settled() {
 let refreshing = false;
 if ('serviceWorker' in navigator) {
   // Installing the worker precaches the whole build, the diary included
-  // (about four times the app's start), so it waits until the page has
+  // (twice what the app's start loads), so it waits until the page has
   // loaded and the widget has settled: its app loaded (`data-ready`) and
   // the browser idle, which is after the app's start when the runner is
   // already answering. Sooner, the precache competed with the first screen

@@ -134,9 +134,11 @@ export class FootTriageElement extends HTMLElement {
       // The requests go out at once, not a microtask later: a click's
       // handler lays out the screen it draws, and the network can work
       // meanwhile. The load is shared, so awaiting it below starts nothing
-      // twice; its failure is handled there.
+      // twice; its failure is handled there. Only the first act asks.
+      let asked = false;
       this.#seen = () => {
-        load(FILES.js, FILES.wasm, language(this)).catch(() => {});
+        if (!asked) load(FILES.js, FILES.wasm, language(this)).catch(() => {});
+        asked = true;
         ready();
       };
       if (!first) return ready();
