@@ -31,14 +31,23 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
 
-// Trunk names a "worker" module after its binary; hash it like the rest,
-// so browsers and caches never mix an old diary with a new widget.
-{
-  const wasm = readFileSync(join(stage, 'diary_bg.wasm'));
-  const js = readFileSync(join(stage, 'diary.js'));
+// Both modules get names from their own content. Trunk names a "worker"
+// module after its binary, and the main one after a hash that wasm-opt's
+// settings do not change: with new settings and the same Rust, a release
+// would ship other bytes under the old name, and a cache that keeps hashed
+// files for good would then fail the new integrity check.
+/** @param {string} from the name Trunk gave (without `.js`), @param {string} to its stem */
+const hashName = (from, to) => {
+  const wasm = readFileSync(join(stage, `${from}_bg.wasm`));
+  const js = readFileSync(join(stage, `${from}.js`));
   const hash = createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16);
-  renameSync(join(stage, 'diary_bg.wasm'), join(stage, `diary-${hash}_bg.wasm`));
-  renameSync(join(stage, 'diary.js'), join(stage, `diary-${hash}.js`));
+  for (const suffix of ['_bg.wasm', '.js', '.d.ts']) renameSync(join(stage, `${from}${suffix}`), join(stage, `${to}-${hash}${suffix}`));
+};
+hashName('diary', 'diary');
+{
+  const trunks = readdirSync(stage).filter((f) => /^widget-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (trunks.length !== 1) throw new Error(`expected one widget module in ${stage}, found ${trunks.length}`);
+  hashName(trunks[0].replace(/_bg\.wasm$/, ''), 'widget');
 }
 
 const files = readdirSync(stage);
@@ -136,9 +145,9 @@ const facts = [
 const generated = join(root, 'target/embed');
 mkdirSync(generated, { recursive: true });
 writeFileSync(join(generated, 'facts.js'), facts);
-// Trunk writes them with data-typescript (index.html has it), the diary's
-// under its unhashed name.
-for (const [from, to] of [[names.js.replace(/\.js$/, '.d.ts'), 'widget.d.ts'], ['diary.d.ts', 'diary.d.ts']]) {
+// Trunk writes them with data-typescript (index.html has it); they were
+// renamed with their modules.
+for (const [from, to] of [[names.js, 'widget.d.ts'], [names.diaryJs, 'diary.d.ts']].map(([js, to]) => [js.replace(/\.js$/, '.d.ts'), to])) {
   if (!files.includes(from)) throw new Error(`wasm-bindgen wrote no ${from}`);
   writeFileSync(join(generated, to), readFileSync(join(stage, from)));
 }
