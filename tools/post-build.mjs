@@ -36,7 +36,10 @@ if (!stage) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_
 // settings do not change: with new settings and the same Rust, a release
 // would ship other bytes under the old name, and a cache that keeps hashed
 // files for good would then fail the new integrity check.
-/** @param {string} from the name Trunk gave (without `.js`), @param {string} to its stem */
+/**
+ * @param {string} from the name Trunk gave the module's files (without a suffix)
+ * @param {string} to the stem of their new names
+ */
 const hashName = (from, to) => {
   const wasm = readFileSync(join(stage, `${from}_bg.wasm`));
   const js = readFileSync(join(stage, `${from}.js`));
@@ -147,7 +150,8 @@ mkdirSync(generated, { recursive: true });
 writeFileSync(join(generated, 'facts.js'), facts);
 // Trunk writes them with data-typescript (index.html has it); they were
 // renamed with their modules.
-for (const [from, to] of [[names.js, 'widget.d.ts'], [names.diaryJs, 'diary.d.ts']].map(([js, to]) => [js.replace(/\.js$/, '.d.ts'), to])) {
+for (const [js, to] of [[names.js, 'widget.d.ts'], [names.diaryJs, 'diary.d.ts']]) {
+  const from = js.replace(/\.js$/, '.d.ts');
   if (!files.includes(from)) throw new Error(`wasm-bindgen wrote no ${from}`);
   writeFileSync(join(generated, to), readFileSync(join(stage, from)));
 }

@@ -89,7 +89,8 @@ pub(crate) fn needed(kb: &KnowledgeBase, answers: &Answers, level: Level) -> Vec
             seeds.extend(q.ask_when.expr.keys(kb).into_iter().filter(|k| is_pending(k)));
         }
     }
-    // The bundle's one sort (the standard library's costs kilobytes).
+    // The crate's own sort, as everywhere in the bundle (the standard
+    // library's costs kilobytes).
     crate::small_sort::sort_by(&mut needed, |a, b| a < b);
     needed
 }
